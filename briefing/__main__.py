@@ -1,0 +1,5 @@
+"""python -m briefing  ->  cli.cli()"""
+
+from briefing.cli import cli
+
+cli()

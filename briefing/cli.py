@@ -1,0 +1,206 @@
+"""The `briefing` command: thin click commands over briefing.pipeline."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from briefing import __version__, pipeline
+from briefing.config import Settings, load_settings
+from briefing.errors import BriefingError
+
+T = TypeVar("T")
+
+project_option = click.option(
+    "--project-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=".",
+    show_default=True,
+    help="Folder holding briefing.yml, mkdocs.yml, templates/ and docs/.",
+)
+model_option = click.option("--model", default=None, help="spaCy pipeline to use (an installed package name).")
+quiet_option = click.option("-q", "--quiet", is_flag=True, help="No progress bar, only warnings and the summary.")
+strict_option = click.option("--strict", is_flag=True, help="Fail (exit 1) if any article was skipped.")
+jobs_option = click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Processes for parsing.")
+sources_argument = click.argument(
+    "sources_dir", required=False, type=click.Path(file_okay=False, path_type=Path)
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="briefing")
+def cli() -> None:
+    """Turn a folder of news articles about one story into a static briefing site.
+
+    \b
+    Typical use:
+        briefing build            # seeds/ -> docs/data/*.yaml -> docs/**.md -> site/
+        briefing serve            # the same, then a live preview on http://127.0.0.1:8000
+    """
+    logging.basicConfig(format="%(levelname)s: %(message)s", level=logging.WARNING)
+
+
+@cli.command()
+@sources_argument
+@project_option
+@model_option
+@jobs_option
+@strict_option
+@quiet_option
+@click.option("--no-site", is_flag=True, help="Stop after writing docs/ (do not run mkdocs build).")
+def build(
+    sources_dir: Path | None, project_dir: Path, model: str | None, jobs: int | None, strict: bool, quiet: bool, no_site: bool
+) -> None:
+    """Extract, resolve and render the whole briefing, then build the site.
+
+    SOURCES_DIR defaults to `seeds_dir` of briefing.yml (seeds/).
+
+    \b
+    Example:
+        briefing build ~/cases/strike-articles --strict
+    """
+    settings = _settings(project_dir, seeds_dir=sources_dir, spacy_model=model, jobs=jobs)
+    report = _run(lambda: pipeline.build(settings, track=_progress(quiet)))
+    _finish(report, strict)
+    if not no_site:
+        _run(lambda: build_site(settings, strict=strict))
+        click.echo(f"Site written to {settings.project_dir / 'site'}")
+
+
+@cli.command()
+@sources_argument
+@project_option
+@model_option
+@jobs_option
+@strict_option
+@quiet_option
+def extract(sources_dir: Path | None, project_dir: Path, model: str | None, jobs: int | None, strict: bool, quiet: bool) -> None:
+    """Extract and resolve the articles into docs/data/*.yaml only (no pages)."""
+    from briefing import store
+
+    settings = _settings(project_dir, seeds_dir=sources_dir, spacy_model=model, jobs=jobs)
+
+    def run() -> pipeline.BuildReport:
+        corpus, skipped, parsed = pipeline.extract_corpus(settings, track=_progress(quiet))
+        written = store.save_corpus(corpus, settings.data_dir)
+        return pipeline.BuildReport(
+            title=corpus.title,
+            sources=len(corpus.sources),
+            skipped=skipped,
+            parsed=parsed,
+            actors=len(corpus.actors),
+            quotes=len(corpus.quotes),
+            events=len(corpus.events),
+            written=written,
+        )
+
+    _finish(_run(run), strict)
+
+
+@cli.command()
+@project_option
+@click.option("--site/--no-site", default=False, help="Also run mkdocs build.")
+def render(project_dir: Path, site: bool) -> None:
+    """Render the pages from the existing docs/data/*.yaml (no spaCy)."""
+    settings = _settings(project_dir)
+    report = _run(lambda: pipeline.render_only(settings))
+    click.echo(report.summary())
+    if site:
+        _run(lambda: build_site(settings, strict=False))
+
+
+@cli.command()
+@project_option
+def check(project_dir: Path) -> None:
+    """Validate docs/data/*.yaml against the schema."""
+    from briefing import store
+
+    settings = _settings(project_dir)
+    corpus = _run(lambda: store.load_corpus(settings.data_dir))
+    click.echo(
+        f"OK: {len(corpus.sources)} sources, {len(corpus.actors)} actors, "
+        f"{len(corpus.quotes)} quotes, {len(corpus.events)} events in {settings.data_dir}"
+    )
+
+
+@cli.command()
+@project_option
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="IP address and port to serve on.")
+def serve(project_dir: Path, dev_addr: str) -> None:
+    """Build the briefing and serve it with live reload (mkdocs serve).
+
+    Editing an article, a template or briefing.yml rebuilds the pages.
+    """
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    settings = _settings(project_dir)
+    config_file = _mkdocs_config(settings)
+    _run(lambda: mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True))
+
+
+def build_site(settings: Settings, *, strict: bool) -> None:
+    """Run `mkdocs build` on the project's mkdocs.yml (its briefing plugin finds everything up to date)."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    config_file = _mkdocs_config(settings)
+    try:
+        config = load_config(str(config_file), strict=strict)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except MkDocsException as exc:
+        raise BriefingError(f"mkdocs build failed: {exc}") from exc
+
+
+def _mkdocs_config(settings: Settings) -> Path:
+    path = settings.project_dir / "mkdocs.yml"
+    if not path.exists():
+        raise BriefingError(f"No mkdocs.yml in {settings.project_dir}: run briefing from the project folder or pass --project-dir.")
+    return path
+
+
+def _settings(project_dir: Path, **overrides: Any) -> Settings:
+    return _run(lambda: load_settings(project_dir, **overrides))
+
+
+def _run(action: Callable[[], T]) -> T:
+    try:
+        return action()
+    except BriefingError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _finish(report: pipeline.BuildReport, strict: bool) -> None:
+    for item in report.skipped:
+        click.echo(f"Skipped {item.path}: {item.reason}", err=True)
+    click.echo(report.summary())
+    if strict and report.skipped:
+        raise click.ClickException(f"{len(report.skipped)} article(s) could not be used (--strict).")
+
+
+def _progress(quiet: bool) -> pipeline.Track:
+    """A progress bar over parsed articles on a terminal; nothing in CI, in pipes or with --quiet."""
+    if quiet or os.environ.get("CI") or not sys.stderr.isatty():
+        return pipeline.no_progress
+
+    def track(items: Iterable[T], total: int) -> Iterable[T]:
+        if total == 0:
+            return items
+        return _bar(items, total)
+
+    return track
+
+
+def _bar(items: Iterable[T], total: int) -> Iterable[T]:
+    with click.progressbar(items, length=total, label="Parsing articles", file=sys.stderr) as bar:
+        yield from bar

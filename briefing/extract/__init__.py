@@ -1,0 +1,1 @@
+"""Extract: Source + spaCy -> Extraction. The only package that imports spaCy."""

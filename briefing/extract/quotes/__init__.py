@@ -1,0 +1,175 @@
+"""Quotations: direct, partial and indirect, with their cue verb and speaker.
+
+    quotes = extract_quotes(nlp(text))
+
+Pairs of quote marks are found on the characters (`marks`), attributed with the
+dependency parse (`attribution`: the cue verb that governs the quoted words, or
+the nearest one in their sentence, and its subject), and speakers are resolved
+within the document (`referents`: pronouns, role nouns and collective nouns to
+the names they stand for). A quotation without a cue continues the previous
+speaker's words when it follows them in the same or the next paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+
+from briefing.extract.quotes.attribution import BULLETS, Cue, Mask, find_cue, frame_of, quote_kind, quote_span
+from briefing.extract.quotes.indirect import indirect_clauses
+from briefing.extract.quotes.marks import Marked, find_marked
+from briefing.extract.quotes.referents import Paragraphs, Referent, Referents
+from briefing.extract.quotes.speakers import Speaker, speaker_from_token
+from briefing.model import QuoteSpan
+
+__all__ = ["extract_quotes"]
+
+HEADING_WORDS = 6
+MAX_HEADING_QUESTION = 12
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int
+    end: int
+    kind: str
+    paragraph: int
+    opens_paragraph: bool
+    cue: Cue | None = None
+    speaker: Speaker | None = None
+
+
+def extract_quotes(doc: Doc) -> list[QuoteSpan]:
+    """Every quotation in the document, with its cue and speaker span, in text order."""
+    text = doc.text
+    marked = [m for m in find_marked(text) if not _headline_scare(text, m)]
+    mask = Mask(marked)
+    paragraphs = Paragraphs(text)
+    referents = Referents(doc, paragraphs, skip=lambda offset: mask.covers(offset) or _in_headline(text, offset))
+    found = [f for m in marked if (f := _found_marked(doc, m, mask, paragraphs)) is not None]
+    found += [_found_indirect(span, cue, paragraphs) for span, cue in indirect_clauses(doc, mask)]
+    found.sort(key=lambda f: (f.start, f.end))
+    return list(_attribute(doc, found, referents))
+
+
+def _found_marked(doc: Doc, m: Marked, mask: Mask, paragraphs: Paragraphs) -> Found | None:
+    quote = quote_span(doc, m)
+    if quote is None:
+        return None
+    cue = find_cue(frame_of(doc, m, paragraphs.bounds(m.open_mark)), quote, mask)
+    speaker = None
+    if cue is not None:
+        head = cue.speaker if cue.speaker is not None else _heading_subject(doc, cue.token)
+        speaker = speaker_from_token(head) if head is not None else None
+    kind = quote_kind(doc, m, quote, cue)
+    opens = not doc.text[paragraphs.bounds(m.open_mark)[0] : m.open_mark].strip(" \t\xa0" + BULLETS)
+    return Found(m.start, m.end, kind, paragraphs.index(m.start), opens, cue, speaker)
+
+
+def _found_indirect(span, cue: Cue, paragraphs: Paragraphs) -> Found:
+    speaker = speaker_from_token(cue.speaker)
+    return Found(span.start_char, span.end_char, "indirect", paragraphs.index(span.start_char), False, cue, speaker)
+
+
+def _attribute(doc: Doc, found: list[Found], referents: Referents):
+    previous: tuple[Found, Referent | None] | None = None
+    for item in found:
+        if item.speaker is None and item.kind != "indirect":
+            if previous is not None and _continues(previous[0], item):
+                item = replace(item, cue=previous[0].cue, speaker=previous[0].speaker)
+                yield _quote_span(doc, item, previous[1].name if previous[1] else None)
+                continue
+            if item.kind == "partial" and item.cue is None:
+                continue  # scare quotes: nobody is quoted
+            yield _quote_span(doc, item, None)
+            continue
+        if item.speaker is None:
+            continue
+        ref = _resolve(item, referents, previous[1] if previous else None)
+        yield _quote_span(doc, item, ref.name if ref else None)
+        previous = (item, ref)
+
+
+def _resolve(item: Found, referents: Referents, previous: Referent | None) -> Referent | None:
+    speaker = item.speaker
+    name, kind = referents.resolve(speaker.head, speaker.type, speaker.name, previous)
+    if not name:
+        return None
+    return Referent(speaker.start, item.paragraph, kind, name, frozenset(), True)
+
+
+def _continues(previous: Found, item: Found) -> bool:
+    if item.kind == "partial":
+        return False
+    return item.paragraph == previous.paragraph or (item.paragraph == previous.paragraph + 1 and item.opens_paragraph)
+
+
+def _quote_span(doc: Doc, item: Found, name: str | None) -> QuoteSpan:
+    speaker = item.speaker
+    return QuoteSpan(
+        text=doc.text[item.start : item.end],
+        kind=item.kind,
+        start=item.start,
+        end=item.end,
+        anchor="",
+        cue=item.cue.text if item.cue is not None else None,
+        speaker_text=speaker.text if speaker else None,
+        speaker_start=speaker.start if speaker else None,
+        speaker_end=speaker.end if speaker else None,
+        speaker_type=speaker.type if speaker else "unknown",
+        speaker_name=name,
+    )
+
+
+def _heading_subject(doc: Doc, cue: Token) -> Token | None:
+    """A list item "• Says ..." speaks for the short heading above the list ("The resolution")."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, cue.idx) + 1
+    if text[line_start : cue.idx].strip(" \t\xa0" + BULLETS):
+        return None
+    end = line_start - 1
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        if line and not line.lstrip(BULLETS + " ").startswith(tuple(BULLETS)) and line[0] not in BULLETS:
+            return _heading_root(doc, start, end)
+        end = start - 1
+    return None
+
+
+def _heading_root(doc: Doc, start: int, end: int) -> Token | None:
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None or len(span) > HEADING_WORDS or span.text.rstrip().endswith((".", "!", "?")):
+        return None
+    nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN") and t.head.i not in range(span.start, span.end) or t.dep_ == "ROOT"]
+    nouns = [t for t in nouns if t.pos_ in ("NOUN", "PROPN")]
+    return nouns[0] if nouns and not any(t.pos_ == "VERB" for t in span) else None
+
+
+TITLE_WORD = re.compile(r"^[A-Z0-9]")
+
+
+def _title_case(words: list[str]) -> bool:
+    long_words = [w.strip("\"'“”‘’«»()") for w in words]
+    long_words = [w for w in long_words if len(w) > 3]
+    return bool(long_words) and sum(bool(TITLE_WORD.match(w)) for w in long_words) >= 0.8 * len(long_words)
+
+
+def _line(text: str, offset: int) -> str:
+    return text[text.rfind("\n", 0, offset) + 1 : (text.find("\n", offset) + 1 or len(text) + 1) - 1]
+
+
+def _in_headline(text: str, offset: int) -> bool:
+    line = _line(text, offset).strip()
+    words = line.split()
+    if line.endswith("?") and len(words) <= MAX_HEADING_QUESTION:
+        return _title_case(words)  # a section heading: "How Dangerous Is the Situation?"
+    return not line.endswith((".", "!", "?", "”", '"', ":")) and _title_case(words)
+
+
+def _headline_scare(text: str, m: Marked) -> bool:
+    """Title-case words in quote marks on a headline-like line: "‘No Way Back’ Group Warns"."""
+    words = text[m.start : m.end].split()
+    return len(words) >= 2 and _title_case(words) and _in_headline(text, m.start)

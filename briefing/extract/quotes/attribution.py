@@ -1,0 +1,139 @@
+"""From a pair of quote marks to its cue verb, speaker phrase and kind (direct or partial)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from briefing.extract.quotes.lexicon import CUE_LEMMAS
+from briefing.extract.quotes.marks import Marked
+from briefing.extract.quotes.speakers import subject_of
+
+BULLETS = "•*·-–—▪◦●"
+
+
+@dataclass(frozen=True)
+class Cue:
+    token: Token
+    text: str  # as written: "said", "according to"
+    speaker: Token | None  # head of the speaker phrase
+
+
+class Mask:
+    """Which characters lie between quote marks (marks included)."""
+
+    def __init__(self, marked: list[Marked]):
+        self.ranges = [(m.open_mark, m.close_mark if m.close_mark is not None else m.end) for m in marked]
+
+    def covers(self, offset: int) -> bool:
+        return any(a <= offset <= b for a, b in self.ranges)
+
+
+def quote_span(doc: Doc, m: Marked) -> Span | None:
+    return doc.char_span(m.start, m.end, alignment_mode="expand")
+
+
+def frame_of(doc: Doc, m: Marked, para: tuple[int, int]) -> Span:
+    """The sentences the quotation touches, inside its paragraph."""
+    span = quote_span(doc, m)
+    last = m.close_mark if m.close_mark is not None else m.end - 1
+    start_tok = doc[span.start] if span is not None else doc.char_span(m.open_mark, m.open_mark + 1, "expand")[0]
+    end_tok = _token_at(doc, last)
+    start = max(start_tok.sent.start_char, para[0])
+    end = min(end_tok.sent.end_char, para[1])
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _token_at(doc: Doc, offset: int) -> Token:
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else doc[-1]
+
+
+def is_cue(token: Token) -> bool:
+    if token.lemma_.lower() in CUE_LEMMAS and token.pos_ in ("VERB", "AUX"):
+        return True
+    return token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to"
+
+
+def cue_of(token: Token) -> Cue:
+    if token.lower_ == "according":
+        to = token.nbor()
+        objects = [c for c in to.children if c.dep_ == "pobj"]
+        return Cue(token, token.doc.text[token.idx : to.idx + len(to)], objects[0] if objects else None)
+    return Cue(token, token.text, subject_of(token))
+
+
+def find_cue(frame: Span, quote: Span, mask: Mask) -> Cue | None:
+    """The cue of a quotation: a cue verb governing it, governed by it, or the nearest one in its sentence."""
+    outside = [t for t in frame if not mask.covers(t.idx) and not t.is_space]
+    cues = [t for t in outside if is_cue(t)] + _bullet_verb(frame, outside)
+    if not cues:
+        return None
+    governing = _governing_cue(quote, mask)
+    if governing is not None:
+        return cue_of(governing)
+    inside = {t.i for t in quote}
+    ranked = sorted(cues, key=lambda t: (t.head.i not in inside, _distance(t, quote)))
+    for token in ranked:
+        cue = cue_of(token)
+        if cue.speaker is not None and not mask.covers(cue.speaker.idx):
+            return cue
+    return cue_of(ranked[0])
+
+
+def _governing_cue(quote: Span, mask: Mask) -> Token | None:
+    """Walk up the parse from the quoted words to the nearest cue verb outside the marks."""
+    roots = [t for t in quote if t.head.i < quote.start or t.head.i >= quote.end]
+    for root in roots:
+        token, steps = root.head, 0
+        while steps < 12:
+            if not mask.covers(token.idx) and is_cue(token):
+                return token
+            if token.head is token:
+                break
+            token, steps = token.head, steps + 1
+    return None
+
+
+def _bullet_verb(frame: Span, outside: list[Token]) -> list[Token]:
+    """ "• Calls on the government to ...": a list item that starts with a reporting verb."""
+    words = [t for t in outside if t.text not in BULLETS]
+    if not words or words[0].lemma_.lower() not in CUE_LEMMAS:
+        return []
+    first = words[0]
+    line_start = first.doc.text.rfind("\n", 0, first.idx) + 1
+    before = first.doc.text[line_start : first.idx]
+    return [first] if not before.strip(BULLETS + " \t") else []
+
+
+def _distance(token: Token, quote: Span) -> int:
+    if token.idx >= quote.end_char:
+        return token.idx - quote.end_char
+    return max(0, quote.start_char - token.idx)
+
+
+def quote_kind(doc: Doc, m: Marked, quote: Span | None, cue: Cue | None) -> str:
+    """ "direct" for a quoted sentence or a quoted clause after its cue, "partial" for a fragment."""
+    if quote is None:
+        return "partial"
+    before = doc.text[: m.open_mark].rstrip()
+    if not before or "\n" in doc.text[len(before) : m.open_mark] or before[-1] in "\n.!?”\"’'(" + BULLETS:
+        return "direct"
+    after_cue = cue is not None and cue.token.i == _last_word_before(doc, m.open_mark)
+    if (before[-1] in ":,;—–" or after_cue) and _has_clause(quote):
+        return "direct"
+    return "partial"
+
+
+def _has_clause(quote: Span) -> bool:
+    return any(t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children)
+               for t in quote) or any(t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX") for t in quote)
+
+
+def _last_word_before(doc: Doc, offset: int) -> int:
+    span = doc.char_span(0, offset, alignment_mode="contract")
+    if span is None:
+        return -1
+    words = [t for t in span if not t.is_space]
+    return words[-1].i if words else -1

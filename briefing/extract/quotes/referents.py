@@ -1,0 +1,235 @@
+"""Who a pronoun, a role noun or a collective noun stands for, within one document.
+
+`Referents` lists, in text order, the people and organisations the document
+names: every person entity with the titles and appositions around it, and the
+subjects of main clauses and of cue verbs (pronoun subjects resolved as they
+come). Resolution looks back from a speaker to the nearest compatible one.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from briefing.extract.quotes.lexicon import (
+    DOCUMENT_NOUNS,
+    DOCUMENT_VERBS,
+    GROUP_PRONOUNS,
+    ISSUING_LEMMAS,
+    ORG_NOUNS,
+    PERSON_PRONOUNS,
+)
+from briefing.extract.quotes.attribution import is_cue
+from briefing.extract.quotes.speakers import (
+    phrase_span,
+    SUBJECT_DEPS,
+    clean_entity_text,
+    entity_of,
+    has_person_evidence,
+    is_person_name,
+    role_words,
+    speaker_from_token,
+    subject_of,
+)
+
+LOOKBACK_PARAGRAPHS = 4
+MAIN_DEPS = frozenset({"ROOT", "conj", "parataxis", "ccomp"})
+
+
+@dataclass(frozen=True)
+class Referent:
+    offset: int
+    paragraph: int
+    kind: str  # person | group
+    name: str
+    roles: frozenset[str]
+    subject: bool
+
+
+class Paragraphs:
+    """Non-empty lines of the text: a paragraph index for every offset, blank lines not counted."""
+
+    def __init__(self, text: str):
+        self.spans: list[tuple[int, int]] = []
+        start = 0
+        for line in text.split("\n"):
+            if line.strip():
+                self.spans.append((start, start + len(line)))
+            start += len(line) + 1
+        self.starts = [s for s, _ in self.spans] or [0]
+
+    def index(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+
+    def bounds(self, offset: int) -> tuple[int, int]:
+        return self.spans[self.index(offset)] if self.spans else (0, 0)
+
+
+class Referents:
+    def __init__(self, doc: Doc, paragraphs: Paragraphs, skip):
+        self.doc, self.paragraphs, self.items = doc, paragraphs, []
+        for ent in doc.ents:
+            if ent.label_ in ("PERSON", "ORG") and is_person_name(ent) and not skip(ent.start_char):
+                name = clean_entity_text(ent.text)
+                if name:
+                    self._add(ent.start_char, "person", name, role_words(ent), subject=False)
+        for token in doc:
+            if token.dep_ in SUBJECT_DEPS and _is_main(token.head) and not skip(token.idx):
+                self._add_subject(token)
+
+    def _add(self, offset, kind, name, roles=frozenset(), subject=True):
+        ref = Referent(offset, self.paragraphs.index(offset), kind, name, frozenset(roles), subject)
+        keys = [r.offset for r in self.items]
+        self.items.insert(bisect.bisect_right(keys, offset), ref)
+
+    def _add_subject(self, token: Token) -> None:
+        speaker = speaker_from_token(token)
+        name, kind = self.resolve(token, speaker.type, speaker.name)
+        if name and kind:
+            self._add(token.idx, kind, name, role_words(phrase_span(token)), subject=True)
+
+    def resolve(self, head: Token, type_: str, name: str | None, previous: Referent | None = None):
+        """(name, kind) of a speaker phrase, or (None, None)."""
+        if type_ == "name":
+            ent = entity_of(head)
+            person = head.pos_ == "PROPN" and has_person_evidence(head.doc[head.i : head.i + 1])
+            kind = "person" if person or (ent is not None and ent.label_ == "PERSON") or self._known_person(name) else "group"
+            return name, kind
+        if type_ == "pronoun":
+            return self.pronoun(head), ("person" if head.lower_ in PERSON_PRONOUNS else "group")
+        if type_ == "role" and is_org_like(head):
+            return org_name(head), "group"
+        if type_ == "role":
+            return self.role(head, previous), "person"
+        if type_ == "collective":
+            return self.collective(head), "group"
+        return None, None
+
+    def _known_person(self, name: str | None) -> bool:
+        return any(r.kind == "person" and r.name == name for r in self.items)
+
+    def before(self, offset: int, paragraphs: int = LOOKBACK_PARAGRAPHS):
+        here = self.paragraphs.index(offset)
+        for ref in reversed(self.items):
+            if ref.offset < offset and here - ref.paragraph <= paragraphs:
+                yield ref
+
+    def pronoun(self, token: Token) -> str | None:
+        lower = token.lower_
+        if lower not in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            return None
+        kind = "person" if lower in PERSON_PRONOUNS else "group"
+        for ref in self.before(token.idx):
+            if ref.subject and ref.kind == kind:
+                return ref.name
+        return None
+
+    def role(self, head: Token, previous: Referent | None) -> str | None:
+        if head.tag_ in ("NNS", "NNPS"):
+            return None  # "analysts", "officials": several people, no one name
+        wanted = required_role_words(head)
+        if previous is not None and previous.kind == "person" and self._has_role(previous.name, wanted, head.idx):
+            return previous.name
+        for ref in self.before(head.idx, paragraphs=len(self.paragraphs.starts)):
+            if ref.kind == "person" and _role_matches(ref.roles, wanted):
+                return ref.name
+        here = self.paragraphs.index(head.idx)
+        if previous is not None and previous.kind == "person" and here - previous.paragraph <= 1:
+            return previous.name
+        return None
+
+    def _has_role(self, name: str, wanted: frozenset[str], offset: int) -> bool:
+        return any(r.name == name and _role_matches(r.roles, wanted) for r in self.items if r.offset < offset)
+
+    def collective(self, head: Token) -> str | None:
+        lemma = head.lemma_.lower()
+        if lemma in ORG_NOUNS:
+            return org_name(head)
+        if lemma not in DOCUMENT_NOUNS:
+            return None
+        here = self.paragraphs.index(head.idx)
+        for token in reversed(self.doc[: head.i]):
+            if here - self.paragraphs.index(token.idx) > LOOKBACK_PARAGRAPHS + 2:
+                break
+            issuer = _issuer(token, lemma)
+            if issuer is not None:
+                return org_name(issuer)
+        return None
+
+
+def _is_main(verb: Token) -> bool:
+    return verb.dep_ in MAIN_DEPS or is_cue(verb)
+
+
+def required_role_words(head: Token) -> frozenset[str]:
+    """The role's head noun and its lower-case modifiers: "the Iraqi prime minister" -> {prime, minister}."""
+    words = {head.lemma_.lower()}
+    for child in head.children:
+        if child.dep_ in ("compound", "amod") and child.text.islower() and child.i < head.i:
+            words.add(child.lower_)
+    return frozenset(words)
+
+
+def _role_matches(roles: frozenset[str], wanted: frozenset[str]) -> bool:
+    return bool(roles) and wanted <= roles
+
+
+def _issuer(token: Token, document: str) -> Token | None:
+    """The organisation that issued a document: "Parliament passed a resolution", "X stated ..."."""
+    verb = token.head
+    if token.lemma_.lower() == document and token.dep_ in ("dobj", "attr"):
+        return _org_subject(verb)
+    if token.lemma_.lower() == document and token.dep_ == "nsubjpass":
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            for pobj in (c for c in agent.children if c.dep_ == "pobj"):
+                return pobj if is_org_like(pobj) else None
+    if token.pos_ == "VERB" and token.lemma_.lower() in DOCUMENT_VERBS.get(document, ()):
+        return _org_subject(token)
+    return None
+
+
+def _org_subject(verb: Token) -> Token | None:
+    if verb.lemma_.lower() not in ISSUING_LEMMAS | {"state", "say", "announce", "declare", "write", "report"}:
+        return None
+    subject = subject_of(verb)
+    return subject if subject is not None and is_org_like(subject) else None
+
+
+def is_org_like(token: Token) -> bool:
+    ent = entity_of(token)
+    if ent is not None and ent.label_ in ("ORG", "GPE"):
+        return True
+    if _members_of(token) is not None:
+        return True
+    return any(t.lemma_.lower() in ORG_NOUNS for t in _left_nouns(token))
+
+
+def org_name(token: Token) -> str | None:
+    """ "the American-led coalition forces" -> "American-led coalition"; "members of Parliament" -> "Parliament"."""
+    members = _members_of(token)
+    if members is not None:
+        return org_name(members)
+    ent = entity_of(token)
+    if ent is not None and ent.label_ in ("ORG", "GPE"):
+        return clean_entity_text(ent.text)
+    org = next((t for t in _left_nouns(token) if t.lemma_.lower() in ORG_NOUNS), None)
+    if org is None:
+        return None
+    left = [t for c in token.children if c.i < org.i and c.dep_ not in ("det", "punct") for t in c.subtree]
+    start = min([t.i for t in left if t.i <= org.i] + [org.i])
+    return clean_entity_text(token.doc[start : org.i + 1].text)
+
+
+def _left_nouns(token: Token) -> list[Token]:
+    return [c for c in token.children if c.dep_ == "compound" and c.i < token.i] + [token]
+
+
+def _members_of(token: Token) -> Token | None:
+    if token.lemma_.lower() not in ("member", "members"):
+        return None
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            return pobj
+    return None

@@ -1,0 +1,216 @@
+"""The speaker phrase of a cue verb, its type, and the name written in it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from briefing.extract.quotes.lexicon import (
+    COLLECTIVE_NOUNS,
+    CUE_LEMMAS,
+    PERSON_HONORIFICS,
+    PRONOUNS,
+)
+from briefing.names import TITLE_WORDS, clean_name, split_title
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+# Dependents that are clauses about the speaker, not part of the phrase that names it.
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "parataxis", "ccomp", "conj", "cc"})
+
+
+@dataclass(frozen=True)
+class Speaker:
+    head: Token
+    start: int
+    end: int
+    text: str
+    type: str  # name | pronoun | role | collective | unknown
+    name: str | None  # the name written in the phrase, cleaned
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a cue verb; for "and said", "adding", "saying" the subject of the cue verb above it."""
+    own = _own_subject(verb)
+    if own is not None:
+        return own
+    borrowed, token = None, verb
+    for _ in range(4):
+        if token.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "ccomp") or token.head is token:
+            break
+        token = token.head
+        subject = _own_subject(token)
+        if subject is not None and token.lemma_.lower() in CUE_LEMMAS:
+            return subject
+        if borrowed is None and subject is not None and token is verb.head and verb.dep_ != "ccomp":
+            borrowed = subject
+    return borrowed
+
+
+def _own_subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return child
+    return _inverted_subject(verb) or _preceding_subject(verb)
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """ "“...,” said Ammar X, a lawmaker, reported Reuters": a subject the parser hung on another verb."""
+    doc = verb.doc
+    if verb.i == 0 or not doc[verb.i - 1].is_punct:
+        return None
+    for token in doc[verb.i + 1 : min(len(doc), verb.i + 8)]:
+        if token.dep_ in SUBJECT_DEPS and token.head.i > token.i:
+            between = range(verb.i + 1, token.i)
+            if all(doc[j].head.i in range(verb.i + 1, token.i + 1) for j in between):
+                return token
+        if token.pos_ in ("VERB", "AUX") or token.text in ",.;:":
+            return None
+    return None
+
+
+def _preceding_subject(verb: Token) -> Token | None:
+    """ "After X, the coalition forces stated ...": a subject the parser attached as an apposition."""
+    doc = verb.doc
+    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0 or doc[verb.i - 1].is_punct:
+        return None
+    token = doc[verb.i - 1]
+    for _ in range(6):
+        if token.pos_ in ("NOUN", "PROPN", "PRON") and token.dep_ not in ("pobj", "compound", "poss"):
+            return token if token.i < verb.i and token.right_edge.i == verb.i - 1 else None
+        if token.head is token or token.head.i >= verb.i:
+            return None
+        token = token.head
+    return None
+
+
+def speaker_from_token(head: Token) -> Speaker:
+    span = phrase_span(head)
+    start, end = span.start_char, span.end_char
+    name_span = name_in_phrase(head)
+    name = clean_entity_text(name_span.text) if name_span is not None else None
+    return Speaker(head, start, end, head.doc.text[start:end], speaker_type(head, name), name)
+
+
+def phrase_span(head: Token) -> Span:
+    """The subject phrase without relative clauses: "Sadr, who leads ..., said" -> "Sadr"."""
+    dropped = {t.i for c in head.children if c.dep_ in CLAUSE_DEPS for t in c.subtree}
+    tokens = [t.i for t in head.subtree if t.i not in dropped]
+    first = last = head.i
+    while first - 1 in tokens:
+        first -= 1
+    while last + 1 in tokens:
+        last += 1
+    doc = head.doc
+    while last > first and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    while first < last and (doc[first].is_punct or doc[first].is_space):
+        first += 1
+    return doc[first : last + 1]
+
+
+def speaker_type(head: Token, name: str | None) -> str:
+    if head.lower_ in PRONOUNS and head.pos_ == "PRON":
+        return "pronoun"
+    if name:
+        return "name"
+    if head.lemma_.lower() in COLLECTIVE_NOUNS:
+        return "collective"
+    if head.pos_ == "NOUN":
+        return "role"
+    return "unknown"
+
+
+def name_in_phrase(head: Token) -> Span | None:
+    """The proper name of the phrase: the head's entity, an apposition's, or a PROPN chain."""
+    if head.pos_ == "PRON":
+        return None
+    for token in [head] + [c for c in head.children if c.dep_ == "appos"]:
+        ent = entity_of(token)
+        if ent is not None and ent.label_ in NAME_LABELS and not _is_demonym_modifier(ent, token):
+            return ent
+        if token.pos_ == "PROPN":
+            return propn_chain(token)
+    return None
+
+
+def entity_of(token: Token) -> Span | None:
+    if not token.ent_type_:
+        return None
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def _is_demonym_modifier(ent: Span, token: Token) -> bool:
+    """"Iraqi" in "the Iraqi ambassador" is an adjective, not the speaker's name."""
+    return ent.label_ == "NORP" and token.pos_ in ("ADJ", "NOUN")
+
+
+def propn_chain(token: Token) -> Span:
+    """A proper noun with the compound proper nouns before it: "Mr Al Ghabban"."""
+    first = token.i
+    doc = token.doc
+    while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].head.i in range(first, token.i + 1):
+        first -= 1
+    return doc[first : token.i + 1]
+
+
+def clean_entity_text(text: str) -> str | None:
+    """ "Maj. Gen. Hossein Dehghan" -> "Hossein Dehghan"; "Mr Raab’s" -> "Raab"."""
+    text = " ".join(text.split())
+    name, _ = clean_name(text)
+    _, name = split_title(name)
+    name, _ = clean_name(name)
+    if not name or name.rstrip(".").lower() in TITLE_WORDS or not any(ch.isalpha() for ch in name):
+        return None
+    return name
+
+
+def has_person_evidence(tokens: Span) -> bool:
+    """An honorific in or a title just before a name says "person" whatever the entity label says."""
+    if tokens[0].lower_.rstrip(".") in PERSON_HONORIFICS:
+        return True
+    doc = tokens.doc
+    i = tokens.start - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return i >= 0 and doc[i].lower_.rstrip(".") in TITLE_WORDS | PERSON_HONORIFICS
+
+
+def is_person_name(ent: Span) -> bool:
+    return ent.label_ == "PERSON" or has_person_evidence(ent)
+
+
+def role_words(span: Span) -> frozenset[str]:
+    """Lemmas of the titles and role nouns around a name: "caretaker Prime Minister X" -> caretaker, prime, minister."""
+    tokens = list(span) + _titles_before(span) + _appositions(span)
+    return frozenset(
+        t.lemma_.lower() for t in tokens
+        if t.is_alpha and (t.pos_ == "NOUN" or t.lower_ in TITLE_WORDS or (t.is_lower and t.dep_ in ("amod", "compound")))
+    )
+
+
+def _titles_before(span: Span) -> list[Token]:
+    doc, found = span.doc, []
+    inside = set(range(span.start, span.end))
+    i = span.start - 1
+    while i >= 0 and doc[i].dep_ in ("compound", "amod", "nmod") and doc[i].head.i in inside:
+        found.append(doc[i])
+        inside.add(i)
+        i -= 1
+    return found
+
+
+def _appositions(span: Span) -> list[Token]:
+    root = span.root
+    found = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        found.append(root.head)
+    phrase: list[Token] = []
+    for noun in found:
+        phrase.append(noun)
+        phrase.extend(c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i)
+    return phrase

@@ -1,0 +1,241 @@
+"""The data model: one class per shape of the YAML contract in docs/data/*.yaml.
+
+`Source`, `Actor`, `Quote` and `Event` mirror `sources.yaml`, `actors.yaml`,
+`quotes.yaml` and `events.yaml`; `Corpus` holds all four. The `Extraction`
+family is the per-source output of the extract stage, cached on disk as JSON
+and never written to docs/data.
+
+spaCy objects never appear here: spans are strings and character offsets into
+`Source.text`, so resolve, store and render are testable without a model.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = 1
+
+ActorKind = Literal["person", "organization", "place", "other"]
+QuoteKind = Literal["direct", "partial", "indirect"]
+Precision = Literal["day", "week", "month", "year"]
+ParagraphKind = Literal[
+    "body",
+    "headline",  # the title, or a repeated title
+    "dateline",  # "January 6th, 2020 - by ...", "Updated: 1/5/2020"
+    "byline",  # "By Jane Doe", a bare author name line
+    "caption",  # photo captions and photo credits
+    "credit",  # "Reporting by ...; Editing by ..."
+    "bio",  # "Jane Doe is a reporter who ..."
+    "comment",  # reader comments below the article
+    "related",  # "Read: ...", "Related Topics", "Opinion: ..." links
+    "share",  # "Follow him on X", "twitter", share buttons
+    "preamble",  # advocacy text placed before a republished article
+    "note",  # "Note: This page was updated ...", legal notices
+    "section",  # a sub-heading inside the body ("What is happening in Iran?")
+]
+
+
+class Record(BaseModel):
+    """Base of every model: unknown fields are errors, instances are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --------------------------------------------------------------------- sources
+
+
+class Sentence(Record):
+    anchor: str = Field(description='HTML id on the source page, e.g. "s4-2"')
+    start: int = Field(description="Character offset in Source.text")
+    end: int
+    text: str
+
+
+class Paragraph(Record):
+    anchor: str = Field(description='HTML id on the source page, e.g. "p4"')
+    kind: ParagraphKind = "body"
+    start: int = Field(description="Character offset in Source.text")
+    end: int
+    text: str
+    sentences: list[Sentence] = Field(default_factory=list)
+
+
+class DateValue(Record):
+    """A normalised date with its precision and the evidence it rests on."""
+
+    value: dt.date
+    precision: Precision = "day"
+    text: str = Field(default="", description="The words it was read from")
+    basis: str = Field(default="", description='How it was settled, e.g. "weekday before publication"')
+
+
+class Source(Record):
+    id: str
+    file: str = Field(description="Path relative to the project root")
+    title: str
+    outlet: str | None = None
+    authors: list[str] = Field(default_factory=list)
+    published: dt.date | None = None
+    published_basis: str | None = Field(default=None, description="Where the date was read")
+    republished_from: str | None = Field(default=None, description="Outlet of the original report")
+    language: str = "en"
+    word_count: int = 0
+    sha256: str = ""
+    text: str = Field(default="", description="The article text the offsets refer to")
+    paragraphs: list[Paragraph] = Field(default_factory=list)
+
+
+# ---------------------------------------------------------------------- actors
+
+
+class Mention(Record):
+    source: str
+    anchor: str = Field(description="Sentence anchor on the source page")
+    text: str = Field(description="The name as written")
+    start: int
+    end: int
+
+
+class Role(Record):
+    text: str = Field(description='e.g. "caretaker premier", "Quds Force commander"')
+    source: str
+    anchor: str
+
+
+class Prominence(Record):
+    mentions: int = 0
+    sources: int = 0
+    quotes: int = 0
+    score: float = 0.0
+
+
+class Actor(Record):
+    id: str
+    name: str
+    kind: ActorKind
+    aliases: list[str] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list)
+    roles: list[Role] = Field(default_factory=list)
+    mentions: list[Mention] = Field(default_factory=list)
+    prominence: Prominence = Field(default_factory=Prominence)
+
+
+# ---------------------------------------------------------------------- quotes
+
+
+class Quote(Record):
+    id: str
+    source: str
+    text: str = Field(description="The words inside the quote marks")
+    speaker: str | None = Field(default=None, description="Actor.id, or null when unresolved")
+    speaker_text: str | None = Field(default=None, description="The speaker as written")
+    kind: QuoteKind = "direct"
+    cue: str | None = Field(default=None, description='Reporting verb, e.g. "said"')
+    anchor: str = Field(description="Sentence anchor on the source page")
+    start: int = Field(description="Character offset in Source.text")
+    end: int
+    statement: str = Field(default="", description="Id shared by the same quote in several sources")
+
+
+# ---------------------------------------------------------------------- events
+
+
+class EventMention(Record):
+    source: str
+    anchor: str
+    text: str = Field(description="The sentence")
+    predicate: str = ""
+    date: DateValue | None = None
+
+
+class Event(Record):
+    id: str
+    title: str
+    date: dt.date | None = None
+    date_precision: Precision | None = None
+    date_basis: str | None = None
+    date_disputed: bool = False
+    predicate: str = ""
+    place: str | None = Field(default=None, description="Actor.id of a place")
+    participants: list[str] = Field(default_factory=list, description="Actor ids")
+    sources: list[str] = Field(default_factory=list)
+    mentions: list[EventMention] = Field(default_factory=list)
+
+
+class Corpus(Record):
+    title: str
+    sources: list[Source] = Field(default_factory=list)
+    actors: list[Actor] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+
+
+# ------------------------------------------------------------------ extraction
+
+
+class EntitySpan(Record):
+    """A named-entity mention as spaCy found it, cleaned."""
+
+    text: str = Field(description="Cleaned name (no possessive, title or edge punctuation)")
+    label: str = Field(description="spaCy label: PERSON, ORG, GPE, LOC, NORP, FAC ...")
+    start: int
+    end: int
+    anchor: str
+    title: str | None = Field(default=None, description='Title words before the name: "President"')
+    role: str | None = Field(default=None, description='Apposition or modifier: "caretaker premier"')
+    same_as: str | None = Field(default=None, description='Another name given for it in brackets: "X (Y)"')
+    sentence_initial: bool = Field(default=False, description="First word of its sentence (capitalised anyway)")
+
+
+class QuoteSpan(Record):
+    """A quotation found in the text, before its speaker is resolved to an actor."""
+
+    text: str
+    kind: QuoteKind
+    start: int
+    end: int
+    anchor: str
+    cue: str | None = None
+    speaker_text: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_type: Literal["name", "pronoun", "role", "collective", "unknown"] = "unknown"
+    speaker_name: str | None = Field(
+        default=None, description="The name the speaker resolves to within this source (antecedent of a pronoun ...)"
+    )
+
+
+class TimeSpan(Record):
+    """A time expression normalised against the publication date."""
+
+    text: str
+    start: int
+    end: int
+    anchor: str
+    date: DateValue | None = None
+
+
+class EventCandidate(Record):
+    """A sentence-level action: predicate, who, where, when."""
+
+    anchor: str
+    sentence: str
+    predicate: str = Field(description="Lemma of the action verb or noun")
+    trigger: str = Field(description="The word as written")
+    start: int
+    participants: list[str] = Field(default_factory=list, description="Entity names in the clause")
+    places: list[str] = Field(default_factory=list)
+    date: DateValue | None = None
+
+
+class Extraction(Record):
+    """All that extract found in one source; cached by content hash and model."""
+
+    source: Source
+    entities: list[EntitySpan] = Field(default_factory=list)
+    quotes: list[QuoteSpan] = Field(default_factory=list)
+    times: list[TimeSpan] = Field(default_factory=list)
+    events: list[EventCandidate] = Field(default_factory=list)

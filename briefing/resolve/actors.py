@@ -1,0 +1,444 @@
+"""Actors: entity mentions of all sources clustered into one record per real actor.
+
+Evidence used, in order (each step merges name groups, never splits them):
+1. the same name after folding case, accents, apostrophes, dots and hyphens;
+2. names given as the same thing in the text ("X (Y)", "X [Y]");
+3. countries: spellings, codes and demonyms from the countryinfo data;
+4. acronyms and their expansions ("IS" / "Islamic State");
+5. people: spelling variants and transliterations of a full name, token by token;
+   surnames and short forms linked to the one full name that ends with them
+   (preferring a full name from the same source);
+6. organisations: a name and the same name with a country in front
+   ("State Department" / "U.S. State Department"), unless two countries compete.
+A group's kind is decided by the votes of all its mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import Levenshtein
+
+from briefing.model import Actor, ActorKind, EntitySpan, Extraction, Mention, Prominence, Role
+from briefing.names import ORG_TYPE_NOUNS, PLACE_NAME_HEADS, TITLE_WORDS, acronym, fold, is_acronym, name_tokens
+from briefing.places import Gazetteer, load_gazetteer
+from briefing.resolve.unionfind import UnionFind
+from briefing.slugs import slugify_id, unique_ids
+
+LABEL_KIND: dict[str, ActorKind] = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "INST": "organization",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+}
+# Evidence weights for an actor's kind. The clearest mentions count most: a full
+# name ("Jane Roe") over a bare surname the tagger may take for a place, a title
+# ("Mr", "President"), a type noun ("the X militia"), a place word ("X Square").
+PERSON_TITLE_VOTES = 2
+TYPE_NOUN_VOTES = 3
+PLACE_HEAD_VOTES = 3
+FULL_NAME_WEIGHT = 3
+# Institutions named by a common noun ("the parliament") need this many sources.
+MIN_INSTITUTION_SOURCES = 2
+FUZZY_TOKEN_SIMILARITY = 0.8
+FUZZY_MIN_LENGTH = 5
+# Modifiers that do not tell one organisation from another of the same kind.
+GENERIC_MODIFIERS = frozenset({"international", "multinational", "global", "led", "backed", "the"})
+
+
+@dataclass
+class NameNode:
+    """All mentions of one folded name."""
+
+    key: str
+    forms: Counter[str] = field(default_factory=Counter)
+    labels: Counter[str] = field(default_factory=Counter)
+    titled: int = 0
+    typed: int = 0
+    initial: int = 0
+    mentions: list[tuple[str, EntitySpan]] = field(default_factory=list)
+
+    @property
+    def tokens(self) -> list[str]:
+        return name_tokens(self.key)
+
+    @property
+    def sources(self) -> set[str]:
+        return {source for source, _ in self.mentions}
+
+    def votes(self) -> Counter[str]:
+        votes: Counter[str] = Counter()
+        weight = FULL_NAME_WEIGHT if len(self.tokens) >= 2 else 1
+        for label, count in self.labels.items():
+            kind = LABEL_KIND.get(label)
+            if kind:
+                votes[kind] += count * weight
+        votes["person"] += PERSON_TITLE_VOTES * self.titled
+        votes["organization"] += TYPE_NOUN_VOTES * self.typed
+        if self.key.split()[-1] in PLACE_NAME_HEADS:
+            votes["place"] += PLACE_HEAD_VOTES * weight * len(self.mentions)
+        return votes
+
+    def kind(self) -> ActorKind:
+        votes = self.votes()
+        return _winner(votes)
+
+
+def _winner(votes: Counter[str]) -> ActorKind:
+    if not votes:
+        return "other"
+    order = ("person", "organization", "place", "other")
+    best = max(order, key=lambda k: (votes[k], -order.index(k)))
+    return best  # type: ignore[return-value]
+
+
+@dataclass
+class ActorIndex:
+    """Finds the actor a name (a speaker, a participant) refers to."""
+
+    by_key: dict[str, str]
+    people_by_last: dict[str, list[tuple[list[str], str]]]
+
+    def lookup(self, name: str | None) -> str | None:
+        if not name:
+            return None
+        key = fold(name)
+        if key in self.by_key:
+            return self.by_key[key]
+        words = name.split()
+        while words and words[0].rstrip(".").lower() in TITLE_WORDS:
+            words.pop(0)
+        key = fold(" ".join(words))
+        if key in self.by_key:
+            return self.by_key[key]
+        tokens = name_tokens(key)
+        if not tokens:
+            return None
+        matches = {
+            actor_id
+            for full, actor_id in self.people_by_last.get(tokens[-1], [])
+            if _ends_with(full, tokens)
+        }
+        return next(iter(matches)) if len(matches) == 1 else None
+
+
+def resolve_actors(
+    extractions: Sequence[Extraction], *, authors: Iterable[str] = ()
+) -> tuple[list[Actor], ActorIndex]:
+    """Cluster the entity mentions of all sources into actors."""
+    gazetteer = load_gazetteer()
+    author_keys = {fold(a) for a in authors}
+    lowercase_words = _lowercase_vocabulary(extractions)
+    nodes = _collect_nodes(extractions, author_keys)
+    nodes = {k: n for k, n in nodes.items() if not _is_common_word(n, lowercase_words)}
+    sets: UnionFind[str] = UnionFind(nodes)
+    _merge_same_as(nodes, sets)
+    _merge_countries(nodes, sets, gazetteer)
+    _merge_acronyms(nodes, sets)
+    _merge_people(nodes, sets)
+    _merge_organisations(nodes, sets, gazetteer)
+    _merge_facilities(nodes, sets)
+    actors = _build_actors(nodes, _without_weak_institutions(nodes, sets))
+    return actors, build_index(actors)
+
+
+# ------------------------------------------------------------------ collection
+
+
+def _collect_nodes(extractions: Sequence[Extraction], author_keys: set[str]) -> dict[str, NameNode]:
+    nodes: dict[str, NameNode] = {}
+    for extraction in extractions:
+        source_authors = author_keys | {fold(a) for a in extraction.source.authors}
+        for span in extraction.entities:
+            key = fold(span.text)
+            if not key or not _looks_like_name(span) or _is_author(key, source_authors):
+                continue
+            node = nodes.setdefault(key, NameNode(key))
+            node.forms[span.text] += 1
+            node.labels[span.label] += 1
+            node.titled += bool(span.title) and span.label != "INST"
+            node.typed += (span.role or "").lower() in ORG_TYPE_NOUNS
+            node.initial += span.sentence_initial
+            node.mentions.append((extraction.source.id, span))
+    return nodes
+
+
+def _looks_like_name(span: EntitySpan) -> bool:
+    words = span.text.split()
+    if span.label != "INST" and not span.text[:1].isupper():
+        return False  # "n't", "oversaw pro-X militia"
+    if all(w.rstrip(".").lower() in TITLE_WORDS for w in words):
+        return False  # "Supreme", "President"
+    return any(len(w.strip(".")) > 1 for w in words)
+
+
+def _is_author(key: str, author_keys: set[str]) -> bool:
+    return key in author_keys or any(key in a.split() and len(key) > 3 for a in author_keys)
+
+
+def _lowercase_vocabulary(extractions: Sequence[Extraction]) -> set[str]:
+    words: set[str] = set()
+    for extraction in extractions:
+        words.update(re.findall(r"\b[a-z][a-z'-]+\b", extraction.source.text))
+    return words
+
+
+def _is_common_word(node: NameNode, lowercase_words: set[str]) -> bool:
+    """A one-word "name" only ever at a sentence start, used in lower case elsewhere: a common noun."""
+    if len(node.key.split()) != 1 or node.initial < len(node.mentions):
+        return False
+    word = node.key
+    return word in lowercase_words or word.rstrip("s") in lowercase_words
+
+
+# --------------------------------------------------------------------- merging
+
+
+def _merge_same_as(nodes: dict[str, NameNode], sets: UnionFind[str]) -> None:
+    for node in nodes.values():
+        for _, span in node.mentions:
+            other = fold(span.same_as or "")
+            # "BAGHDAD (Reuters)" is a dateline, not two names of one thing: kinds must agree.
+            if other in nodes and nodes[other].kind() == node.kind():
+                sets.union(node.key, other)
+
+
+def _merge_countries(nodes: dict[str, NameNode], sets: UnionFind[str], gazetteer: Gazetteer) -> None:
+    by_country: dict[str, str] = {}
+    for node in nodes.values():
+        as_place = node.votes()["place"] > 0
+        country = gazetteer.country(node.key, as_place=as_place)
+        if country is None:
+            continue
+        if country.name in by_country:
+            sets.union(by_country[country.name], node.key)
+        else:
+            by_country[country.name] = node.key
+
+
+def _merge_acronyms(nodes: dict[str, NameNode], sets: UnionFind[str]) -> None:
+    expansions: dict[str, set[str]] = {}
+    for node in nodes.values():
+        for form in node.forms:
+            initials = acronym(form)
+            if initials:
+                expansions.setdefault(initials.lower(), set()).add(node.key)
+    for node in nodes.values():
+        if not any(is_acronym(form) for form in node.forms):
+            continue
+        candidates = {sets.find(k) for k in expansions.get(node.key.replace(" ", ""), set())}
+        if len(candidates) == 1:
+            sets.union(node.key, next(iter(candidates)))
+
+
+def _similar(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if min(len(a), len(b)) < FUZZY_MIN_LENGTH or a[0] != b[0]:
+        return False
+    return Levenshtein.normalized_similarity(a, b) >= FUZZY_TOKEN_SIMILARITY
+
+
+def _ends_with(full: list[str], short: list[str]) -> bool:
+    if len(short) > len(full) or not short:
+        return False
+    return all(_similar(x, y) for x, y in zip(full[len(full) - len(short) :], short))
+
+
+def _maybe_person(node: NameNode, gazetteer: Gazetteer) -> bool:
+    """Tagged a person at least once, and not a country: a surname the tagger also took for a place."""
+    return node.labels["PERSON"] + node.titled > 0 and gazetteer.country(node.key, as_place=False) is None
+
+
+def _merge_people(nodes: dict[str, NameNode], sets: UnionFind[str]) -> None:
+    gazetteer = load_gazetteer()
+    people = [n for n in nodes.values() if _maybe_person(n, gazetteer) and n.tokens]
+    full = [n for n in people if len(n.tokens) >= 2 and n.kind() == "person"]
+    # Blocking: only names whose last tokens start with the same letter are compared.
+    blocks: dict[str, list[NameNode]] = {}
+    for node in people:
+        blocks.setdefault(node.tokens[-1][0], []).append(node)
+    for block in blocks.values():
+        for i, a in enumerate(block):
+            for b in block[i + 1 :]:
+                if len(a.tokens) == len(b.tokens) and _ends_with(a.tokens, b.tokens):
+                    sets.union(a.key, b.key)
+    full_blocks: dict[str, list[NameNode]] = {}
+    for node in full:
+        full_blocks.setdefault(node.tokens[-1][0], []).append(node)
+    blocks = full_blocks
+    for node in people:
+        if len(node.tokens) > 2:
+            continue
+        candidates = [
+            f for f in blocks.get(node.tokens[-1][0], []) if len(f.tokens) > len(node.tokens) and _ends_with(f.tokens, node.tokens)
+        ]
+        roots = {sets.find(f.key) for f in candidates}
+        if len(roots) > 1:
+            near = {sets.find(f.key) for f in candidates if f.sources & node.sources}
+            roots = near if len(near) == 1 else roots
+        if len(roots) == 1:
+            sets.union(node.key, next(iter(roots)))
+
+
+def _place_prefix(tokens: list[str], gazetteer: Gazetteer, place_keys: set[str]) -> tuple[str | None, list[str]]:
+    """Split country words off the front of an organisation name: ("united states", ["state", "department"])."""
+    country: str | None = None
+    i = 0
+    while i < len(tokens) - 1:
+        token = tokens[i]
+        stem = token[:-1] if token.endswith("s") else token
+        found = (
+            gazetteer.country(token, as_place=True)
+            or gazetteer.demonym(token)
+            or gazetteer.country(stem, as_place=True)
+        )
+        if found is not None:
+            country = found.name
+        elif token in place_keys or stem in place_keys:
+            country = token if token in place_keys else stem
+        elif token not in GENERIC_MODIFIERS:
+            break
+        i += 1
+    return country, tokens[i:]
+
+
+def _merge_organisations(nodes: dict[str, NameNode], sets: UnionFind[str], gazetteer: Gazetteer) -> None:
+    place_keys = {n.key for n in nodes.values() if n.kind() == "place"}
+    cores: dict[tuple[str, ...], dict[str | None, list[str]]] = {}
+    for node in nodes.values():
+        if node.kind() != "organization":
+            continue
+        country, core = _place_prefix(node.key.split(), gazetteer, place_keys)
+        cores.setdefault(tuple(core), {}).setdefault(country, []).append(node.key)
+    for variants in cores.values():
+        countries = {c: keys for c, keys in variants.items() if c is not None}
+        bare = variants.get(None, [])
+        for keys in countries.values():
+            for key in keys[1:]:
+                sets.union(keys[0], key)
+        if len(countries) == 1:
+            target = next(iter(countries.values()))[0]
+        elif not countries:
+            target = bare[0] if bare else None
+        else:
+            target = _dominant(countries, nodes)
+        if target is not None:
+            for key in bare:
+                sets.union(target, key)
+
+
+def _merge_facilities(nodes: dict[str, NameNode], sets: UnionFind[str]) -> None:
+    """ "X airport" and "X international airport": the same place."""
+    cores: dict[tuple[str, ...], str] = {}
+    for node in sorted(nodes.values(), key=lambda n: n.key):
+        words = node.key.split()
+        if node.kind() != "place" or len(words) < 2 or words[-1] not in PLACE_NAME_HEADS:
+            continue
+        core = tuple(w for w in words if w not in GENERIC_MODIFIERS)
+        if core in cores:
+            sets.union(cores[core], node.key)
+        else:
+            cores[core] = node.key
+
+
+def _without_weak_institutions(nodes: dict[str, NameNode], sets: UnionFind[str]) -> UnionFind[str]:
+    """Drop groups known only by a common noun ("the police") from fewer than MIN_INSTITUTION_SOURCES sources."""
+    kept: UnionFind[str] = UnionFind()
+    for root, keys in sets.groups().items():
+        members = [nodes[k] for k in keys]
+        only_nouns = all(set(n.labels) == {"INST"} for n in members)
+        sources = set().union(*(n.sources for n in members))
+        if only_nouns and len(sources) < MIN_INSTITUTION_SOURCES:
+            continue
+        for key in keys:
+            kept.union(root, key)
+    return kept
+
+
+def _dominant(countries: dict[str, list[str]], nodes: dict[str, NameNode]) -> str | None:
+    sizes = sorted(((sum(len(nodes[k].mentions) for k in keys), keys[0]) for keys in countries.values()), reverse=True)
+    return sizes[0][1] if sizes[0][0] >= 2 * sizes[1][0] else None
+
+
+# -------------------------------------------------------------------- building
+
+
+def _build_actors(nodes: dict[str, NameNode], sets: UnionFind[str]) -> list[Actor]:
+    groups = sorted(sets.groups().values(), key=lambda keys: min(keys))
+    drafts = []
+    for keys in groups:
+        members = [nodes[k] for k in sorted(keys)]
+        forms: Counter[str] = Counter()
+        votes: Counter[str] = Counter()
+        mentions: list[tuple[str, EntitySpan]] = []
+        for node in members:
+            forms.update(node.forms)
+            votes.update(node.votes())
+            mentions.extend(node.mentions)
+        name = _display_name(forms)
+        drafts.append((name, _winner(votes), forms, mentions))
+    ids = unique_ids([slugify_id(name) for name, *_ in drafts])
+    actors = []
+    for actor_id, (name, kind, forms, mentions) in zip(ids, drafts):
+        mentions.sort(key=lambda m: (m[0], m[1].start))
+        sources = sorted({source for source, _ in mentions})
+        actors.append(
+            Actor(
+                id=actor_id,
+                name=name,
+                kind=kind,
+                aliases=sorted(forms, key=lambda f: (-forms[f], f)),
+                sources=sources,
+                roles=_roles(mentions),
+                mentions=[
+                    Mention(source=s, anchor=span.anchor, text=span.text, start=span.start, end=span.end)
+                    for s, span in mentions
+                ],
+                prominence=Prominence(mentions=len(mentions), sources=len(sources)),
+            )
+        )
+    return actors
+
+
+def _display_name(forms: Counter[str]) -> str:
+    """The fullest common form: most words, then most frequent, then capitalised, then alphabetical."""
+
+    def rank(form: str) -> tuple[int, int, int, str]:
+        words = len(name_tokens(form)) if not is_acronym(form) else 0
+        return (-words, -forms[form], 0 if form[:1].isupper() else 1, form)
+
+    return min(forms, key=rank)
+
+
+def _roles(mentions: list[tuple[str, EntitySpan]]) -> list[Role]:
+    seen: set[str] = set()
+    roles = []
+    for source, span in mentions:
+        for text in (span.role, span.title):
+            if not text:
+                continue
+            key = fold(text)
+            if key in seen:
+                continue
+            seen.add(key)
+            roles.append(Role(text=text, source=source, anchor=span.anchor))
+    return roles
+
+
+def build_index(actors: Sequence[Actor]) -> ActorIndex:
+    """Alias lookups for the actors: folded alias -> id, and people by last name."""
+    by_key: dict[str, str] = {}
+    people: dict[str, list[tuple[list[str], str]]] = {}
+    for actor in actors:
+        for alias in actor.aliases:
+            by_key.setdefault(fold(alias), actor.id)
+            tokens = name_tokens(alias)
+            if actor.kind == "person" and tokens:
+                people.setdefault(tokens[-1], []).append((tokens, actor.id))
+    return ActorIndex(by_key=by_key, people_by_last=people)

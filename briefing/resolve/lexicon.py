@@ -1,0 +1,106 @@
+"""Word lists about events, shared by extract and resolve (plain strings, no spaCy).
+
+General English only: which lemmas name an action, which actions are the same kind
+of happening ("strike", "kill", "assassinate"), which verbs report speech, which
+are too weak to make an event on their own.
+"""
+
+from __future__ import annotations
+
+# Lemmas (verbs and event nouns) grouped into action classes: mentions of one
+# real event in different words share a class. Phrasal verbs are "lemma particle".
+ACTION_CLASSES: dict[str, frozenset[str]] = {
+    name: frozenset(words.split())
+    for name, words in {
+        "attack": "kill strike airstrike attack assassinate assassination killing bomb bombing "
+        "shoot shooting shell shelling raid hit murder slay execute die death "
+        "explode explosion blast ambush fire",
+        "vote": "pass vote approve back adopt endorse ratify resolution ballot legislate",
+        "mourn": "mourn funeral procession burial bury memorial vigil commemorate "
+        "honour honor wake mourner",
+        "pause": "pause suspend halt stop freeze suspension cease",
+        "resume": "resume restart",
+        "protest": "protest demonstrate demonstration rally march riot storm clash sit-in",
+        "meet": "meet meeting summit talk talks visit host negotiate",
+        "elect": "elect election appoint nominate",
+        "designate": "designate designation blacklist sanction",
+        "resign": "resign resignation quit",
+        "deploy": "deploy deployment dispatch send reinforce",
+        "withdraw": "withdraw withdrawal expel expulsion evacuate evacuation exit",
+        "arrest": "arrest detain capture seize jail imprison detention",
+        "sign": "sign agree agreement deal accord treaty",
+        "lift": "remove lift abandon scrap drop exceed breach",
+        "retaliate": "retaliate retaliation respond response",
+        "launch": "launch fire",
+        "call": "call urge demand appeal",
+        "injure": "injure wound",
+        "announce": "announce declare unveil",
+        "speech": "speech address",
+    }.items()
+}
+_CLASS_OF = {}
+for _name, _words in ACTION_CLASSES.items():
+    for _word in _words:
+        _CLASS_OF.setdefault(_word, _name)
+
+# Nouns that name a happening; with a time or as the argument of an action they
+# are event triggers of their own ("Sunday's vote", "during a funeral procession").
+EVENT_NOUNS = frozenset(
+    """
+    strike airstrike attack assassination killing bombing shooting shelling raid explosion blast
+    ambush murder execution death
+    vote ballot election referendum resolution
+    funeral procession burial memorial vigil ceremony
+    protest demonstration rally march riot clash sit-in
+    summit meeting talks visit session conference
+    suspension withdrawal expulsion evacuation deployment arrest detention
+    resignation designation retaliation invasion offensive
+    speech address
+    """.split()
+)
+
+# Verbs that report speech or thought: a statement, not an event.
+REPORTING_VERBS = frozenset(
+    """
+    say tell state add note claim report write explain insist stress argue comment remark
+    reply respond tweet post recall acknowledge admit assert contend maintain suggest
+    """.split()
+) - {"respond"}
+# Verbs whose complement, when the speaker announces its own action, is an event.
+ANNOUNCING_VERBS = frozenset("announce declare confirm reveal unveil pledge decide agree".split())
+
+# Heads after which the complement is not (yet) real: "needs to pass", "plans to attack".
+IRREALIS_HEADS = frozenset(
+    """
+    need want plan seek hope try aim intend expect threaten vow promise propose consider
+    wish prepare ask urge call demand refuse fail mean wait prefer allow push
+    due likely able set supposed going about ready willing
+    """.split()
+)
+
+# Too weak (copula, light or stative verbs) to make an event alone.
+WEAK_PREDICATES = frozenset(
+    """
+    be have do make get seem appear remain become stay keep know think believe feel see look
+    mean include involve contain represent exist lack belong consider find show want need
+    like use give take go come put set let begin start continue try help work play
+    """.split()
+)
+
+MODALS = frozenset("will would could may might shall should must can 'll 'd ca wo ought".split())
+
+
+def action_class(predicate: str) -> str:
+    """The action class of a predicate lemma ("airstrike" -> "attack"); the lemma itself if unknown."""
+    predicate = predicate.lower().strip()
+    if predicate in _CLASS_OF:
+        return _CLASS_OF[predicate]
+    if " " in predicate:  # phrasal verbs keep their own meaning: "back down" is not "back"
+        return predicate
+    return predicate
+
+
+def is_event_word(lemma: str) -> bool:
+    """True for lemmas listed in an action class or as event nouns."""
+    lemma = lemma.lower()
+    return lemma in _CLASS_OF or lemma in EVENT_NOUNS

@@ -1,0 +1,94 @@
+"""Quotes: speakers resolved to actors, and the same statement recognised across sources."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
+
+from briefing.model import Actor, Extraction, Quote, QuoteSpan
+from briefing.names import fold
+from briefing.resolve.actors import ActorIndex
+from briefing.resolve.unionfind import UnionFind
+
+# Two quotes are one statement when their words match this closely (0-100) ...
+SAME_STATEMENT_SCORE = 85
+# ... and they are long enough for the match to mean something.
+MIN_STATEMENT_CHARS = 20
+
+
+def resolve_quotes(extractions: Sequence[Extraction], index: ActorIndex, actors: Sequence[Actor]) -> list[Quote]:
+    """Quotes of all sources with speaker ids, in source then text order."""
+    roles = _role_index(actors)
+    quotes = []
+    for extraction in extractions:
+        source_id = extraction.source.id
+        for number, span in enumerate(extraction.quotes, start=1):
+            speaker = index.lookup(span.speaker_name)
+            if speaker is None and span.speaker_type == "name":
+                speaker = index.lookup(span.speaker_text)
+            if speaker is None and span.speaker_type in ("role", "collective"):
+                speaker = _speaker_by_role(span, roles, source_id)
+            quotes.append(
+                Quote(
+                    id=f"{source_id}-q{number}",
+                    source=source_id,
+                    text=span.text,
+                    speaker=speaker,
+                    speaker_text=span.speaker_text,
+                    kind=span.kind,
+                    cue=span.cue,
+                    anchor=span.anchor,
+                    start=span.start,
+                    end=span.end,
+                )
+            )
+    return group_statements(quotes)
+
+
+def _role_index(actors: Sequence[Actor]) -> list[tuple[set[str], Actor]]:
+    return [({w for role in a.roles for w in fold(role.text).split()}, a) for a in actors if a.roles]
+
+
+def _speaker_by_role(span: QuoteSpan, roles: list[tuple[set[str], Actor]], source_id: str) -> str | None:
+    """ "the prime minister" -> the one actor (of this source, else of the corpus) with that role."""
+    words = [w for w in fold(span.speaker_text or "").split() if w not in ("the", "a", "an", "its", "his", "her")]
+    if not words:
+        return None
+    head = words[-1]
+    matches = [a for role_words, a in roles if head in role_words and set(words) <= role_words | {head}]
+    local = [a for a in matches if source_id in a.sources]
+    chosen = local or matches
+    return chosen[0].id if len({a.id for a in chosen}) == 1 else None
+
+
+def group_statements(quotes: list[Quote]) -> list[Quote]:
+    """Give near-identical quotes of different sources (same or unknown speaker) one statement id."""
+    sets: UnionFind[str] = UnionFind(q.id for q in quotes)
+    # Blocking on the first folded word pair keeps this far from all-pairs.
+    blocks: dict[tuple[str, str], list[Quote]] = {}
+    for quote in quotes:
+        if len(quote.text) < MIN_STATEMENT_CHARS:
+            continue
+        for key in _block_keys(quote.text):
+            blocks.setdefault(key, []).append(quote)
+    for block in blocks.values():
+        for i, a in enumerate(block):
+            for b in block[i + 1 :]:
+                if a.source == b.source or (a.speaker and b.speaker and a.speaker != b.speaker):
+                    continue
+                if fuzz.token_set_ratio(a.text, b.text) >= SAME_STATEMENT_SCORE:
+                    sets.union(a.id, b.id)
+    groups = sets.groups()
+    statement_of = {}
+    for members in groups.values():
+        digest = hashlib.sha1("\0".join(sorted(members)).encode()).hexdigest()[:10]
+        for member in members:
+            statement_of[member] = f"st-{digest}"
+    return [q.model_copy(update={"statement": statement_of[q.id]}) for q in quotes]
+
+
+def _block_keys(text: str) -> set[tuple[str, str]]:
+    words = [w for w in fold(text).split() if len(w) > 3]
+    return {(a, b) for a, b in zip(words, words[1:])} if len(words) > 1 else {(words[0], "")} if words else set()

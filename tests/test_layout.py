@@ -1,0 +1,195 @@
+"""Layout: paragraph splitting in three layouts, and furniture classification."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.layout import classify_paragraphs, split_paragraphs
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [text[start:end] for start, end in split_paragraphs(text)]
+
+
+def test_layout_split_blank_line_separated() -> None:
+    text = "First paragraph here.\n\n  Second one, indented.  \n\n\nThird.\n"
+    assert _paragraphs(text) == ["First paragraph here.", "Second one, indented.", "Third."]
+
+
+def test_layout_split_one_paragraph_per_line() -> None:
+    text = (
+        "The council of Marlow voted on Monday to close the old quarry after a long dispute with residents about dust.\n"
+        "Residents had complained for years about noise, the mayor said in a statement released in the evening.\n"
+        "Short line.\n"
+    )
+    assert len(_paragraphs(text)) == 3
+
+
+WRAPPED = (
+    "The harbour authority of Vell said on Monday that it would close the\n"
+    "eastern pier for repairs, after inspectors found cracks in two of the\n"
+    "supporting columns during a routine survey last month.\n"
+    "\n"
+    "Fishermen who use the pier said they had not been consulted and that\n"
+    "the closure would cost them a season of work in the busiest months.\n"
+    "\u2022 The pier was built in 1962.\n"
+    "\u2022 It was last repaired in 1998.\n"
+)
+
+
+def test_layout_split_hard_wrapped_lines_are_joined() -> None:
+    paragraphs = _paragraphs(WRAPPED)
+    assert len(paragraphs) == 4
+    assert paragraphs[0].startswith("The harbour") and paragraphs[0].endswith("last month.")
+    assert "\n" in paragraphs[0]
+    assert paragraphs[2:] == ["\u2022 The pier was built in 1962.", "\u2022 It was last repaired in 1998."]
+
+
+@pytest.mark.parametrize("text", [WRAPPED, "a\n\n b \n", "x" * 50 + "\n" + "y" * 10, "\n\n\n"])
+def test_layout_split_offsets_point_at_stripped_text(text: str) -> None:
+    for start, end in split_paragraphs(text):
+        assert text[start:end] == text[start:end].strip() != ""
+
+
+BODY_1 = "The regional assembly of Dunmore voted on Thursday to suspend the new mining licences, a spokesman said."
+BODY_2 = "Opponents of the plan, including two farmers' unions, had gathered outside the building since dawn to protest."
+BODY_3 = "The vote is not binding, but the governor is expected to follow it, according to officials familiar with the matter."
+BODY_4 = "Mining companies have said they will appeal, arguing that the licences were granted lawfully last year."
+
+
+def _kinds(texts: list[str]) -> dict[str, str]:
+    return dict(zip(texts, classify_paragraphs(texts)))
+
+
+def test_layout_headline_kicker_caption_credit() -> None:
+    texts = [
+        "Business",
+        "Dunmore assembly suspends mining licences",
+        "KESTREL (Meridian Wire) - " + BODY_1,
+        BODY_2,
+        "Protesters hold banners outside the assembly in Kestrel, Dunmore March 4, 2021. Assembly Press Office/Handout via MERIDIAN",
+        BODY_3,
+        "Reporting by Lena Okafor and Priya Nandan; Additional reporting by Tomas Varga in Orlan; Editing by Carl Weston",
+    ]
+    kinds = classify_paragraphs(texts)
+    assert kinds == ["section", "headline", "body", "body", "caption", "body", "credit"]
+
+
+def test_layout_header_block_repeat_caption_byline_dates() -> None:
+    texts = [
+        "Dunmore Assembly Suspends 'All New' Mining Licences",
+        "Dunmore Assembly Suspends 'All New' Mining Licences",
+        "Farmers are seen outside the assembly in Kestrel, Dunmore, on March 4, 2021. (Assembly media office/Handout via Meridian)",
+        "Lena Okafor",
+        "3/4/2021",
+        "Updated:",
+        "3/4/2021",
+        BODY_1,
+        BODY_2,
+        BODY_3,
+        "Lena Okafor is a senior reporter who covers energy and the environment. Having joined The Coastal Herald's newsroom in 2015, she lives in Orlan.",
+        "facebook",
+        "Related Topics",
+    ]
+    assert classify_paragraphs(texts) == [
+        "headline", "headline", "caption", "byline", "dateline", "dateline", "dateline",
+        "body", "body", "body", "bio", "share", "related",
+    ]
+
+
+def test_layout_advocacy_preamble_before_republished_report() -> None:
+    texts = [
+        "TAKE ACTION: Dunmore Suspends Mining Licences",
+        "March 5th, 2021 - by Northern Post",
+        "ACTION ALERT: Call your senators today and tell them to protect the valley!",
+        "As a resident, I urge you to oppose any new licences in the valley.",
+        "Farmers gathered in Kestrel to mark the vote",
+        "Dunmore Suspends Mining Licences",
+        "Northern Post",
+        "(March 4, 2021) \u2014 " + BODY_1,
+        BODY_2,
+        "What Happens Next?",
+        BODY_3,
+        "Read: Valley farmers count the cost of a dry summer",
+        BODY_4,
+        "Marta K. \u2014 This is the best news we have had in years. Thank you for posting it.",
+        "Owen \u2014 The companies will win on appeal, as they always do.",
+        "Marta K. \u2014 We will see about that.",
+        "Posted in accordance with Title 17, Section 107, US Code, for noncommercial, educational purposes.",
+    ]
+    assert classify_paragraphs(texts) == [
+        "headline", "dateline", "preamble", "preamble", "preamble", "headline", "byline",
+        "body", "body", "section", "body", "related", "body",
+        "comment", "comment", "comment", "note",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("By Lena Okafor and Tomas Varga", "byline"),
+        ("Note: This story was updated on 3/4/2021 to add a statement.", "note"),
+        ("Copyright 2021 The Coastal Herald. All rights reserved.", "note"),
+        ("Powered by automated translation", "note"),
+        ("Follow her on X: @lokafor", "share"),
+        ("https://example.org/story/123", "share"),
+        ("Opinion: The valley deserves better", "related"),
+        ("Also read: Farmers and miners meet again", "related"),
+        ("Watch: Protest outside the assembly", "related"),
+        ("Mining Minister: licences were lawful and will stand", "related"),
+        ("\u2018No Going Back\u2019 Governor Says", "related"),
+        ("How Did the Vote Unfold?", "section"),
+        ("afp12345678 Farmers hold banners in Kestrel, Dunmore, 4 March 2021.", "caption"),
+        ("A farmer holds a banner in Kestrel. MERIDIAN/JANE ROE", "caption"),
+        ("Photo: Jane Roe", "caption"),
+        ("Writing by Priya Nandan; Editing by Carl Weston", "credit"),
+    ],
+)
+def test_layout_furniture_line_in_body(line: str, kind: str) -> None:
+    texts = ["Dunmore assembly suspends mining licences", BODY_1, BODY_2, line, BODY_3, BODY_4]
+    assert classify_paragraphs(texts)[3] == kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "\u201cWe will appeal,\u201d the company said in a statement on Thursday.",
+        "The governor is a former journalist who has promised to listen to farmers.",
+        "KESTREL - Officials said the decision would be reviewed next year.",
+        "\u2022 Suspends all licences granted since 2019",
+        "Mr Hale \u2014 who resigned in May \u2014 said the vote was rushed.",
+        "A new XYZ/NORC poll found that most residents of Kestrel support the plan.",
+        "Ms Okafor is a reporter by training and a farmer by choice, her neighbours say.",
+    ],
+)
+def test_layout_body_lines_stay_body(line: str) -> None:
+    texts = ["Dunmore assembly suspends mining licences", BODY_1, BODY_2, line, BODY_3, BODY_4]
+    assert classify_paragraphs(texts)[3] == "body"
+
+
+def test_layout_no_headline_when_first_line_is_a_sentence() -> None:
+    texts = [BODY_1, BODY_2, BODY_3]
+    assert classify_paragraphs(texts) == ["body", "body", "body"]
+
+
+def test_layout_standfirst_under_title_is_headline() -> None:
+    texts = [
+        "Dunmore suspends mining licences",
+        "Assembly says it will review every licence granted since 2019 as farmers threaten more protests",
+        BODY_1,
+    ]
+    assert classify_paragraphs(texts) == ["headline", "headline", "body"]
+
+
+def test_layout_signed_lines_inside_reporting_are_not_comments() -> None:
+    texts = [
+        "Dunmore assembly suspends mining licences",
+        BODY_1,
+        "Hale \u2014 the longest-serving member \u2014 voted against the plan.",
+        BODY_2,
+        "Okafor - speaking for the unions - welcomed it.",
+        BODY_3,
+        BODY_4,
+        BODY_1,
+    ]
+    assert "comment" not in classify_paragraphs(texts)

@@ -1,0 +1,157 @@
+"""Metadata: title, outlet, authors and publication date inferred from synthetic articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from briefing.layout import classify_paragraphs, split_paragraphs
+from briefing.metadata import SourceMetadata, infer_metadata
+from briefing.model import DateValue, Paragraph
+
+BODY_1 = "The regional assembly of Dunmore voted on Thursday to suspend the new mining licences, a spokesman said."
+BODY_2 = "Opponents of the plan, including two farmers' unions, had gathered outside the building since dawn to protest."
+BODY_3 = "The vote is not binding, but the governor is expected to follow it, according to officials familiar with the matter."
+
+
+def _meta(paragraphs: list[str], front_matter: dict | None = None) -> SourceMetadata:
+    text = "\n\n".join(paragraphs)
+    spans = split_paragraphs(text)
+    kinds = classify_paragraphs([text[a:b] for a, b in spans])
+    models = [
+        Paragraph(anchor=f"p{i}", kind=kind, start=a, end=b, text=text[a:b])
+        for i, ((a, b), kind) in enumerate(zip(spans, kinds), start=1)
+    ]
+    return infer_metadata(text, models, front_matter or {})
+
+
+def test_metadata_agency_dateline_and_credit_line() -> None:
+    meta = _meta([
+        "Business",
+        "Dunmore assembly suspends mining licences",
+        "KESTREL (Meridian Wire) - " + BODY_1,
+        BODY_2,
+        "Protesters hold banners outside the assembly in Kestrel, Dunmore March 4, 2021. Assembly Press Office/Handout via MERIDIAN",
+        BODY_3,
+        "Reporting by Lena Okafor and Priya Nandan; Additional reporting by Tomas Varga in Orlan and Ines Roy in Vell; "
+        "Writing by Priya Nandan and Ines Roy; Editing by Carl Weston and Ruth Bell",
+    ])
+    assert meta.title == "Dunmore assembly suspends mining licences"
+    assert meta.outlet == "Meridian Wire"
+    assert meta.authors == ["Lena Okafor", "Priya Nandan", "Tomas Varga", "Ines Roy"]
+    assert meta.published is not None and meta.published.value == dt.date(2021, 3, 4)
+    assert "caption" in meta.published.basis and "Thursday" in meta.published.basis
+    assert meta.republished_from is None
+
+
+def test_metadata_byline_bio_numeric_date_settled_by_caption() -> None:
+    meta = _meta([
+        "Dunmore Assembly Suspends 'All New' Mining Licences",
+        "Farmers are seen outside the assembly in Kestrel, Dunmore, on March 4, 2021. (Assembly media office/Handout via Meridian)",
+        "Lena Okafor",
+        "3/4/2021",
+        "Updated:",
+        "3/4/2021",
+        BODY_1, BODY_2, BODY_3,
+        "Lena Okafor is a senior reporter who covers energy. Having joined The Coastal Herald's newsroom in 2015, she lives in Orlan.",
+        "twitter",
+    ])
+    assert meta.outlet == "The Coastal Herald"
+    assert meta.authors == ["Lena Okafor"]
+    assert meta.published is not None and meta.published.value == dt.date(2021, 3, 4)
+    assert "month-first" in meta.published.basis
+
+
+def test_metadata_day_first_numeric_date_settled_by_lead_weekday() -> None:
+    # 04/03/2021: Thursday 4 March (day-first) or Saturday 3 April (month-first).
+    meta = _meta([
+        BODY_1, BODY_2, BODY_3,
+        "Note: This page was updated at 10:12 GMT on 04/03/2021 with the result of the vote.",
+    ])
+    assert meta.outlet is None and meta.authors == []
+    assert meta.published is not None and meta.published.value == dt.date(2021, 3, 4)
+    assert "day-first" in meta.published.basis and "Thursday" in meta.published.basis
+    assert meta.title.startswith("The regional assembly of Dunmore voted")
+    assert len(meta.title.split()) <= 13
+
+
+def test_metadata_republished_report_uses_original_outlet_and_page_date() -> None:
+    meta = _meta([
+        "TAKE ACTION: Dunmore Suspends Mining Licences",
+        "March 5th, 2021 - by Northern Post",
+        "ACTION ALERT: Call your senators today and tell them to protect the valley!",
+        "As a resident, I urge you to oppose any new licences in the valley.",
+        "Dunmore Suspends Mining Licences",
+        "Northern Post",
+        "(March 4, 2021) \u2014 " + BODY_1,
+        BODY_2, BODY_3,
+        "Posted in accordance with Title 17, Section 107, US Code, for noncommercial, educational purposes.",
+    ])
+    assert meta.title == "Dunmore Suspends Mining Licences"
+    assert meta.outlet == "Northern Post"
+    assert meta.republished_from == "Northern Post"
+    assert meta.authors == []
+    assert meta.published is not None and meta.published.value == dt.date(2021, 3, 5)
+
+
+def test_metadata_date_by_person_is_author() -> None:
+    meta = _meta(["Dunmore suspends mining licences", "March 5, 2021 - by Lena Okafor", BODY_1, BODY_2])
+    assert meta.authors == ["Lena Okafor"] and meta.outlet is None
+    assert meta.published is not None and meta.published.value == dt.date(2021, 3, 5)
+
+
+def test_metadata_cited_outlet_is_not_the_source() -> None:
+    meta = _meta([
+        "Dunmore suspends mining licences",
+        BODY_1,
+        "\u201cWe will appeal,\u201d the company's chief executive told the Daily Planet on Thursday.",
+        "The vote was first reported by Meridian Wire, the BBC reported.",
+        BODY_3,
+    ])
+    assert meta.outlet is None
+    assert meta.authors == []
+    assert meta.published is None
+
+
+def test_metadata_caption_date_inconsistent_with_lead_is_rejected() -> None:
+    # 1 March 2021 is a Monday; the lead's Thursday cannot be within two days of it.
+    meta = _meta([
+        "Dunmore suspends mining licences",
+        "File view of the assembly in Kestrel, Dunmore, 1 March 2021. MERIDIAN/JANE ROE",
+        BODY_1, BODY_2,
+    ])
+    assert meta.published is None
+
+
+def test_metadata_by_line_with_outlet_trailer() -> None:
+    meta = _meta(["Dunmore suspends mining licences", "By Lena Okafor and Tomas Varga, Meridian News", BODY_1, BODY_2])
+    assert meta.authors == ["Lena Okafor", "Tomas Varga"]
+    assert meta.outlet == "Meridian News"
+
+
+@pytest.mark.parametrize("key", ["title", "outlet", "authors", "published"])
+def test_metadata_front_matter_wins(key: str) -> None:
+    front = {
+        "title": "Given title",
+        "outlet": "Given Outlet",
+        "authors": ["Given Author"],
+        "published": DateValue(value=dt.date(2020, 2, 2), basis="front matter"),
+    }
+    meta = _meta(["Dunmore suspends mining licences", "By Lena Okafor", "KESTREL (Meridian Wire) - " + BODY_1], {key: front[key]})
+    expected = front[key].value if key == "published" else front[key]  # type: ignore[union-attr]
+    got = getattr(meta, key)
+    assert (got.value if key == "published" else got) == expected
+
+
+def test_metadata_markdown_byline_with_outlet_and_published_line() -> None:
+    meta = _meta([
+        "# Dunmore suspends mining licences",
+        "**By Lena Okafor, The Coastal Herald**",
+        "Published 5 March 2021",
+        "KESTREL, Dunmore (Meridian) \u2014 " + BODY_1,
+        BODY_2,
+    ])
+    assert meta.title == "Dunmore suspends mining licences"
+    assert meta.outlet == "The Coastal Herald" and meta.authors == ["Lena Okafor"]
+    assert meta.published is not None and meta.published.value == dt.date(2021, 3, 5)
