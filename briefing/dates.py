@@ -1,12 +1,12 @@
 """Dates: parse absolute dates and anchor relative time expressions to the publication date.
 
-`parse_date` reads absolute dates ("January 5, 2020", "5 Jan 2020", "2020-01-05",
-"1/5/2020" in a given order, "January 2020", "2014"). Common forms are read by
+`parse_date` reads absolute dates ("March 4, 2021", "4 Mar 2021", "2021-03-04",
+"3/4/2021" in a given order, "March 2021", "2011"). Common forms are read by
 regular expressions (fast; called for every time expression); anything else goes
 to a cached, English-only, strict `dateparser` parser, which downloads nothing.
 
 `normalise_time_expression` anchors what a reporter writes ("on Sunday", "late on
-Tuesday", "yesterday", "last week", "earlier this month", "Jan. 5") to the
+Tuesday", "yesterday", "last week", "earlier this month", "Mar. 4") to the
 publication date. Without a publication date, relative expressions stay relative
 and the function returns None; absolute dates are still read.
 
@@ -16,7 +16,7 @@ Conventions (news writing):
 - "last week" is week precision, valued at the Monday of the previous week;
 - a month-day without a year is the most recent such date not after publication
   plus a few days (articles mention tomorrow's scheduled events by date);
-- a year range "2014-2017" stands for its first year, with year precision.
+- a year range "2011-2013" stands for its first year, with year precision.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ MONTHS["sept"] = 9
 
 WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}  # monday=0
 
-# How far after publication a year-less "January 5" may lie (scheduled events).
+# How far after publication a year-less "March 4" may lie (scheduled events).
 MONTH_DAY_LOOKAHEAD = dt.timedelta(days=3)
 
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -56,7 +56,7 @@ _ABSOLUTE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month-day", re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r"\b(?!\s*(?:,\s*)?\d)", re.I)),
     ("day-month", re.compile(r"\b" + _DAY + r"(?:\s+of)?\s+" + _MONTH + r"(?![\w])", re.I)),
 ]
-# 1/5/2020, 05.01.2020, 5-1-20: order decided by the caller or the evidence.
+# 3/4/2021, 04.03.2021, 3-4-21: order decided by the caller or the evidence.
 NUMERIC_DATE = re.compile(r"\b(?P<a>[0-3]?\d)(?P<sep>[/.\-])(?P<b>[0-3]?\d)(?P=sep)(?P<year>\d{4}|\d{2})\b")
 _YEAR_ONLY = re.compile(r"(?<![\d/.\-])(?P<year>(?:1[6-9]|20)\d\d)(?:s\b|\b)(?![/.]\d)(?!-\d{1,2}-\d)(?P<range>\s*[-\u2013\u2014]\s*(?:(?:1[6-9]|20)\d\d|\d\d)\b)?")
 _MONTH_ONLY = re.compile(r"\b" + _MONTH + r"(?![\w])", re.I)
@@ -110,10 +110,10 @@ def numeric_readings(text: str) -> tuple[re.Match[str], dt.date | None, dt.date 
 
 
 def parse_date(text: str, *, order: Order | None = None) -> DateValue | None:
-    """An absolute date in any common form ("January 5, 2020", "5 January 2020", "Jan. 5", "2020-01-05",
-    "1/5/2020" with the given order); month/year-only forms get precision month/year.
+    """An absolute date in any common form ("March 4, 2021", "4 March 2021", "Mar. 4", "2021-03-04",
+    "3/4/2021" with the given order); month/year-only forms get precision month/year.
 
-    A month-day without a year ("Jan. 5") cannot be placed without a reference
+    A month-day without a year ("Mar. 4") cannot be placed without a reference
     date, so it returns None here; `normalise_time_expression` infers its year.
     An ambiguous numeric date with no `order` is read month-first (basis says so).
     """
@@ -213,7 +213,7 @@ def normalise_time_expression(
     """Anchor a time expression to the publication date.
 
     Absolute dates are read whatever `published` is; relative ones ("Sunday",
-    "yesterday", "last week", "Jan. 5") need `published` and return None without it.
+    "yesterday", "last week", "Mar. 4") need `published` and return None without it.
     Expressions anchored to another event ("the day he was killed") and durations
     ("two months") return None. `order` settles numeric dates; without it the
     reading nearer to publication wins.
@@ -250,7 +250,7 @@ def _normalise_cached(text: str, published: dt.date | None, future: bool, order:
     if relative is not None:
         value, precision, basis = relative
         return DateValue(value=value, precision=precision, text=original, basis=basis)
-    if absolute is not None:  # a year, e.g. "in 2014", "2014-2017"
+    if absolute is not None:  # a year, e.g. "in 2011", "2011-2013"
         return absolute.model_copy(update={"text": original})
     return None
 

@@ -124,13 +124,13 @@ DATE_TEXT = (
     r")"
 )
 _TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)"
-# A line that is only a date, optionally labelled ("Updated: 1/5/2020 10:03 AM ET").
+# A line that is only a date, optionally labelled ("Updated: 3/4/2021 10:03 AM ET").
 DATE_LINE = re.compile(
     rf"^(?:(?:last\s+)?(?:updated|published|posted|modified|first published)(?:\s+on)?\s*:?\s*)?"
     rf"(?:{DATE_TEXT}{_TIME}?)?\s*$",
     re.I,
 )
-# "January 6th, 2020 - by Jane Doe" / "5 January 2020 | By The Daily Planet"
+# "March 4th, 2021 - by Jane Doe" / "4 March 2021 | By The Daily Planet"
 DATE_BY_LINE = re.compile(rf"^{DATE_TEXT}{_TIME}?\s*[-\u2013\u2014|\u00b7,]?\s*by\s+\S", re.I)
 BY_LINE = re.compile(r"^by\s+[A-Z\u00c0-\u00de]", re.I)
 
@@ -169,7 +169,7 @@ def looks_like_person(name: str) -> bool:
 
 
 def looks_like_organisation(name: str) -> bool:
-    """Contains an ALL-CAPS acronym or a media word ("BBC World News", "The Daily Planet")."""
+    """Contains an ALL-CAPS acronym or a media word ("XYZ Evening News", "The Daily Planet")."""
     name = name.strip(" ,.;:")
     if not name or len(name.split()) > 7 or not name[0].isupper():
         return False
@@ -177,7 +177,7 @@ def looks_like_organisation(name: str) -> bool:
 
 
 def is_date_line(text: str) -> bool:
-    """Just a date (or "Updated:"), e.g. "1/5/2020", "Updated: January 5, 2020 10:03 ET"."""
+    """Just a date (or "Updated:"), e.g. "3/4/2021", "Updated: March 4, 2021 10:03 ET"."""
     plain = plain_text(text)
     return bool(plain) and DATE_LINE.match(plain) is not None
 
@@ -187,7 +187,7 @@ CAPTION_PATTERNS = [
     re.compile(r"/\s*Handout\b|\bHandout via\b", re.I),  # "Press Office/Handout via AGENCY"
     re.compile(r"\b(?:Photo|Photograph|Picture|Image|Photo credit|Credit)s?\s*:", re.I),
     re.compile(r"\bGetty Images\b|\bAP Photo\b"),
-    # "AFP/Getty", "REUTERS/Firstname Lastname": agency slash credits close a caption.
+    # "AFP/Getty", "AGENCY/Firstname Lastname": agency slash credits close a caption.
     re.compile(r"\b(?:AFP|EPA|REUTERS|Reuters|AP|UPI|ANP|DPA|ANSA|XINHUA|Xinhua|SIPA)(?:-EFE)?\s*/\s*[A-Z][^/]{0,60}$"),
     re.compile(r"\b(?:Photo|Photograph|Picture)\s+(?:by|courtesy)\b", re.I),
     re.compile(r"\(\s*[^()]{2,80}\bvia\s+[^()]{2,40}\)\s*$"),  # "(Parliament office/Handout via Agency)"
@@ -196,7 +196,7 @@ CAPTION_PATTERNS = [
     re.compile(r"\b[A-Z]{2,}/[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+){0,3}\s*$"),  # "AGENCY/FIRSTNAME LASTNAME"
     re.compile(r"^(?:FILE PHOTO|FILE)\s*[:\-]", re.I),
 ]
-# A picture described in the present tense with a date: "X are seen at ... on Jan. 5, 2020."
+# A picture described in the present tense with a date: "X are seen at ... on Mar. 4, 2021."
 PICTURE_VERB = re.compile(
     r"\b(?:is|are) (?:seen|pictured|shown|photographed)\b|\b(?:attends|gestures|poses|stands|walks|speaks|holds|"
     r"arrives|looks on|waves|chant|chants|march|marches|gather|gathers|pass|passes|carry|carries|take part|takes part)\b"
@@ -260,7 +260,7 @@ def is_caption(text: str) -> bool:
 
 
 def is_picture_description(text: str) -> bool:
-    """Present-tense description of a picture with a dated place ("... attend a rally in X, Jan. 5, 2020")."""
+    """Present-tense description of a picture with a dated place ("... attend a rally in X, Mar. 4, 2021")."""
     return bool(PICTURE_VERB.search(text) and re.search(DATE_TEXT, text, re.I)) and len(_words(text)) < 80
 
 

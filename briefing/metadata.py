@@ -33,7 +33,7 @@ TITLE_WORDS = 12
 
 AGENCY_DATELINE = re.compile(
     r"^\s*[A-Z][A-Z .'\u2019\-]{1,40}(?:/[A-Z][A-Z .'\-]{1,30})?"  # CITY or CITY/CITY
-    r"(?:,\s*[^()\n]{1,40}?)?"  # ", Jan 5" / ", Iraq"
+    r"(?:,\s*[^()\n]{1,40}?)?"  # ", Mar 4" / ", Country"
     r"\s*\((?P<agency>[A-Z][^()\n]{1,40})\)\s*[-\u2013\u2014:]"
 )
 BIO_OUTLET = [
@@ -100,7 +100,7 @@ def infer_title(paragraphs: list[Paragraph]) -> str:
     if not body:
         return ""
     lead = AGENCY_DATELINE.sub("", body[0]).strip()
-    lead = re.sub(r"^\(?[^()\n]{0,30}\d{4}\)?\s*[-\u2013\u2014]\s*", "", lead)  # "(January 4, 2020) - "
+    lead = re.sub(r"^\(?[^()\n]{0,30}\d{4}\)?\s*[-\u2013\u2014]\s*", "", lead)  # "(March 3, 2021) - "
     sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z\"\u201c])", lead, maxsplit=1)[0].strip()
     words = sentence.split()
     if len(words) > TITLE_WORDS:

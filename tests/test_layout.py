@@ -89,7 +89,7 @@ def test_layout_header_block_repeat_caption_byline_dates() -> None:
         BODY_3,
         "Lena Okafor is a senior reporter who covers energy and the environment. Having joined The Coastal Herald's newsroom in 2015, she lives in Orlan.",
         "facebook",
-        "Related Topics",
+        "Related Articles",
     ]
     assert classify_paragraphs(texts) == [
         "headline", "headline", "caption", "byline", "dateline", "dateline", "dateline",
@@ -115,7 +115,7 @@ def test_layout_advocacy_preamble_before_republished_report() -> None:
         "Marta K. \u2014 This is the best news we have had in years. Thank you for posting it.",
         "Owen \u2014 The companies will win on appeal, as they always do.",
         "Marta K. \u2014 We will see about that.",
-        "Posted in accordance with Title 17, Section 107, US Code, for noncommercial, educational purposes.",
+        "This copy is posted in accordance with the fair use provisions of copyright law, for research only.",
     ]
     assert classify_paragraphs(texts) == [
         "headline", "dateline", "preamble", "preamble", "preamble", "headline", "byline",
@@ -130,7 +130,7 @@ def test_layout_advocacy_preamble_before_republished_report() -> None:
         ("By Lena Okafor and Tomas Varga", "byline"),
         ("Note: This story was updated on 3/4/2021 to add a statement.", "note"),
         ("Copyright 2021 The Coastal Herald. All rights reserved.", "note"),
-        ("Powered by automated translation", "note"),
+        ("This text was automatically translated from the original.", "note"),
         ("Follow her on X: @lokafor", "share"),
         ("https://example.org/story/123", "share"),
         ("Opinion: The valley deserves better", "related"),

@@ -86,7 +86,7 @@ def test_metadata_republished_report_uses_original_outlet_and_page_date() -> Non
         "Northern Post",
         "(March 4, 2021) \u2014 " + BODY_1,
         BODY_2, BODY_3,
-        "Posted in accordance with Title 17, Section 107, US Code, for noncommercial, educational purposes.",
+        "This copy is posted in accordance with the fair use provisions of copyright law, for research only.",
     ])
     assert meta.title == "Dunmore Suspends Mining Licences"
     assert meta.outlet == "Northern Post"
@@ -106,7 +106,7 @@ def test_metadata_cited_outlet_is_not_the_source() -> None:
         "Dunmore suspends mining licences",
         BODY_1,
         "\u201cWe will appeal,\u201d the company's chief executive told the Daily Planet on Thursday.",
-        "The vote was first reported by Meridian Wire, the BBC reported.",
+        "The vote was first reported by Meridian Wire, the Evening Courier reported.",
         BODY_3,
     ])
     assert meta.outlet is None

@@ -78,6 +78,16 @@ CASES = [
             ("Nobody will stop us.", "direct", "Jonas Berg"),
         ],
     ),
+    # a quotation over two paragraphs, attributed in the second
+    (
+        "Maria Lopez, the town's mayor, spoke at the hall.\n“We tried everything.\n“We will rebuild,” she said.",
+        [("We tried everything.", "direct", "Maria Lopez"), ("We will rebuild", "direct", "Maria Lopez")],
+    ),
+    # a role noun with an organisation modifier is still a person
+    (
+        "The union leader Eva Stahl met workers. “The strike goes on,” the union leader told them.",
+        [("The strike goes on", "direct", "Eva Stahl")],
+    ),
     # pronoun resolution across paragraphs
     (
         "Finance minister Sofia Reyes spoke to the press on Friday.\n\n“The economy is strong,” she said.",

@@ -72,13 +72,13 @@ def test_render_source_page_wraps_every_sentence_in_its_anchor(docs: Path) -> No
             for sentence in paragraph.sentences:
                 assert f'<span id="{sentence.anchor}" class="sentence">' in text
         if any(p.kind == "caption" for p in source.paragraphs):
-            assert '<details class="note boilerplate"><summary>Boilerplate: caption' in text
+            assert '<details class="quote boilerplate"><summary>Boilerplate: caption' in text
 
 
 def test_render_home_page_answers_what_when_who(docs: Path) -> None:
     home = (docs / "index.md").read_text(encoding="utf-8")
     assert "\n# Orrin Dam collapse\n" in home
-    assert "from **2031-03** to **2031-03-04**, reported by **3 sources**" in home
+    assert "from **3 sources**" in home and "- **When:** 2031-03 to 2031-03-04." in home
     assert home.index("## Key events") < home.index("## Who is involved") < home.index("## Sources")
     # key events are shown by date, undated last
     assert home.index("Governor declares an emergency") < home.index("Lawmakers open an inquiry")

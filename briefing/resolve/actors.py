@@ -53,25 +53,29 @@ GENERIC_MODIFIERS = frozenset({"international", "multinational", "global", "led"
 
 @dataclass
 class NameNode:
-    """All mentions of one folded name."""
+    """All mentions of one folded name in one source (key: name + NUL + source id)."""
 
     key: str
+    name: str
     forms: Counter[str] = field(default_factory=Counter)
     labels: Counter[str] = field(default_factory=Counter)
     titled: int = 0
     typed: int = 0
     initial: int = 0
     mentions: list[tuple[str, EntitySpan]] = field(default_factory=list)
+    # The same name's votes summed over all sources: what merging decisions look at.
+    corpus_votes: Counter[str] = field(default_factory=Counter)
 
     @property
     def tokens(self) -> list[str]:
-        return name_tokens(self.key)
+        return name_tokens(self.name)
 
     @property
     def sources(self) -> set[str]:
         return {source for source, _ in self.mentions}
 
     def votes(self) -> Counter[str]:
+        """Kind votes of this source's mentions of the name."""
         votes: Counter[str] = Counter()
         weight = FULL_NAME_WEIGHT if len(self.tokens) >= 2 else 1
         for label, count in self.labels.items():
@@ -80,13 +84,17 @@ class NameNode:
                 votes[kind] += count * weight
         votes["person"] += PERSON_TITLE_VOTES * self.titled
         votes["organization"] += TYPE_NOUN_VOTES * self.typed
-        if self.key.split()[-1] in PLACE_NAME_HEADS:
+        if self.name.split()[-1] in PLACE_NAME_HEADS:
             votes["place"] += PLACE_HEAD_VOTES * weight * len(self.mentions)
         return votes
 
     def kind(self) -> ActorKind:
-        votes = self.votes()
-        return _winner(votes)
+        """The kind the name has across the corpus."""
+        return _winner(self.corpus_votes)
+
+    def person_evidence(self) -> int:
+        """Mentions of the name, anywhere, tagged as a person or carrying a title."""
+        return self.corpus_votes["person"]
 
 
 def _winner(votes: Counter[str]) -> ActorKind:
@@ -137,6 +145,7 @@ def resolve_actors(
     nodes = _collect_nodes(extractions, author_keys)
     nodes = {k: n for k, n in nodes.items() if not _is_common_word(n, lowercase_words)}
     sets: UnionFind[str] = UnionFind(nodes)
+    _merge_same_names(nodes, sets)
     _merge_same_as(nodes, sets)
     _merge_countries(nodes, sets, gazetteer)
     _merge_acronyms(nodes, sets)
@@ -155,23 +164,30 @@ def _collect_nodes(extractions: Sequence[Extraction], author_keys: set[str]) -> 
     for extraction in extractions:
         source_authors = author_keys | {fold(a) for a in extraction.source.authors}
         for span in extraction.entities:
-            key = fold(span.text)
-            if not key or not _looks_like_name(span) or _is_author(key, source_authors):
+            name = fold(span.text)
+            if not name or not _looks_like_name(span) or _is_author(name, source_authors):
                 continue
-            node = nodes.setdefault(key, NameNode(key))
+            key = f"{name}\0{extraction.source.id}"
+            node = nodes.setdefault(key, NameNode(key, name))
             node.forms[span.text] += 1
             node.labels[span.label] += 1
             node.titled += bool(span.title) and span.label != "INST"
             node.typed += (span.role or "").lower() in ORG_TYPE_NOUNS
             node.initial += span.sentence_initial
             node.mentions.append((extraction.source.id, span))
+    by_name: dict[str, Counter[str]] = {}
+    for node in nodes.values():
+        by_name.setdefault(node.name, Counter()).update(node.votes())
+    for node in nodes.values():
+        node.corpus_votes = by_name[node.name]
     return nodes
 
 
 def _looks_like_name(span: EntitySpan) -> bool:
     words = span.text.split()
-    if span.label != "INST" and not span.text[:1].isupper():
-        return False  # "n't", "oversaw pro-X militia"
+    last_part = re.split(r"[\s-]", span.text)[-1]
+    if span.label != "INST" and not (span.text[:1].isupper() or last_part[:1].isupper()):
+        return False  # "n't", "oversaw pro-X militia"; but "al-Kazemi" is a name
     if all(w.rstrip(".").lower() in TITLE_WORDS for w in words):
         return False  # "Supreme", "President"
     return any(len(w.strip(".")) > 1 for w in words)
@@ -190,19 +206,36 @@ def _lowercase_vocabulary(extractions: Sequence[Extraction]) -> set[str]:
 
 def _is_common_word(node: NameNode, lowercase_words: set[str]) -> bool:
     """A one-word "name" only ever at a sentence start, used in lower case elsewhere: a common noun."""
-    if len(node.key.split()) != 1 or node.initial < len(node.mentions):
+    if len(node.name.split()) != 1 or node.initial < len(node.mentions):
         return False
-    word = node.key
+    word = node.name
     return word in lowercase_words or word.rstrip("s") in lowercase_words
 
 
 # --------------------------------------------------------------------- merging
 
 
+def _merge_same_names(nodes: dict[str, NameNode], sets: UnionFind[str]) -> None:
+    """The same name in several sources is one actor, except a person's short form
+    ("Brandt"), which may stand for different full names in different sources:
+    _merge_people resolves those one source at a time."""
+    by_name: dict[str, list[str]] = {}
+    for node in nodes.values():
+        if not _short_person_form(node):
+            by_name.setdefault(node.name, []).append(node.key)
+    for keys in by_name.values():
+        for key in keys[1:]:
+            sets.union(keys[0], key)
+
+
+def _short_person_form(node: NameNode) -> bool:
+    return len(node.tokens) <= 2 and node.person_evidence() > 0
+
+
 def _merge_same_as(nodes: dict[str, NameNode], sets: UnionFind[str]) -> None:
     for node in nodes.values():
-        for _, span in node.mentions:
-            other = fold(span.same_as or "")
+        for source, span in node.mentions:
+            other = f"{fold(span.same_as or '')}\0{source}"
             # "BAGHDAD (Reuters)" is a dateline, not two names of one thing: kinds must agree.
             if other in nodes and nodes[other].kind() == node.kind():
                 sets.union(node.key, other)
@@ -211,8 +244,8 @@ def _merge_same_as(nodes: dict[str, NameNode], sets: UnionFind[str]) -> None:
 def _merge_countries(nodes: dict[str, NameNode], sets: UnionFind[str], gazetteer: Gazetteer) -> None:
     by_country: dict[str, str] = {}
     for node in nodes.values():
-        as_place = node.votes()["place"] > 0
-        country = gazetteer.country(node.key, as_place=as_place)
+        as_place = node.corpus_votes["place"] > 0
+        country = gazetteer.country(node.name, as_place=as_place)
         if country is None:
             continue
         if country.name in by_country:
@@ -231,7 +264,7 @@ def _merge_acronyms(nodes: dict[str, NameNode], sets: UnionFind[str]) -> None:
     for node in nodes.values():
         if not any(is_acronym(form) for form in node.forms):
             continue
-        candidates = {sets.find(k) for k in expansions.get(node.key.replace(" ", ""), set())}
+        candidates = {sets.find(k) for k in expansions.get(node.name.replace(" ", ""), set())}
         if len(candidates) == 1:
             sets.union(node.key, next(iter(candidates)))
 
@@ -252,13 +285,13 @@ def _ends_with(full: list[str], short: list[str]) -> bool:
 
 def _maybe_person(node: NameNode, gazetteer: Gazetteer) -> bool:
     """Tagged a person at least once, and not a country: a surname the tagger also took for a place."""
-    return node.labels["PERSON"] + node.titled > 0 and gazetteer.country(node.key, as_place=False) is None
+    return node.person_evidence() > 0 and gazetteer.country(node.name, as_place=False) is None
 
 
 def _merge_people(nodes: dict[str, NameNode], sets: UnionFind[str]) -> None:
+    """Spelling variants of full names; then each short form to the one full name it abbreviates."""
     gazetteer = load_gazetteer()
     people = [n for n in nodes.values() if _maybe_person(n, gazetteer) and n.tokens]
-    full = [n for n in people if len(n.tokens) >= 2 and n.kind() == "person"]
     # Blocking: only names whose last tokens start with the same letter are compared.
     blocks: dict[str, list[NameNode]] = {}
     for node in people:
@@ -266,17 +299,17 @@ def _merge_people(nodes: dict[str, NameNode], sets: UnionFind[str]) -> None:
     for block in blocks.values():
         for i, a in enumerate(block):
             for b in block[i + 1 :]:
-                if len(a.tokens) == len(b.tokens) and _ends_with(a.tokens, b.tokens):
+                same_source = a.sources == b.sources
+                if (len(a.tokens) >= 2 or same_source) and len(a.tokens) == len(b.tokens) and _ends_with(a.tokens, b.tokens):
                     sets.union(a.key, b.key)
-    full_blocks: dict[str, list[NameNode]] = {}
-    for node in full:
-        full_blocks.setdefault(node.tokens[-1][0], []).append(node)
-    blocks = full_blocks
+    leftovers: dict[str, list[str]] = {}
     for node in people:
-        if len(node.tokens) > 2:
+        if not _short_person_form(node):
             continue
         candidates = [
-            f for f in blocks.get(node.tokens[-1][0], []) if len(f.tokens) > len(node.tokens) and _ends_with(f.tokens, node.tokens)
+            f
+            for f in blocks[node.tokens[-1][0]]
+            if len(f.tokens) > len(node.tokens) and f.kind() == "person" and _ends_with(f.tokens, node.tokens)
         ]
         roots = {sets.find(f.key) for f in candidates}
         if len(roots) > 1:
@@ -284,6 +317,12 @@ def _merge_people(nodes: dict[str, NameNode], sets: UnionFind[str]) -> None:
             roots = near if len(near) == 1 else roots
         if len(roots) == 1:
             sets.union(node.key, next(iter(roots)))
+        elif not roots:
+            leftovers.setdefault(" ".join(node.tokens), []).append(node.key)
+    # Short forms with no full name anywhere ("Brandt" alone): one actor per name.
+    for keys in leftovers.values():
+        for key in keys[1:]:
+            sets.union(keys[0], key)
 
 
 def _place_prefix(tokens: list[str], gazetteer: Gazetteer, place_keys: set[str]) -> tuple[str | None, list[str]]:
@@ -309,12 +348,12 @@ def _place_prefix(tokens: list[str], gazetteer: Gazetteer, place_keys: set[str])
 
 
 def _merge_organisations(nodes: dict[str, NameNode], sets: UnionFind[str], gazetteer: Gazetteer) -> None:
-    place_keys = {n.key for n in nodes.values() if n.kind() == "place"}
+    place_keys = {n.name for n in nodes.values() if n.kind() == "place"}
     cores: dict[tuple[str, ...], dict[str | None, list[str]]] = {}
     for node in nodes.values():
         if node.kind() != "organization":
             continue
-        country, core = _place_prefix(node.key.split(), gazetteer, place_keys)
+        country, core = _place_prefix(node.name.split(), gazetteer, place_keys)
         cores.setdefault(tuple(core), {}).setdefault(country, []).append(node.key)
     for variants in cores.values():
         countries = {c: keys for c, keys in variants.items() if c is not None}
@@ -337,7 +376,7 @@ def _merge_facilities(nodes: dict[str, NameNode], sets: UnionFind[str]) -> None:
     """ "X airport" and "X international airport": the same place."""
     cores: dict[tuple[str, ...], str] = {}
     for node in sorted(nodes.values(), key=lambda n: n.key):
-        words = node.key.split()
+        words = node.name.split()
         if node.kind() != "place" or len(words) < 2 or words[-1] not in PLACE_NAME_HEADS:
             continue
         core = tuple(w for w in words if w not in GENERIC_MODIFIERS)

@@ -39,6 +39,7 @@ class Found:
     opens_paragraph: bool
     cue: Cue | None = None
     speaker: Speaker | None = None
+    open_ended: bool = False  # ran to the end of its paragraph: the quotation goes on in the next
 
 
 def extract_quotes(doc: Doc) -> list[QuoteSpan]:
@@ -51,7 +52,7 @@ def extract_quotes(doc: Doc) -> list[QuoteSpan]:
     found = [f for m in marked if (f := _found_marked(doc, m, mask, paragraphs)) is not None]
     found += [_found_indirect(span, cue, paragraphs) for span, cue in indirect_clauses(doc, mask)]
     found.sort(key=lambda f: (f.start, f.end))
-    return list(_attribute(doc, found, referents))
+    return list(_attribute(doc, _carry_back(found), referents))
 
 
 def _found_marked(doc: Doc, m: Marked, mask: Mask, paragraphs: Paragraphs) -> Found | None:
@@ -65,12 +66,23 @@ def _found_marked(doc: Doc, m: Marked, mask: Mask, paragraphs: Paragraphs) -> Fo
         speaker = speaker_from_token(head) if head is not None else None
     kind = quote_kind(doc, m, quote, cue)
     opens = not doc.text[paragraphs.bounds(m.open_mark)[0] : m.open_mark].strip(" \t\xa0" + BULLETS)
-    return Found(m.start, m.end, kind, paragraphs.index(m.start), opens, cue, speaker)
+    return Found(m.start, m.end, kind, paragraphs.index(m.start), opens, cue, speaker, m.close_mark is None)
 
 
 def _found_indirect(span, cue: Cue, paragraphs: Paragraphs) -> Found:
     speaker = speaker_from_token(cue.speaker)
     return Found(span.start_char, span.end_char, "indirect", paragraphs.index(span.start_char), False, cue, speaker)
+
+
+def _carry_back(found: list[Found]) -> list[Found]:
+    """A quotation over several paragraphs is attributed once, usually in its last paragraph."""
+    result = list(found)
+    for i in range(len(result) - 2, -1, -1):
+        item, after = result[i], result[i + 1]
+        if item.open_ended and item.speaker is None and after.speaker is not None and after.kind != "indirect":
+            if after.paragraph == item.paragraph + 1 and after.opens_paragraph:
+                result[i] = replace(item, cue=after.cue, speaker=after.speaker)
+    return result
 
 
 def _attribute(doc: Doc, found: list[Found], referents: Referents):
@@ -143,9 +155,11 @@ def _heading_root(doc: Doc, start: int, end: int) -> Token | None:
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None or len(span) > HEADING_WORDS or span.text.rstrip().endswith((".", "!", "?")):
         return None
-    nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN") and t.head.i not in range(span.start, span.end) or t.dep_ == "ROOT"]
-    nouns = [t for t in nouns if t.pos_ in ("NOUN", "PROPN")]
-    return nouns[0] if nouns and not any(t.pos_ == "VERB" for t in span) else None
+    if any(t.pos_ == "VERB" for t in span):
+        return None
+    inside = range(span.start, span.end)
+    heads = [t for t in span if t.pos_ in ("NOUN", "PROPN") and (t.dep_ == "ROOT" or t.head.i not in inside)]
+    return heads[0] if heads else None
 
 
 TITLE_WORD = re.compile(r"^[A-Z0-9]")

@@ -51,6 +51,9 @@ def _token_at(doc: Doc, offset: int) -> Token:
 
 
 def is_cue(token: Token) -> bool:
+    doc = token.doc
+    if token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_:
+        return False  # "so-called", "self-declared"
     if token.lemma_.lower() in CUE_LEMMAS and token.pos_ in ("VERB", "AUX"):
         return True
     return token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to"
@@ -79,7 +82,8 @@ def find_cue(frame: Span, quote: Span, mask: Mask) -> Cue | None:
         cue = cue_of(token)
         if cue.speaker is not None and not mask.covers(cue.speaker.idx):
             return cue
-    return cue_of(ranked[0])
+    first = cue_of(ranked[0])
+    return first if first.speaker is None or not mask.covers(first.speaker.idx) else Cue(first.token, first.text, None)
 
 
 def _governing_cue(quote: Span, mask: Mask) -> Token | None:

@@ -83,9 +83,15 @@ def _scan_paragraph(text: str, start: int, end: int, next_opens: bool) -> list[M
             single_at = None
         elif _can_open_double(text, i):
             double_at, single_at = i, None  # the single mark was an apostrophe after all
-    if double_at is not None and next_opens:
+    if double_at is not None and next_opens and _starts_quotation(text, start, double_at):
         found.append(_marked(text, double_at, None, end=end))
     return [m for m in found if m.end > m.start]
+
+
+def _starts_quotation(text: str, start: int, mark: int) -> bool:
+    """An unclosed mark opens a quotation over paragraphs only at the paragraph start or after ':' or ','."""
+    before = text[start:mark].rstrip()
+    return not before.strip(" \t•*-–—·") or before.endswith((":", ","))
 
 
 def _marked(text: str, open_at: int, close_at: int | None, end: int | None = None, single: bool = False) -> Marked:

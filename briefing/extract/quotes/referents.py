@@ -95,8 +95,8 @@ class Referents:
         if type_ == "name":
             ent = entity_of(head)
             person = head.pos_ == "PROPN" and has_person_evidence(head.doc[head.i : head.i + 1])
-            kind = "person" if person or (ent is not None and ent.label_ == "PERSON") or self._known_person(name) else "group"
-            return name, kind
+            person = person or (ent is not None and ent.label_ == "PERSON") or self._known_person(name)
+            return name, "person" if person else "group"
         if type_ == "pronoun":
             return self.pronoun(head), ("person" if head.lower_ in PERSON_PRONOUNS else "group")
         if type_ == "role" and is_org_like(head):
@@ -203,7 +203,10 @@ def is_org_like(token: Token) -> bool:
         return True
     if _members_of(token) is not None:
         return True
-    return any(t.lemma_.lower() in ORG_NOUNS for t in _left_nouns(token))
+    if token.lemma_.lower() in ORG_NOUNS:
+        return True
+    # "the coalition forces" are the coalition; "the union leader" is a person
+    return token.tag_ in ("NNS", "NNPS") and any(t.lemma_.lower() in ORG_NOUNS for t in _left_nouns(token))
 
 
 def org_name(token: Token) -> str | None:

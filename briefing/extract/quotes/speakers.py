@@ -71,14 +71,19 @@ def _inverted_subject(verb: Token) -> Token | None:
 
 
 def _preceding_subject(verb: Token) -> Token | None:
-    """ "After X, the coalition forces stated ...": a subject the parser attached as an apposition."""
+    """ "After X, the coalition forces stated ...": a subject the parser hung elsewhere."""
     doc = verb.doc
-    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0 or doc[verb.i - 1].is_punct:
+    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBZ", "VBP"):
         return None
-    token = doc[verb.i - 1]
+    words = [t for t in doc[max(0, verb.i - 3) : verb.i] if not t.is_punct and not t.is_space]
+    if not words:
+        return None
+    token, last = words[-1], words[-1].i
     for _ in range(6):
-        if token.pos_ in ("NOUN", "PROPN", "PRON") and token.dep_ not in ("pobj", "compound", "poss"):
-            return token if token.i < verb.i and token.right_edge.i == verb.i - 1 else None
+        nominal = token.pos_ in ("NOUN", "PROPN", "PRON")
+        # an apposition to the object of an introductory phrase is the real subject
+        if nominal and (token.dep_ not in ("pobj", "compound", "poss", "appos") or token.head.dep_ == "pobj"):
+            return token if token.right_edge.i >= last else None
         if token.head is token or token.head.i >= verb.i:
             return None
         token = token.head
@@ -117,7 +122,7 @@ def speaker_type(head: Token, name: str | None) -> str:
         return "name"
     if head.lemma_.lower() in COLLECTIVE_NOUNS:
         return "collective"
-    if head.pos_ == "NOUN":
+    if is_common_noun(head):
         return "role"
     return "unknown"
 
@@ -128,11 +133,17 @@ def name_in_phrase(head: Token) -> Span | None:
         return None
     for token in [head] + [c for c in head.children if c.dep_ == "appos"]:
         ent = entity_of(token)
-        if ent is not None and ent.label_ in NAME_LABELS and not _is_demonym_modifier(ent, token):
-            return ent
-        if token.pos_ == "PROPN":
+        if ent is not None and ent.label_ in NAME_LABELS and not ent.text.islower():
+            if not _is_demonym_modifier(ent, token):
+                return ent
+        if token.pos_ == "PROPN" and not token.is_lower:
             return propn_chain(token)
     return None
+
+
+def is_common_noun(token: Token) -> bool:
+    """A noun, or a lower-case word the tagger took for a proper noun ("the prime minister")."""
+    return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_lower)
 
 
 def entity_of(token: Token) -> Span | None:
@@ -187,10 +198,11 @@ def is_person_name(ent: Span) -> bool:
 def role_words(span: Span) -> frozenset[str]:
     """Lemmas of the titles and role nouns around a name: "caretaker Prime Minister X" -> caretaker, prime, minister."""
     tokens = list(span) + _titles_before(span) + _appositions(span)
-    return frozenset(
-        t.lemma_.lower() for t in tokens
-        if t.is_alpha and (t.pos_ == "NOUN" or t.lower_ in TITLE_WORDS or (t.is_lower and t.dep_ in ("amod", "compound")))
-    )
+    return frozenset(t.lemma_.lower() for t in tokens if t.is_alpha and _is_role_word(t))
+
+
+def _is_role_word(t: Token) -> bool:
+    return t.pos_ == "NOUN" or t.lower_ in TITLE_WORDS or (t.is_lower and t.dep_ in ("amod", "compound"))
 
 
 def _titles_before(span: Span) -> list[Token]:
@@ -205,12 +217,25 @@ def _titles_before(span: Span) -> list[Token]:
 
 
 def _appositions(span: Span) -> list[Token]:
+    """Role nouns in apposition: "X, a lawmaker"; "the ambassador to Rome, X," (however parsed)."""
     root = span.root
-    found = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
-    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+    found = [c for c in root.children if c.dep_ == "appos" and is_common_noun(c)]
+    if root.dep_ == "appos" and is_common_noun(root.head):
         found.append(root.head)
+    elif root.dep_ in ("appos", "conj") and span.start > 0 and span.doc[span.start - 1].text == ",":
+        found.extend(_noun_above(root.head))
     phrase: list[Token] = []
     for noun in found:
         phrase.append(noun)
         phrase.extend(c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i)
     return phrase
+
+
+def _noun_above(token: Token) -> list[Token]:
+    for _ in range(4):
+        if is_common_noun(token):
+            return [token]
+        if token.dep_ not in ("pobj", "prep", "conj", "appos") or token.head is token:
+            return []
+        token = token.head
+    return []
