@@ -68,6 +68,14 @@ DURATION = re.compile(
 WEEKDAY_OR_DEICTIC = re.compile(
     r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight)$", re.IGNORECASE
 )
+PARTICLES = frozenset({"down", "up", "out", "off", "back", "over", "away"})
+# Prepositions after which the time dates the other event, not this one ("after a strike on Friday").
+SEQUENCE_PREPS = frozenset({"after", "following", "since", "before", "ahead", "prior", "until"})
+# Words that make "before X" close enough to share X's date ("just before Sunday's vote").
+CLOSENESS = frozenset({"just", "shortly", "immediately", "hours", "minutes", "moments", "right"})
+NOUN_PATH_DEPS = frozenset({"pobj", "prep", "dobj", "nsubj", "nsubjpass", "poss", "conj", "appos", "attr"})
+# Prepositions that place an event noun in time or circumstance, not in intent.
+CIRCUMSTANTIAL_PREPS = frozenset({"after", "following", "since", "during", "amid", "in", "at", "on", "before", "despite"})
 SUBJECT_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
 
 
@@ -123,8 +131,10 @@ def _sentence_events(sent: Span, published: dt.date | None, normalise: Normalise
     # One candidate per action class and sentence: a noun argument of a verb of
     # the same class ("a strike on Friday killed X") is the same event.
     kept: dict[str, tuple[Token, DateValue | None]] = {}
+    absorbed: dict[str, list[Token]] = {}
     for token, date in found:
         cls = action_class(_lemma(token))
+        absorbed.setdefault(cls, []).append(token)
         if cls in kept:
             old_token, old_date = kept[cls]
             better = (old_date is None and date is not None) or (
@@ -133,8 +143,13 @@ def _sentence_events(sent: Span, published: dt.date | None, normalise: Normalise
             if not better:
                 continue
         kept[cls] = (token, date)
-    for token, date in sorted(kept.values(), key=lambda pair: pair[0].i):
+    for cls, (token, date) in sorted(kept.items(), key=lambda item: item[1][0].i):
         participants, places = _arguments(token)
+        for other in absorbed[cls]:  # the same event said twice: "a strike ... that killed X"
+            if other.i != token.i:
+                more_participants, more_places = _arguments(other)
+                participants += [p for p in more_participants if p not in participants]
+                places += [p for p in more_places if p not in places]
         yield EventCandidate(
             anchor="",
             sentence=" ".join(sent.text.split()),
@@ -149,8 +164,38 @@ def _sentence_events(sent: Span, published: dt.date | None, normalise: Normalise
 
 def _lemma(token: Token) -> str:
     lemma = token.lemma_.lower()
-    particles = [c.text.lower() for c in token.children if c.dep_ == "prt"]
+    particles = [
+        c.text.lower()
+        for c in token.children
+        if c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == token.i + 1 and c.lower_ in PARTICLES)
+    ]
     return " ".join([lemma, *particles])
+
+
+def _is_verb(token: Token) -> bool:
+    """A verb, or a word the tagger missed that heads a clause ("it will not back down")."""
+    if token.pos_ == "VERB":
+        return True
+    if token.pos_ == "AUX":
+        return token.dep_ == "ROOT"
+    if token.pos_ in ("ADV", "ADJ", "NOUN") and token.dep_ in ("ROOT", "ccomp", "xcomp", "conj", "advcl", "relcl"):
+        children = {c.dep_ for c in token.children}
+        return "nsubj" in children and ("aux" in children or "neg" in children) and token.tag_ not in ("JJ", "JJR", "JJS")
+    return False
+
+
+def _is_prepositional(token: Token) -> bool:
+    """A participle used as a preposition: "following the strike", "including X"."""
+    return token.tag_ == "VBG" and any(c.dep_ == "pobj" for c in token.children) and not any(
+        c.dep_ in ("nsubj", "aux") for c in token.children
+    )
+
+
+def _hyphenated(token: Token) -> bool:
+    doc = token.doc
+    before = token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
+    after = token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_
+    return before or after
 
 
 # ----------------------------------------------------------------- predicates
@@ -159,7 +204,9 @@ def _lemma(token: Token) -> str:
 def _predicate_verdict(token: Token) -> tuple[str, Token | None] | None:
     """("verb"|"noun", token whose time dates it) when token is a realised event predicate."""
     lemma = token.lemma_.lower()
-    if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT" and lemma not in ("be", "have", "do")):
+    if _is_prepositional(token) or token.dep_ in ("amod", "compound", "nmod") or _hyphenated(token):
+        return None  # "following the vote", "Iran-backed militia"
+    if _is_verb(token) and not (token.pos_ == "AUX" and lemma in ("be", "have", "do")):
         return _verb_verdict(token)
     if token.pos_ in ("NOUN", "PROPN") and lemma in EVENT_NOUNS:
         return _noun_verdict(token)
@@ -196,20 +243,28 @@ def _noun_verdict(token: Token) -> tuple[str, Token | None] | None:
     # the noun must be an argument, not a modifier ("strike force") nor a title
     if token.dep_ in ("compound", "amod"):
         return None
-    head = token
-    while head.dep_ in ("pobj", "prep", "dobj", "nsubj", "nsubjpass", "poss", "conj", "appos", "attr") and head.head is not head:
-        if head.dep_ == "pobj" and head.head.lower_ in PROSPECTIVE_PREPS | {"ahead"}:
-            return None
-        if head.dep_ == "prep" and head.lower_ in PROSPECTIVE_PREPS:
-            return None
+    head, first_prep = token, None
+    while head.dep_ in NOUN_PATH_DEPS and head.head.i != head.i:
+        if head.dep_ == "prep" or _is_prepositional(head):
+            if head.lower_ in PROSPECTIVE_PREPS:
+                return None  # "ahead of his funeral on Tuesday"
+            first_prep = first_prep or head.lower_
         head = head.head
-        if head.pos_ in ("VERB", "AUX"):
+        if head.pos_ in ("VERB", "AUX") and not _is_prepositional(head):
             break
-    if head.pos_ in ("VERB", "AUX"):
-        if head.lemma_.lower() in IRREALIS_HEADS or not _realised(head) and head.lemma_.lower() not in REPORTING_VERBS:
-            return None
+    if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() in REPORTING_VERBS:
         return ("noun", None)
-    return ("noun", None)
+    circumstantial = first_prep in CIRCUMSTANTIAL_PREPS
+    if head.lemma_.lower() in IRREALIS_HEADS and not circumstantial:
+        return None  # "called for a vote", "planned an attack"
+    if _realised(head):
+        return ("noun", None)
+    # "X said that ... need to leave on Saturday during a funeral procession": the
+    # circumstance belongs to the (realised) main clause
+    root = token.sent.root
+    if circumstantial and first_prep in ("during", "amid", "at") and _realised(root):
+        return ("noun", None)
+    return None
 
 
 def _realised(token: Token) -> bool:
@@ -220,7 +275,7 @@ def _realised(token: Token) -> bool:
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         if any(a.lower_ in MODALS or a.lemma_.lower() in MODALS for a in auxes):
             return False
-        if any(c.dep_ == "neg" for c in verb.children) and verb is token:
+        if any(c.dep_ == "neg" for c in verb.children) and verb.i == token.i:
             return False
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children):
             return False
@@ -330,7 +385,7 @@ def _in_brackets(span: Span) -> bool:
 
 def _non_dating(root: Token) -> bool:
     head = root
-    while head.dep_ in ("pobj", "compound", "npadvmod", "nmod", "amod") and head.head is not head:
+    while head.dep_ in ("pobj", "compound", "npadvmod", "nmod", "amod") and head.head.i != head.i:
         head = head.head
         if head.dep_ == "prep" or head.pos_ == "ADP":
             return head.lower_ in NON_DATING_PREPS
@@ -353,35 +408,61 @@ def _time_of(predicate: Token, times: list[_Time], sent: Span) -> _Time | None:
             best = (key[0], key[1], time)
     if best is not None:
         return best[2]
-    # "the day he was killed": a relative clause on a time noun
+    # "the day he was killed": a relative clause on a time noun;
+    # "a strike on Friday that killed X": the time of the noun it describes
     if predicate.dep_ in ("relcl", "acl"):
         head = predicate.head
         for time in times:
             if head.i in time.tokens or (head.head.i in time.tokens and head.dep_ == "appos"):
                 return time
+        if head.pos_ in ("NOUN", "PROPN"):
+            if head.lemma_.lower() not in EVENT_NOUNS:
+                return _nearest_below(head, times)
+            # "a strike on Friday that killed X"; but not "a funeral for those killed"
+            if predicate.dep_ == "relcl" or action_class(head.lemma_) == action_class(predicate.lemma_):
+                return _time_of(head, times, sent)
     # an event noun takes the time of its governing verb
     if predicate.pos_ in ("NOUN", "PROPN"):
         head = predicate.head
-        while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head
-        if head.pos_ in ("VERB", "AUX") and head is not predicate:
+        if head.pos_ in ("VERB", "AUX") and head.i != predicate.i:
             return _time_of(head, times, sent)
     return None
+
+
+def _nearest_below(node: Token, times: list[_Time]) -> _Time | None:
+    ranked = sorted(
+        (d, t.root.i, t) for t in times if (d := _clause_distance(node, t)) is not None and node.i not in t.tokens
+    )
+    return ranked[0][2] if ranked else None
 
 
 def _clause_distance(predicate: Token, time: _Time) -> int | None:
     """Edges from the predicate down to the time root, not entering another clause."""
     node, steps = time.root, 0
-    while node is not predicate:
-        if node.head is node:
+    while node.i != predicate.i:
+        if node.head.i == node.i:
             return None
-        if node.dep_ in CLAUSE_DEPS and node.pos_ in ("VERB", "AUX") and node not in time.span:
+        if node.dep_ in CLAUSE_DEPS and node.pos_ in ("VERB", "AUX") and node.i not in time.tokens:
             return None
-        if node.pos_ in ("VERB", "AUX") and node is not time.root and node.dep_ in CLAUSE_DEPS:
+        if node.pos_ in ("VERB", "AUX") and node.i != time.root.i and node.dep_ in CLAUSE_DEPS and not _is_prepositional(node):
+            return None
+        if node.i != time.root.i and (node.dep_ == "prep" or _is_prepositional(node)) and _sequence_prep(node):
             return None
         node = node.head
         steps += 1
     return steps
+
+
+def _sequence_prep(prep: Token) -> bool:
+    """ "after X", "following X", "before X" (unless "just before"): X's time is not ours."""
+    word = prep.lower_
+    if word not in SEQUENCE_PREPS:
+        return False
+    if word in ("before", "ahead", "prior"):
+        return not any(c.lower_ in CLOSENESS for c in prep.children if c.dep_ in ("advmod", "npadvmod"))
+    return True
 
 
 def _normalised(time: _Time | None, published: dt.date | None, normalise: Normaliser | None, *, future: bool) -> DateValue | None:
@@ -451,7 +532,7 @@ def _phrase_tokens(root: Token) -> Iterator[int]:
         node = stack.pop()
         yield node.i
         for child in node.children:
-            if child.dep_ in CLAUSE_DEPS - {"appos", "conj"} and child.pos_ in ("VERB", "AUX"):
+            if child.dep_ in CLAUSE_DEPS - {"appos", "conj"} and child.pos_ in ("VERB", "AUX") and not _is_prepositional(child):
                 continue
             if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
                 continue

@@ -1,0 +1,76 @@
+"""The briefing command: help everywhere, exit codes, clear errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from briefing.cli import cli
+from tests.test_pipeline import make_project
+
+
+def test_cli_every_command_has_help():
+    runner = CliRunner()
+    for name, command in cli.commands.items():
+        assert command.help, f"command {name} has no help text"
+        result = runner.invoke(cli, [name, "--help"])
+        assert result.exit_code == 0, result.output
+        assert "Usage:" in result.output
+
+
+def test_cli_unknown_option_is_a_usage_error():
+    result = CliRunner().invoke(cli, ["build", "--no-such-flag"])
+    assert result.exit_code == 2
+
+
+def test_cli_missing_sources_folder_is_a_clear_error(tmp_path: Path):
+    result = CliRunner().invoke(cli, ["build", str(tmp_path / "nowhere"), "--project-dir", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "Config value 'seeds_dir': directory" in result.output and "does not exist" in result.output
+
+
+def test_cli_invalid_briefing_yml_names_the_field(tmp_path: Path):
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "briefing.yml").write_text("title: A story\nspacy_modle: x\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", "--project-dir", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "Config value 'spacy_modle': Extra inputs are not permitted" in result.output
+    assert "Valid settings:" in result.output
+
+
+def test_cli_malformed_briefing_yml_names_the_line(tmp_path: Path):
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "briefing.yml").write_text("title: [unclosed\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", "--project-dir", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "briefing.yml, line" in result.output
+
+
+def test_cli_missing_pipeline_names_the_package(tmp_path: Path):
+    project = make_project(tmp_path)
+    result = CliRunner().invoke(cli, ["extract", "--project-dir", str(project), "--model", "xx_no_such_pipeline"])
+    assert result.exit_code == 1
+    assert "The spaCy pipeline 'xx_no_such_pipeline' is not installed" in result.output
+    assert "pip install xx-no-such-pipeline" in result.output
+
+
+def test_cli_empty_folder_fails(tmp_path: Path):
+    (tmp_path / "seeds").mkdir()
+    result = CliRunner().invoke(cli, ["extract", "--project-dir", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "No usable articles" in result.output
+
+
+@pytest.mark.slow
+def test_cli_build_without_site_prints_a_summary(tmp_path: Path):
+    project = make_project(tmp_path)
+    (project / "seeds" / "notes.pdf").write_bytes(b"%PDF-1.4 binary\x00\x01")
+    result = CliRunner().invoke(cli, ["build", "--no-site", "--project-dir", str(project)])
+    assert result.exit_code == 0, result.output
+    assert "Done: 3 articles (1 skipped), 3 parsed" in result.output
+    assert "notes.pdf" in result.output
+    strict = CliRunner().invoke(cli, ["build", "--no-site", "--strict", "--project-dir", str(project)])
+    assert strict.exit_code == 1
+    assert "could not be used (--strict)" in strict.output

@@ -1,0 +1,98 @@
+"""The whole pipeline on a small corpus of our own: YAML, pages, determinism, the cache."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from briefing import pipeline
+from briefing.config import load_settings
+from briefing.store import load_corpus
+from tests.conftest import FIXTURE_SEEDS, ROOT
+
+pytestmark = pytest.mark.slow
+
+
+def make_project(tmp_path: Path, seeds: Path = FIXTURE_SEEDS) -> Path:
+    """A project folder like the repository's, with the given articles as seeds/."""
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copytree(seeds, project / "seeds")
+    shutil.copytree(ROOT / "templates", project / "templates")
+    shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    return project
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_pipeline_builds_yaml_and_pages(tmp_path: Path):
+    project = make_project(tmp_path)
+    report = pipeline.build(load_settings(project))
+    assert report.sources == 3 and len(report.parsed) == 3
+    corpus = load_corpus(project / "docs" / "data")
+    assert {s.file for s in corpus.sources} == {
+        "seeds/01_harbour-fire.txt",
+        "seeds/02_harbour-reopen.md",
+        "seeds/03_harbour-inquiry.txt",
+    }
+    names = {a.name for a in corpus.actors}
+    assert {"Helena Varga", "Tomas Ekberg", "Port Ellery"} <= names
+    # Journalists and reader commenters are not actors.
+    assert not names & {"Lena Moritz", "Paul Granger", "Dana Whitfield", "Martin R."}
+    varga = next(a for a in corpus.actors if a.name == "Helena Varga")
+    assert {"Helena Varga", "Varga"} <= set(varga.aliases)
+    assert len(varga.sources) == 3
+    quotes = {q.text: q for q in corpus.quotes}
+    assert quotes["We owe the workers answers"].speaker == varga.id
+    assert quotes["I take responsibility for the delay"].speaker == next(a.id for a in corpus.actors if a.name == "Tomas Ekberg")
+    for page in ["index.md", "timeline.md", "quotes.md", f"actors/{varga.id}.md", "sources/index.md"]:
+        assert (project / "docs" / page).is_file(), page
+
+
+def test_pipeline_output_is_byte_identical_across_builds(tmp_path: Path):
+    project = make_project(tmp_path)
+    settings = load_settings(project)
+    pipeline.build(settings)
+    first = snapshot(project / "docs")
+    shutil.rmtree(settings.cache_dir)  # a cold second build, not just a cache replay
+    report = pipeline.build(settings)
+    assert snapshot(project / "docs") == first
+    assert report.written == []
+
+
+def test_pipeline_reparses_only_the_edited_article(tmp_path: Path):
+    project = make_project(tmp_path)
+    settings = load_settings(project)
+    assert len(pipeline.build(settings).parsed) == 3
+    assert pipeline.build(settings).parsed == []
+    edited = project / "seeds" / "03_harbour-inquiry.txt"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nThe inquiry will sit for six weeks.\n", encoding="utf-8")
+    assert pipeline.build(settings).parsed == ["seeds/03_harbour-inquiry.txt"]
+
+
+def test_pipeline_discards_a_corrupt_cache_entry(tmp_path: Path):
+    project = make_project(tmp_path)
+    settings = load_settings(project)
+    pipeline.build(settings)
+    entries = sorted(settings.cache_dir.glob("*.json"))
+    assert len(entries) == 3
+    entries[0].write_bytes(b'{"source": trunc')
+    report = pipeline.build(settings)
+    assert len(report.parsed) == 1
+
+
+def test_pipeline_render_only_needs_no_spacy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    project = make_project(tmp_path)
+    settings = load_settings(project)
+    pipeline.build(settings)
+    shutil.rmtree(project / "docs" / "actors")
+    import briefing.extract.nlp as nlp_module
+
+    monkeypatch.setattr(nlp_module, "load_nlp", lambda name: pytest.fail("render must not load spaCy"))
+    pipeline.render_only(settings)
+    assert any((project / "docs" / "actors").glob("*.md"))
