@@ -40,6 +40,11 @@ MEDIUM_HEADS = frozenset(
 )
 # "the city of X": X is a place, whatever the tagger thought.
 PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "capital", "port", "district", "county"})
+# "<Proper Name>, as the <noun phrase> is formally known"
+NAMED_AS = re.compile(
+    r"(?<![A-Za-z’'-] )(?P<name>(?:[A-Z][\w’'-]*\s+){0,5}[A-Z][\w’'-]*),\s+as\s+(?P<np>(?:the|an?)\s+[^,.;\n]{2,60}?)"
+    r"\s+(?:is|are|was|were)\s+(?:(?:formally|officially|also|commonly|widely|now|better)\s+)?(?:known|called|named)\b"
+)
 BRACKETED = re.compile(r"\s*[(\[]\s*(?P<inner>[^()\[\]\n]{1,60}?)\s*[)\]]")
 
 
@@ -60,6 +65,7 @@ def extract_entities(doc: Doc) -> Iterator[EntitySpan]:
                 seen.add((inner.start, inner.end))
                 yield inner
     yield from _institutions(doc)
+    yield from _named_as(doc)
 
 
 def _is_medium(ent: Span) -> bool:
@@ -150,22 +156,50 @@ def _bracketed_name(doc: Doc, span: EntitySpan) -> EntitySpan | None:
 def _institutions(doc: Doc) -> Iterator[EntitySpan]:
     """Noun phrases headed by an institution noun, named by the place modifiers before it."""
     for chunk in doc.noun_chunks:
-        root = chunk.root
-        if root.lemma_.lower() not in INSTITUTION_NOUNS or root.ent_type_ or root.dep_ == "compound":
+        span = _institution(chunk)
+        if span is not None:
+            yield span
+
+
+def _institution(chunk: Span) -> EntitySpan | None:
+    root = chunk.root
+    if root.lemma_.lower() not in INSTITUTION_NOUNS or root.ent_type_ or root.dep_ == "compound":
+        return None
+    doc = chunk.doc
+    first = root
+    while first.i > chunk.start and _names_institution(doc[first.i - 1]):
+        first = doc[first.i - 1]
+    while first.i < root.i and not first.ent_type_:
+        first = doc[first.i + 1]  # a name starts with a name word, not "-" or "led"
+    text = doc.text[first.idx : root.idx + len(root.text)]
+    return EntitySpan(
+        text=text,
+        label="INST",
+        start=first.idx,
+        end=first.idx + len(text),
+        anchor="",
+        sentence_initial=bool(first.is_sent_start),
+    )
+
+
+def _named_as(doc: Doc) -> Iterator[EntitySpan]:
+    """ "Operation Blue Gate, as the joint task force is formally known": a proper name of an institution."""
+    for match in NAMED_AS.finditer(doc.text):
+        described = doc.char_span(match.start("np"), match.end("np"), alignment_mode="expand")
+        if described is None:
             continue
-        first = root
-        while first.i > chunk.start and _names_institution(doc[first.i - 1]):
-            first = doc[first.i - 1]
-        while first.i < root.i and not first.ent_type_:
-            first = doc[first.i + 1]  # a name starts with a name word, not "-" or "led"
-        text = doc.text[first.idx : root.idx + len(root.text)]
+        chunks = [c for c in described.noun_chunks] or [described]
+        institution = _institution(chunks[0])
+        if institution is None:
+            continue
+        name = match.group("name")
         yield EntitySpan(
-            text=text,
-            label="INST",
-            start=first.idx,
-            end=first.idx + len(text),
+            text=name,
+            label="ORG",
+            start=match.start("name"),
+            end=match.end("name"),
             anchor="",
-            sentence_initial=bool(first.is_sent_start),
+            same_as=institution.text,
         )
 
 

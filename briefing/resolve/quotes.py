@@ -18,18 +18,30 @@ SAME_STATEMENT_SCORE = 85
 MIN_STATEMENT_CHARS = 20
 
 
+# A pronoun speaker with no antecedent in the text takes the previous quote's
+# speaker, if that quote is at most this many paragraphs back and agrees.
+PRONOUN_REACH_PARAGRAPHS = 2
+PRONOUN_KINDS = {"he": "person", "she": "person", "him": "person", "her": "person", "it": "organization"}
+
+
 def resolve_quotes(extractions: Sequence[Extraction], index: ActorIndex, actors: Sequence[Actor]) -> list[Quote]:
     """Quotes of all sources with speaker ids, in source then text order."""
     roles = _role_index(actors)
+    kinds = {a.id: a.kind for a in actors}
     quotes = []
     for extraction in extractions:
         source_id = extraction.source.id
+        previous: tuple[int, str] | None = None  # (paragraph, speaker) of the last attributed quote
         for number, span in enumerate(extraction.quotes, start=1):
-            speaker = index.lookup(span.speaker_name)
-            if speaker is None and span.speaker_type == "name":
-                speaker = index.lookup(span.speaker_text)
-            if speaker is None and span.speaker_type in ("role", "collective"):
-                speaker = _speaker_by_role(span, roles, source_id)
+            speaker = _speaker(span, index, roles, source_id)
+            paragraph = _paragraph_number(span.anchor)
+            if speaker is None and span.speaker_type == "pronoun" and previous is not None:
+                wanted = PRONOUN_KINDS.get((span.speaker_text or "").lower())
+                close = paragraph - previous[0] <= PRONOUN_REACH_PARAGRAPHS
+                if close and wanted is not None and kinds.get(previous[1]) == wanted:
+                    speaker = previous[1]
+            if speaker is not None:
+                previous = (paragraph, speaker)
             quotes.append(
                 Quote(
                     id=f"{source_id}-q{number}",
@@ -44,7 +56,27 @@ def resolve_quotes(extractions: Sequence[Extraction], index: ActorIndex, actors:
                     end=span.end,
                 )
             )
+    # Within a source: quotations in text order, then reported speech in text order.
+    quotes.sort(key=lambda q: (q.source, q.kind == "indirect", q.start))
     return group_statements(quotes)
+
+
+def _speaker(span: QuoteSpan, index: ActorIndex, roles: list[tuple[set[str], Actor]], source_id: str) -> str | None:
+    """The actor a quote's speaker refers to: its resolved name, a name inside the phrase, a role."""
+    speaker = index.lookup(span.speaker_name)
+    if speaker is None and span.speaker_type == "name":
+        speaker = index.lookup(span.speaker_text)
+    if speaker is None and span.speaker_type in ("name", "role"):
+        speaker = index.find_in(span.speaker_text)
+    if speaker is None and span.speaker_type in ("role", "collective"):
+        speaker = _speaker_by_role(span, roles, source_id)
+    return speaker
+
+
+def _paragraph_number(anchor: str) -> int:
+    """ "s12-3" -> 12."""
+    head = anchor[1:].split("-", 1)[0]
+    return int(head) if head.isdigit() else 0
 
 
 def _role_index(actors: Sequence[Actor]) -> list[tuple[set[str], Actor]]:

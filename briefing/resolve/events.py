@@ -1,0 +1,477 @@
+"""Events across sources: event candidates clustered into dated, titled events.
+
+Two mentions are the same real event when
+
+- their predicates fall in the same action class ("strike", "kill" and
+  "assassinate" are one class; "pass", "vote" and "back" another; see
+  `briefing.resolve.lexicon.ACTION_CLASSES`);
+- their dates are compatible: equal days (one day apart only with strong
+  evidence), or one unknown, or a week/month/year that contains the other;
+- they share participants or places (actor ids) or enough distinctive words
+  (tf-idf cosine of the sentences).
+
+Blocking keeps this linear in practice: a mention is compared only with the
+clusters of its action class that share a participant or a distinctive word
+with it (an inverted index), never with every cluster of the corpus.
+
+The date of an event is the day most sources give (one vote per source, day
+precision preferred); `date_disputed` is set when sources name different days.
+An event no mention dates takes the date of the nearest dated action before it
+in the same source (the narrative's reference time, up to two sentences back),
+else the publication date of its earliest source; `date_basis` says which.
+
+Dropped: events with a single undated mention whose predicate is weak ("be",
+"have", "make" ... see `WEAK_PREDICATES`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from briefing.model import DateValue, Event, EventCandidate, EventMention
+from briefing.resolve.lexicon import WEAK_PREDICATES, action_class
+
+ActorOf = Callable[[str], str | None]
+
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+# Similarity needed to merge: with a shared participant or place, or on words alone.
+MIN_SIMILARITY_WITH_ACTOR = 0.08
+MIN_SIMILARITY_WORDS_ONLY = 0.30
+# Days one day apart are one event only with a shared actor and this similarity.
+MIN_SIMILARITY_NEXT_DAY = 0.25
+INHERIT_SENTENCES = 2
+TITLE_WORDS = 14
+STOPWORDS = frozenset(
+    """
+    a an the and or but if of in on at to for from by with without about against between into onto over under
+    after before during since until as than then that this these those there here which who whom whose what
+    when where why how is are was were be been being has have had do does did will would could should may
+    might must can shall its it he she they them his her their our we you your i me my us also not no nor
+    so such too very just only more most other some any each all both few many much one two three said says
+    say told tell according new mr mrs ms
+    """.split()
+)
+WORD = re.compile(r"[A-Za-z][A-Za-z\-’']+")
+
+
+@dataclass
+class _Mention:
+    order: int
+    source: str
+    candidate: EventCandidate
+    cls: str
+    actors: set[str]
+    places: set[str]
+    words: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def date(self) -> DateValue | None:
+        return self.candidate.date
+
+
+@dataclass
+class _Cluster:
+    cls: str
+    mentions: list[_Mention] = field(default_factory=list)
+    actors: Counter = field(default_factory=Counter)
+    words: Counter = field(default_factory=Counter)
+
+    def add(self, mention: _Mention) -> None:
+        self.mentions.append(mention)
+        self.actors.update(mention.actors | mention.places)
+        self.words.update(mention.words)
+
+    def reference_date(self) -> DateValue | None:
+        dated = [m.date for m in self.mentions if m.date is not None]
+        if not dated:
+            return None
+        best = min(PRECISION_RANK[d.precision] for d in dated)
+        counts = Counter(d.value for d in dated if PRECISION_RANK[d.precision] == best)
+        value = min(counts, key=lambda v: (-counts[v], v))
+        return next(d for d in dated if d.value == value and PRECISION_RANK[d.precision] == best)
+
+
+def cluster_events(
+    candidates: Sequence[tuple[str, EventCandidate]],
+    actor_of: ActorOf,
+    published_of: Mapping[str, dt.date | None],
+) -> list[Event]:
+    """Merge event mentions across sources into events; candidates are (source_id, candidate)."""
+    mentions = _mentions(candidates, actor_of)
+    clusters = _cluster(mentions)
+    clusters = _merge_sentence_singletons(clusters)
+    by_source: dict[str, list[_Mention]] = defaultdict(list)
+    for mention in mentions:
+        by_source[mention.source].append(mention)
+    for items in by_source.values():
+        items.sort(key=lambda m: m.candidate.start)
+    events = []
+    for cluster in clusters:
+        if _is_weak(cluster):
+            continue
+        events.append(_event(cluster, actor_of, published_of, by_source))
+    events.sort(key=lambda e: (e.date is None, e.date or dt.date.min, e.title.lower(), e.id))
+    return _unique_ids(events)
+
+
+# -------------------------------------------------------------------- mentions
+
+
+def _mentions(candidates: Sequence[tuple[str, EventCandidate]], actor_of: ActorOf) -> list[_Mention]:
+    out = []
+    for order, (source, candidate) in enumerate(candidates):
+        actors = {_actor_key(name, actor_of) for name in candidate.participants}
+        places = {_actor_key(name, actor_of) for name in candidate.places}
+        out.append(
+            _Mention(
+                order=order,
+                source=source,
+                candidate=candidate,
+                cls=action_class(candidate.predicate),
+                actors={a for a in actors if a},
+                places={p for p in places if p},
+            )
+        )
+    # tf-idf vectors of the sentences (document frequency over distinct sentences)
+    bags = {id(m): _content_words(m.candidate.sentence) for m in out}
+    df: Counter = Counter()
+    for sentence in {m.candidate.sentence for m in out}:
+        df.update(set(_content_words(sentence)))
+    total = max(1, len({m.candidate.sentence for m in out}))
+    for m in out:
+        tf = Counter(bags[id(m)])
+        vector = {w: (1 + math.log(c)) * math.log(1 + total / df[w]) for w, c in tf.items()}
+        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+        m.words = {w: v / norm for w, v in vector.items()}
+    return out
+
+
+def _actor_key(name: str, actor_of: ActorOf) -> str | None:
+    actor = actor_of(name)
+    if actor:
+        return actor
+    folded = _fold(name)
+    return f"name:{folded}" if folded else None
+
+
+def _fold(text: str) -> str:
+    try:
+        from briefing.names import fold
+    except ImportError:  # pragma: no cover
+        return " ".join(re.findall(r"\w+", text.lower()))
+    return fold(text)
+
+
+def _content_words(sentence: str) -> list[str]:
+    words = []
+    for raw in WORD.findall(sentence):
+        word = raw.lower().strip("-’'")
+        word = re.sub(r"[’']s$", "", word)
+        if len(word) < 3 or word in STOPWORDS:
+            continue
+        if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+            word = word[:-1]
+        words.append(word)
+    return words
+
+
+# ------------------------------------------------------------------ clustering
+
+
+def _sort_key(m: _Mention) -> tuple:
+    date = m.date
+    if date is None:
+        return (9, dt.date.min, m.source, m.candidate.start, m.order)
+    return (PRECISION_RANK[date.precision], date.value, m.source, m.candidate.start, m.order)
+
+
+def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
+    clusters: list[_Cluster] = []
+    index: dict[tuple[str, str], set[int]] = defaultdict(set)  # (class, feature) -> cluster numbers
+    for mention in sorted(mentions, key=_sort_key):
+        features = _features(mention)
+        candidates: set[int] = set()
+        for feature in features:
+            candidates |= index.get((mention.cls, feature), set())
+        best: tuple[float, int] | None = None
+        for number in sorted(candidates):
+            score = _match(mention, clusters[number])
+            if score is not None and (best is None or score > best[0]):
+                best = (score, number)
+        if best is None:
+            clusters.append(_Cluster(cls=mention.cls))
+            number = len(clusters) - 1
+        else:
+            number = best[1]
+        clusters[number].add(mention)
+        for feature in features:
+            index[(mention.cls, feature)].add(number)
+    return clusters
+
+
+def _features(mention: _Mention) -> set[str]:
+    """Blocking keys: actors, places and the most distinctive words of the sentence."""
+    top_words = sorted(mention.words, key=lambda w: (-mention.words[w], w))[:8]
+    return {f"a:{a}" for a in mention.actors | mention.places} | {f"w:{w}" for w in top_words}
+
+
+def _match(mention: _Mention, cluster: _Cluster) -> float | None:
+    """Similarity of a mention to a cluster, or None when they cannot be one event."""
+    reference = cluster.reference_date()
+    gap = _date_gap(mention.date, reference)
+    if gap is None:
+        return None
+    shared = len((mention.actors | mention.places) & set(cluster.actors))
+    norm = math.sqrt(sum(v * v for v in cluster.words.values())) or 1.0
+    similarity = sum(v * cluster.words.get(w, 0.0) for w, v in mention.words.items()) / norm
+    if gap >= 1:
+        if not (shared and similarity >= MIN_SIMILARITY_NEXT_DAY):
+            return None
+    elif shared:
+        if similarity < MIN_SIMILARITY_WITH_ACTOR:
+            return None
+    elif similarity < MIN_SIMILARITY_WORDS_ONLY:
+        return None
+    exact = 1.0 if (mention.date and reference and mention.date.value == reference.value) else 0.0
+    return similarity + 0.1 * shared + 0.2 * exact - 0.3 * gap
+
+
+def _interval(date: DateValue) -> tuple[dt.date, dt.date]:
+    value = date.value
+    if date.precision == "day":
+        return value, value
+    if date.precision == "week":
+        # "last week" is used loosely for "in the past seven days": the week and the next
+        return value - dt.timedelta(days=1), value + dt.timedelta(days=13)
+    if date.precision == "month":
+        first = value.replace(day=1)
+        last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+        return first - dt.timedelta(days=3), last + dt.timedelta(days=3)
+    return dt.date(value.year, 1, 1), dt.date(value.year, 12, 31)
+
+
+def _date_gap(a: DateValue | None, b: DateValue | None) -> int | None:
+    """0 when compatible, 1 when two days are one apart, None when incompatible."""
+    if a is None or b is None:
+        return 0
+    if a.precision == "day" and b.precision == "day":
+        days = abs((a.value - b.value).days)
+        return days if days <= 1 else None
+    a0, a1 = _interval(a)
+    b0, b1 = _interval(b)
+    return 0 if a0 <= b1 and b0 <= a1 else None
+
+
+def _merge_sentence_singletons(clusters: list[_Cluster]) -> list[_Cluster]:
+    """Lone mentions from one sentence are one episode ("the coffin arrived, mourners wailed")."""
+    out: list[_Cluster] = []
+    by_sentence: dict[tuple[str, str], _Cluster] = {}
+    for cluster in clusters:
+        if len(cluster.mentions) != 1:
+            out.append(cluster)
+            continue
+        mention = cluster.mentions[0]
+        key = (mention.source, mention.candidate.sentence)
+        host = by_sentence.get(key)
+        if host is not None and _date_gap(mention.date, host.reference_date()) == 0:
+            host.add(mention)
+            continue
+        by_sentence.setdefault(key, cluster)
+        out.append(cluster)
+    return out
+
+
+def _is_weak(cluster: _Cluster) -> bool:
+    if len(cluster.mentions) > 1 or cluster.mentions[0].date is not None:
+        return False
+    return cluster.mentions[0].candidate.predicate.split(" ")[0] in WEAK_PREDICATES
+
+
+# ---------------------------------------------------------------------- events
+
+
+def _event(
+    cluster: _Cluster,
+    actor_of: ActorOf,
+    published_of: Mapping[str, dt.date | None],
+    by_source: Mapping[str, list[_Mention]],
+) -> Event:
+    mentions = sorted(cluster.mentions, key=lambda m: (m.source, m.candidate.anchor, m.candidate.start))
+    date, disputed, basis = _event_date(mentions, published_of)
+    if date is None:
+        date, basis = _inherited_date(mentions, by_source, published_of)
+    predicates = Counter(m.candidate.predicate for m in mentions)
+    predicate = min(predicates, key=lambda p: (-predicates[p], p))
+    names: Counter = Counter()
+    participant_ids: Counter = Counter()
+    place_ids: Counter = Counter()
+    for m in mentions:
+        for name in m.candidate.participants:
+            names[name] += 1
+            actor = actor_of(name)
+            if actor:
+                participant_ids[actor] += 1
+        for name in m.candidate.places:
+            actor = actor_of(name)
+            if actor:
+                place_ids[actor] += 1
+    title = _title(mentions, date, names)
+    place = min(place_ids, key=lambda a: (-place_ids[a], a)) if place_ids else None
+    return Event(
+        id=_slug(f"{date.value.isoformat() if date else 'undated'} {title}"),
+        title=title,
+        date=date.value if date else None,
+        date_precision=date.precision if date else None,
+        date_basis=basis,
+        date_disputed=disputed,
+        predicate=predicate,
+        place=place,
+        participants=sorted(participant_ids, key=lambda a: (-participant_ids[a], a)),
+        sources=sorted({m.source for m in mentions}),
+        mentions=[
+            EventMention(
+                source=m.source,
+                anchor=m.candidate.anchor,
+                text=m.candidate.sentence,
+                predicate=m.candidate.predicate,
+                date=m.date,
+            )
+            for m in mentions
+        ],
+    )
+
+
+def _event_date(
+    mentions: list[_Mention], published_of: Mapping[str, dt.date | None]
+) -> tuple[DateValue | None, bool, str | None]:
+    """One vote per source for its finest date; the majority wins, day precision first."""
+    per_source: dict[str, DateValue] = {}
+    for m in mentions:
+        date = m.date
+        if date is None:
+            continue
+        held = per_source.get(m.source)
+        if held is None or PRECISION_RANK[date.precision] < PRECISION_RANK[held.precision]:
+            per_source[m.source] = date
+    if not per_source:
+        return None, False, None
+    best = min(PRECISION_RANK[d.precision] for d in per_source.values())
+    finest = {s: d for s, d in per_source.items() if PRECISION_RANK[d.precision] == best}
+    votes = Counter(d.value for d in finest.values())
+    value = min(votes, key=lambda v: (-votes[v], v))
+    chosen = next(d for s, d in sorted(finest.items()) if d.value == value)
+    disputed = best == 0 and len(votes) > 1
+    witness = next(s for s, d in sorted(finest.items()) if d.value == value)
+    published = published_of.get(witness)
+    said = f"'{chosen.text}'" if chosen.text else chosen.value.isoformat()
+    basis = f"{votes[value]} of {len(per_source)} dating sources: {said}"
+    if published:
+        basis += f" in a report of {published.isoformat()}"
+    if disputed:
+        others = ", ".join(sorted(v.isoformat() for v in votes if v != value))
+        basis += f"; other sources give {others}"
+    return chosen, disputed, basis
+
+
+def _inherited_date(
+    mentions: list[_Mention],
+    by_source: Mapping[str, list[_Mention]],
+    published_of: Mapping[str, dt.date | None],
+) -> tuple[DateValue | None, str | None]:
+    """The nearest dated action before the mention in its source, else the publication date."""
+    for m in mentions:
+        context = by_source.get(m.source, [])
+        sentences: list[str] = []
+        for other in reversed([o for o in context if o.candidate.start <= m.candidate.start]):
+            if other.candidate.sentence not in sentences:
+                sentences.append(other.candidate.sentence)
+            if len(sentences) > INHERIT_SENTENCES + 1:
+                break
+            date = other.date
+            if date is not None and date.precision in ("day", "week"):
+                return date, f"not stated; the time of the preceding report '{date.text}' in {m.source}"
+    for m in sorted(mentions, key=lambda m: (published_of.get(m.source) or dt.date.max, m.source)):
+        published = published_of.get(m.source)
+        if published:
+            return (
+                DateValue(value=published, precision="day", text="", basis="publication date"),
+                f"not stated; publication date of {m.source}",
+            )
+    return None, None
+
+
+# ----------------------------------------------------------------------- titles
+
+
+LEADING_ADVERBIAL = re.compile(
+    r"^(?:in|on|at|after|before|during|since|following|amid|despite|however|meanwhile|also|but|and|"
+    r"earlier|later|separately|elsewhere|instead|still|yet)\b[^,;:]{0,60},\s+",
+    re.IGNORECASE,
+)
+DATELINE = re.compile(r"^(?:\([^)]{0,40}\)\s*[—–-]\s*|[A-Z][A-Z .,]{2,40}(?:\([^)]*\))?\s*[—–-]\s+)")
+
+
+def _title(mentions: list[_Mention], date: DateValue | None, names: Counter) -> str:
+    """The main clause of the most representative sentence, trimmed, with its key participant."""
+    top = [n for n, _ in sorted(names.items(), key=lambda item: (-item[1], item[0]))]
+
+    def score(m: _Mention) -> tuple:
+        dated = 1 if (date is not None and m.date is not None and m.date.value == date.value) else 0
+        covered = sum(1 for n in top[:3] if n in m.candidate.sentence)
+        return (-dated, -covered, len(m.candidate.sentence), m.source, m.candidate.start)
+
+    best = min(mentions, key=score)
+    title = _trim(best.candidate.sentence, best.candidate.trigger)
+    key = next((n for n in top if len(n) > 3 and not n.islower()), None)
+    if key and key.lower() not in title.lower():
+        title = f"{key}: {title}"
+    return title
+
+
+def _trim(sentence: str, trigger: str) -> str:
+    text = DATELINE.sub("", sentence.strip())
+    text = text.strip("“”\"' ")
+    match = LEADING_ADVERBIAL.match(text)
+    if match and re.search(rf"\b{re.escape(trigger)}\b", text[match.end():]):
+        text = text[match.end():]
+        text = text[:1].upper() + text[1:]
+    words = text.split()
+    position = next((i for i, w in enumerate(words) if re.sub(r"\W", "", w) == re.sub(r"\W", "", trigger)), 0)
+    if len(words) <= TITLE_WORDS:
+        return text.rstrip(" .,;:")
+    if position < TITLE_WORDS - 3:
+        end = max(TITLE_WORDS - 2, position + 5)
+        # stop at a clause boundary after the trigger when there is one
+        for i in range(position + 2, min(end, len(words))):
+            if words[i].endswith((",", ";", ":")):
+                end = i + 1
+                break
+        return " ".join(words[:end]).rstrip(" .,;:") + " …"
+    start = max(0, position - 6)
+    return "… " + " ".join(words[start : position + 7]).rstrip(" .,;:") + " …"
+
+
+def _slug(text: str) -> str:
+    try:
+        from briefing.slugs import slugify_id
+    except ImportError:  # pragma: no cover - slugs.py is part of the package
+        from slugify import slugify
+
+        return slugify(text, max_length=80, word_boundary=True) or "event"
+    return slugify_id(text) or "event"
+
+
+def _unique_ids(events: list[Event]) -> list[Event]:
+    seen: Counter = Counter()
+    out = []
+    for event in events:
+        seen[event.id] += 1
+        if seen[event.id] > 1:
+            event = event.model_copy(update={"id": f"{event.id}-{seen[event.id]}"})
+        out.append(event)
+    return out
