@@ -91,13 +91,13 @@ def extract_sources(
             missing.append(source)
         else:
             found[source.id] = cached
-    for extraction in track(_parse(missing, settings), len(missing)):
-        cache.put(extraction.source, extraction)
-        found[extraction.source.id] = extraction
+    for source, extraction in track(_parse(missing, settings), len(missing)):
+        cache.put(source, extraction)  # keyed by the source as ingest made it
+        found[source.id] = extraction
     return [found[s.id] for s in sources], [s.file for s in missing]
 
 
-def _parse(sources: Sequence[Source], settings: Settings) -> Iterator[Extraction]:
+def _parse(sources: Sequence[Source], settings: Settings) -> Iterator[tuple[Source, Extraction]]:
     if not sources:
         return
     from briefing.extract.document import extract_source, parse_sources
@@ -105,7 +105,7 @@ def _parse(sources: Sequence[Source], settings: Settings) -> Iterator[Extraction
 
     nlp = load_nlp(settings.spacy_model)
     for source, doc in parse_sources(sources, nlp, n_process=settings.jobs):
-        yield extract_source(source, doc)
+        yield source, extract_source(source, doc)
 
 
 def pipeline_key(name: str) -> str:

@@ -40,11 +40,13 @@ ActorOf = Callable[[str], str | None]
 
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 # Similarity needed to merge: with a shared participant or place, or on words alone.
-MIN_SIMILARITY_WITH_ACTOR = 0.08
-MIN_SIMILARITY_WORDS_ONLY = 0.30
+MIN_SIMILARITY_WITH_ACTOR = 0.05
+MIN_SIMILARITY_WORDS_ONLY = 0.20
 # Days one day apart are one event only with a shared actor and this similarity.
 MIN_SIMILARITY_NEXT_DAY = 0.25
 INHERIT_SENTENCES = 2
+MAX_BLOCK = 400  # mentions sharing one feature beyond which it is not used for blocking
+WINDOW = 7  # words each side of the trigger that describe the event
 TITLE_WORDS = 14
 STOPWORDS = frozenset(
     """
@@ -138,11 +140,11 @@ def _mentions(candidates: Sequence[tuple[str, EventCandidate]], actor_of: ActorO
             )
         )
     # tf-idf vectors of the sentences (document frequency over distinct sentences)
-    bags = {id(m): _content_words(m.candidate.sentence) for m in out}
+    bags = {id(m): _content_words(_window(m.candidate)) for m in out}
     df: Counter = Counter()
-    for sentence in {m.candidate.sentence for m in out}:
-        df.update(set(_content_words(sentence)))
-    total = max(1, len({m.candidate.sentence for m in out}))
+    for bag in bags.values():
+        df.update(set(bag))
+    total = max(1, len(out))
     for m in out:
         tf = Counter(bags[id(m)])
         vector = {w: (1 + math.log(c)) * math.log(1 + total / df[w]) for w, c in tf.items()}
@@ -165,6 +167,17 @@ def _fold(text: str) -> str:
     except ImportError:  # pragma: no cover
         return " ".join(re.findall(r"\w+", text.lower()))
     return fold(text)
+
+
+def _window(candidate: EventCandidate) -> str:
+    """The words around the trigger: its clause, roughly, where its arguments are."""
+    words = candidate.sentence.split()
+    trigger = re.sub(r"\W", "", candidate.trigger).lower()
+    positions = [i for i, w in enumerate(words) if re.sub(r"\W", "", w).lower() == trigger]
+    if not positions:
+        return candidate.sentence
+    i = positions[0]
+    return " ".join(words[max(0, i - WINDOW) : i + WINDOW + 1])
 
 
 def _content_words(sentence: str) -> list[str]:
@@ -191,44 +204,72 @@ def _sort_key(m: _Mention) -> tuple:
 
 
 def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
-    clusters: list[_Cluster] = []
-    index: dict[tuple[str, str], set[int]] = defaultdict(set)  # (class, feature) -> cluster numbers
-    for mention in sorted(mentions, key=_sort_key):
-        features = _features(mention)
-        candidates: set[int] = set()
-        for feature in features:
-            candidates |= index.get((mention.cls, feature), set())
-        best: tuple[float, int] | None = None
-        for number in sorted(candidates):
-            score = _match(mention, clusters[number])
-            if score is not None and (best is None or score > best[0]):
-                best = (score, number)
-        if best is None:
-            clusters.append(_Cluster(cls=mention.cls))
-            number = len(clusters) - 1
-        else:
-            number = best[1]
-        clusters[number].add(mention)
-        for feature in features:
-            index[(mention.cls, feature)].add(number)
+    """Constrained single-link clustering inside blocks of one action class.
+
+    Candidate pairs come from an inverted index (class, actor or distinctive word);
+    pairs are linked best first, and two groups join only when their dates agree.
+    """
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for number, mention in enumerate(mentions):
+        for feature in _features(mention):
+            index[(mention.cls, feature)].append(number)
+    pairs: set[tuple[int, int]] = set()
+    for members in index.values():
+        if len(members) > MAX_BLOCK:
+            continue  # a feature everyone shares does not block anything
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                pairs.add((a, b))
+    scored = []
+    for a, b in sorted(pairs):
+        score = _pair_score(mentions[a], mentions[b])
+        if score is not None:
+            scored.append((-score[0], a, b, score[1]))
+    scored.sort()
+    parent = list(range(len(mentions)))
+    groups: dict[int, _Cluster] = {}
+    for number, mention in enumerate(mentions):
+        groups[number] = _Cluster(cls=mention.cls)
+        groups[number].add(mention)
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for _, a, b, gap in scored:
+        ra, rb = find(a), find(b)
+        if ra == rb:
+            continue
+        group_gap = _date_gap(groups[ra].reference_date(), groups[rb].reference_date())
+        if group_gap is None or group_gap > gap:
+            continue
+        keep, drop = min(ra, rb), max(ra, rb)
+        for mention in groups[drop].mentions:
+            groups[keep].add(mention)
+        del groups[drop]
+        parent[drop] = keep
+    clusters = list(groups.values())
+    for cluster in clusters:
+        cluster.mentions.sort(key=lambda m: m.order)
+    clusters.sort(key=lambda c: c.mentions[0].order)
     return clusters
 
 
 def _features(mention: _Mention) -> set[str]:
-    """Blocking keys: actors, places and the most distinctive words of the sentence."""
+    """Blocking keys: actors, places and the most distinctive words around the trigger."""
     top_words = sorted(mention.words, key=lambda w: (-mention.words[w], w))[:8]
     return {f"a:{a}" for a in mention.actors | mention.places} | {f"w:{w}" for w in top_words}
 
 
-def _match(mention: _Mention, cluster: _Cluster) -> float | None:
-    """Similarity of a mention to a cluster, or None when they cannot be one event."""
-    reference = cluster.reference_date()
-    gap = _date_gap(mention.date, reference)
+def _pair_score(a: _Mention, b: _Mention) -> tuple[float, int] | None:
+    """(similarity, day gap) of two mentions, or None when they cannot be one event."""
+    gap = _date_gap(a.date, b.date)
     if gap is None:
         return None
-    shared = len((mention.actors | mention.places) & set(cluster.actors))
-    norm = math.sqrt(sum(v * v for v in cluster.words.values())) or 1.0
-    similarity = sum(v * cluster.words.get(w, 0.0) for w, v in mention.words.items()) / norm
+    shared = len((a.actors | a.places) & (b.actors | b.places))
+    similarity = _cosine(a.words, b.words)
     if gap >= 1:
         if not (shared and similarity >= MIN_SIMILARITY_NEXT_DAY):
             return None
@@ -237,8 +278,14 @@ def _match(mention: _Mention, cluster: _Cluster) -> float | None:
             return None
     elif similarity < MIN_SIMILARITY_WORDS_ONLY:
         return None
-    exact = 1.0 if (mention.date and reference and mention.date.value == reference.value) else 0.0
-    return similarity + 0.1 * shared + 0.2 * exact - 0.3 * gap
+    exact = 1.0 if (a.date and b.date and a.date.value == b.date.value) else 0.0
+    return similarity + 0.1 * min(shared, 3) + 0.2 * exact - 0.3 * gap, gap
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(b) < len(a):
+        a, b = b, a
+    return sum(v * b.get(w, 0.0) for w, v in a.items())
 
 
 def _interval(date: DateValue) -> tuple[dt.date, dt.date]:
