@@ -59,7 +59,7 @@ ARGUMENT_DEPS = frozenset(
 # Prepositions before a time that do not date the event ("since October", "until May").
 NON_DATING_PREPS = frozenset({"since", "until", "till", "through", "throughout", "by", "for"})
 # Prepositions before an event noun that make it prospective ("ahead of his funeral").
-PROSPECTIVE_PREPS = frozenset({"ahead", "pending", "until", "till"})
+PROSPECTIVE_PREPS = frozenset({"ahead", "pending", "until", "till", "prior"})
 DURATION = re.compile(
     r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|few|decades?|centuries|hours|days|weeks|months|years)\b"
     r".*\b(seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b|^(decades|centuries|years|months|weeks|days)$",
@@ -122,6 +122,11 @@ def _sentence_events(sent: Span, published: dt.date | None, normalise: Normalise
             continue
         kind, date_from = verdict
         time = _time_of(date_from if date_from is not None else token, times, sent)
+        if time is None and date_from is not None:
+            # "said on Friday it would ...": a time before the complement's subject is the saying's
+            subject = _subject(token)
+            before = [t for t in times if date_from.i < t.root.i < (subject.i if subject is not None else token.i)]
+            time = before[0] if before else None
         date = _normalised(time, published, normalise, future=False)
         if kind == "noun" and date is None:
             continue
@@ -246,8 +251,8 @@ def _noun_verdict(token: Token) -> tuple[str, Token | None] | None:
     head, first_prep = token, None
     while head.dep_ in NOUN_PATH_DEPS and head.head.i != head.i:
         if head.dep_ == "prep" or _is_prepositional(head):
-            if head.lower_ in PROSPECTIVE_PREPS:
-                return None  # "ahead of his funeral on Tuesday"
+            if head.lower_ in PROSPECTIVE_PREPS or head.head.lower_ in PROSPECTIVE_PREPS:
+                return None  # "ahead of his funeral on Tuesday", "pending a vote"
             first_prep = first_prep or head.lower_
         head = head.head
         if head.pos_ in ("VERB", "AUX") and not _is_prepositional(head):
@@ -293,7 +298,7 @@ def _realised(token: Token) -> bool:
         return False
     if token.tag_ == "VBG":
         auxes = [c for c in token.children if c.dep_ == "aux"]
-        return any(a.lemma_ == "be" for a in auxes) or token.dep_ in ("pcomp", "advcl") and False
+        return any(a.lemma_ == "be" for a in auxes)  # "was removing"; a bare participle is a modifier
     return True
 
 

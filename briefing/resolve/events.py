@@ -20,8 +20,10 @@ An event no mention dates takes the date of the nearest dated action before it
 in the same source (the narrative's reference time, up to two sentences back),
 else the publication date of its earliest source; `date_basis` says which.
 
-Dropped: events with a single undated mention whose predicate is weak ("be",
-"have", "make" ... see `WEAK_PREDICATES`).
+Dropped (`_is_weak`): events told by one source, with no time expression in any
+of their mentions, whose predicates are all outside the event lexicon ("alienate",
+"strengthen"), and any single undated mention with a weak predicate ("be",
+"have", "make" ... see `WEAK_PREDICATES`). Dated or multi-source events stay.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from briefing.model import DateValue, Event, EventCandidate, EventMention
-from briefing.resolve.lexicon import WEAK_PREDICATES, action_class
+from briefing.resolve.lexicon import WEAK_PREDICATES, action_class, is_event_word
 
 ActorOf = Callable[[str], str | None]
 
@@ -196,13 +198,6 @@ def _content_words(sentence: str) -> list[str]:
 # ------------------------------------------------------------------ clustering
 
 
-def _sort_key(m: _Mention) -> tuple:
-    date = m.date
-    if date is None:
-        return (9, dt.date.min, m.source, m.candidate.start, m.order)
-    return (PRECISION_RANK[date.precision], date.value, m.source, m.candidate.start, m.order)
-
-
 def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
     """Constrained single-link clustering inside blocks of one action class.
 
@@ -334,9 +329,13 @@ def _merge_sentence_singletons(clusters: list[_Cluster]) -> list[_Cluster]:
 
 
 def _is_weak(cluster: _Cluster) -> bool:
-    if len(cluster.mentions) > 1 or cluster.mentions[0].date is not None:
+    """Too little to stand as an event: one source, no date in the text, no event word."""
+    if len({m.source for m in cluster.mentions}) > 1 or any(m.date is not None for m in cluster.mentions):
         return False
-    return cluster.mentions[0].candidate.predicate.split(" ")[0] in WEAK_PREDICATES
+    predicates = [m.candidate.predicate for m in cluster.mentions]
+    if len(cluster.mentions) == 1 and predicates[0].split(" ")[0] in WEAK_PREDICATES:
+        return True
+    return not any(is_event_word(p.split(" ")[0]) for p in predicates)
 
 
 # ---------------------------------------------------------------------- events
@@ -353,7 +352,7 @@ def _event(
     if date is None:
         date, basis = _inherited_date(mentions, by_source, published_of)
     predicates = Counter(m.candidate.predicate for m in mentions)
-    predicate = min(predicates, key=lambda p: (-predicates[p], p))
+    predicate = min(predicates, key=lambda p: (-predicates[p], not is_event_word(p.split(" ")[0]), p))
     names: Counter = Counter()
     participant_ids: Counter = Counter()
     place_ids: Counter = Counter()
@@ -474,10 +473,16 @@ def _title(mentions: list[_Mention], date: DateValue | None, names: Counter) -> 
 
     best = min(mentions, key=score)
     title = _trim(best.candidate.sentence, best.candidate.trigger)
-    key = next((n for n in top if len(n) > 3 and not n.islower()), None)
-    if key and key.lower() not in title.lower():
-        title = f"{key}: {title}"
+    names = [n for n in top if not DEMONYM.match(n) and not n.islower()]
+    if names and not any(n.lower() in title.lower() for n in names[:3]):
+        title = f"{title} ({names[0]})"
     return title
+
+
+# A one-word nationality or group adjective ("Iraqi", "Iranian", "Shia") is no headline name.
+DEMONYM = re.compile(r"^[A-Z][a-z’'-]+(?:i|ian|ese|ish|an|ic|ite|a)$")
+NOT_A_SUBJECT = frozenset("is was are were has had have it he she they we i you this".split())
+SUBORDINATORS = frozenset("after when as because that which who while before since although though once".split())
 
 
 def _trim(sentence: str, trigger: str) -> str:
@@ -489,6 +494,17 @@ def _trim(sentence: str, trigger: str) -> str:
         text = text[:1].upper() + text[1:]
     words = text.split()
     position = next((i for i, w in enumerate(words) if re.sub(r"\W", "", w) == re.sub(r"\W", "", trigger)), 0)
+    # start at the clause of the trigger: "... was called after [a drone strike on Friday killed X]"
+    for i in range(position - 1, max(-1, position - 7), -1):
+        if words[i].lower().strip(",") in SUBORDINATORS and position - i >= 2 and i > 2:
+            if words[i + 1].lower() in NOT_A_SUBJECT:
+                break  # "who resigned", "that it will": keep the whole sentence
+            rest = words[i + 1 :]
+            if len(rest) >= 5:
+                words, position = rest, position - i - 1
+                words[0] = words[0][:1].upper() + words[0][1:]
+                text = " ".join(words)
+            break
     if len(words) <= TITLE_WORDS:
         return text.rstrip(" .,;:")
     if position < TITLE_WORDS - 3:
@@ -514,11 +530,13 @@ def _slug(text: str) -> str:
 
 
 def _unique_ids(events: list[Event]) -> list[Event]:
-    seen: Counter = Counter()
+    taken: set[str] = set()
     out = []
     for event in events:
-        seen[event.id] += 1
-        if seen[event.id] > 1:
-            event = event.model_copy(update={"id": f"{event.id}-{seen[event.id]}"})
-        out.append(event)
+        candidate, n = event.id, 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{event.id}-{n}"
+        taken.add(candidate)
+        out.append(event if candidate == event.id else event.model_copy(update={"id": candidate}))
     return out
