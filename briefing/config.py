@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, Literal
 
@@ -58,6 +59,9 @@ class Settings(BaseModel):
     cache_dir: Path = Path(".cache/briefing")
     spacy_model: str = DEFAULT_SPACY_MODEL
     jobs: int = Field(default=1, ge=1)
+    non_english: Literal["warn", "skip"] = Field(
+        default="warn", description="Articles not in English: build them with a warning, or skip them"
+    )
     curation: Curation = Field(default_factory=Curation)
 
     @property
@@ -73,9 +77,11 @@ def load_settings(project_dir: Path | str = ".", **overrides: Any) -> Settings:
     project_dir = Path(project_dir).resolve()
     config_path = project_dir / CONFIG_FILE
     raw: dict[str, Any] = {}
+    config_text = ""
     if config_path.exists():
         try:
-            loaded = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+            config_text = config_path.read_text(encoding="utf-8")
+            loaded = yaml.safe_load(config_text)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f", line {mark.line + 1}" if mark is not None else ""
@@ -87,7 +93,7 @@ def load_settings(project_dir: Path | str = ".", **overrides: Any) -> Settings:
     try:
         settings = Settings(**raw)
     except ValidationError as exc:
-        raise ConfigError(_describe_validation_error(config_path, exc)) from exc
+        raise ConfigError(_describe_validation_error(config_path, exc, config_text)) from exc
     resolved = {
         name: _resolve(project_dir, getattr(settings, name))
         for name in ("seeds_dir", "docs_dir", "templates_dir", "cache_dir")
@@ -102,10 +108,45 @@ def _resolve(project_dir: Path, path: Path) -> Path:
     return path if path.is_absolute() else (project_dir / path).resolve()
 
 
-def _describe_validation_error(config_path: Path, exc: ValidationError) -> str:
+def _describe_validation_error(config_path: Path, exc: ValidationError, config_text: str = "") -> str:
     lines = [f"Invalid settings in {config_path.name} (or on the command line):"]
     for error in exc.errors():
         field = ".".join(str(part) for part in error["loc"])
-        lines.append(f"  Config value '{field}': {error['msg']}")
+        message = error["msg"]
+        if error["type"] == "literal_error":
+            # "Input should be 'warn' or 'skip'" -> the value given and every valid choice.
+            choices = ", ".join(str(choice) for choice in _literal_choices(error))
+            message = f"{error['input']!r} is not a valid choice; valid choices: {choices}"
+        line = _line_of(config_text, error["loc"])
+        where = f" ({config_path.name}, line {line})" if line else ""
+        lines.append(f"  Config value '{field}': {message}{where}")
     lines.append(f"  Valid settings: {', '.join(name for name in Settings.model_fields if name != 'project_dir')}")
     return "\n".join(lines)
+
+
+def _literal_choices(error: Any) -> list[str]:
+    expected = str(error.get("ctx", {}).get("expected", ""))
+    return re.findall(r"'([^']*)'", expected) or [expected]
+
+
+def _line_of(config_text: str, loc: tuple[Any, ...]) -> int | None:
+    """The 1-based line of the key at loc in briefing.yml, or None (not in the file, or no file)."""
+    if not config_text:
+        return None
+    try:
+        node = yaml.compose(config_text)
+    except yaml.YAMLError:
+        return None
+    line = None
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            found = next(((k, v) for k, v in node.value if getattr(k, "value", None) == str(part)), None)
+            if found is None:
+                return line
+            line, node = found[0].start_mark.line + 1, found[1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+            line = node.start_mark.line + 1
+        else:
+            return line
+    return line

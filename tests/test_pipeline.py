@@ -23,6 +23,8 @@ def make_project(tmp_path: Path, seeds: Path = FIXTURE_SEEDS) -> Path:
     shutil.copytree(ROOT / "templates", project / "templates")
     shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    if (ROOT / "overrides").is_dir():  # theme overrides named by mkdocs.yml
+        shutil.copytree(ROOT / "overrides", project / "overrides")
     return project
 
 

@@ -129,17 +129,29 @@ def test_resolve_two_letter_code_only_as_a_place():
     assert set(names) == {"IS", "Iceland"}
 
 
-def test_resolve_organisation_with_and_without_its_country():
+def test_resolve_organisation_with_and_without_an_adjective_of_nationality():
     names = actor_names(
         [
             make_extraction("a", [("Valdorian Coast Guard", "ORG")]),
             make_extraction("b", [("Coast Guard", "ORG")]),
-            make_extraction("c", [("Ruritanian Interior Ministry", "ORG"), ("Interior Ministry", "ORG")]),
+            make_extraction("c", [("Ruritanian Interior Ministry", "ORG"), ("Freedonese Interior Ministry", "ORG")]),
+            make_extraction("d", [("Interior Ministry", "ORG"), ("Interior Ministry", "ORG")]),
         ],
     )
-    # Unknown countries are not in the gazetteer: Valdorian stays part of the name.
-    assert "Coast Guard" in names
-    assert names["Ruritanian Interior Ministry"] >= {"Ruritanian Interior Ministry"}
+    # Unknown countries, known by the form of their adjective.
+    assert names["Valdorian Coast Guard"] == {"Valdorian Coast Guard", "Coast Guard"}
+    # Two countries' ministries stay apart, and the bare name is ambiguous between them.
+    assert {"Ruritanian Interior Ministry", "Freedonese Interior Ministry", "Interior Ministry"} <= set(names)
+
+
+def test_resolve_a_name_part_tagged_as_nationality_does_not_split_a_name():
+    names = actor_names(
+        [
+            make_extraction("a", [("Saraya", "NORP"), ("Saraya Hawks", "ORG")]),
+            make_extraction("b", [("Hawks", "ORG")]),
+        ]
+    )
+    assert "Saraya Hawks" in names and "Hawks" in names
 
 
 def test_resolve_known_country_prefix_is_dropped_for_merging():

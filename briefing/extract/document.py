@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import bisect
+import hashlib
 from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -11,8 +13,20 @@ from spacy.tokens import Doc
 from briefing.extract.entities import extract_entities
 from briefing.model import EntitySpan, Extraction, Paragraph, Sentence, Source, TimeSpan
 
-# Bump when extraction output changes for the same input: it invalidates the cache.
-EXTRACTOR_VERSION = "1"
+def _extractor_version() -> str:
+    """A digest of the code extraction runs: any change to it invalidates the cache."""
+    package = Path(__file__).resolve().parent
+    files = sorted(package.rglob("*.py")) + [package.parent / name for name in EXTRACTION_SUPPORT]
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+# Modules outside briefing/extract whose code shapes an Extraction.
+EXTRACTION_SUPPORT = ("names.py", "dates.py", "model.py", "resolve/lexicon.py")
+EXTRACTOR_VERSION = _extractor_version()
 # Paragraph kinds whose names, quotes and events are story content.
 CONTENT_KINDS = frozenset({"body"})
 # spaCy's default max_length is 1,000,000 characters; chunks stay well below it

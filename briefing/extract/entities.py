@@ -11,8 +11,9 @@ from briefing.model import EntitySpan
 from briefing.names import ORG_TYPE_NOUNS, TITLE_WORDS, clean_name, split_title
 
 # spaCy labels that can name an actor. NORP (nationalities, religious and
-# political groups: "Iraqi", "Sunni") are demonyms, not actors of their own.
-ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+# political groups: "Ruritanian", "Sunni") are kept as evidence of which words
+# are demonyms; resolve never makes them actors of their own.
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 # Dependency labels of the words before a name that describe it:
 # "caretaker premier Adel X", "Quds Force commander Y", "UK Foreign Secretary Z".
 PREMODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "nn"})

@@ -39,10 +39,12 @@ LABEL_KIND: dict[str, ActorKind] = {
 # Evidence weights for an actor's kind. The clearest mentions count most: a full
 # name ("Jane Roe") over a bare surname the tagger may take for a place, a title
 # ("Mr", "President"), a type noun ("the X militia"), a place word ("X Square").
-PERSON_TITLE_VOTES = 2
+PERSON_TITLE_VOTES = 6
 TYPE_NOUN_VOTES = 3
 PLACE_HEAD_VOTES = 3
 FULL_NAME_WEIGHT = 3
+# Endings of adjectives of nationality ("Ruritanian", "Freedonese", "Latverish").
+DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish")
 # Institutions named by a common noun ("the parliament") need this many sources.
 MIN_INSTITUTION_SOURCES = 2
 FUZZY_TOKEN_SIMILARITY = 0.8
@@ -114,6 +116,7 @@ class ActorIndex:
     org_cores: dict[tuple[str | None, tuple[str, ...]], set[str]] = field(default_factory=dict)
     kinds: dict[str, str] = field(default_factory=dict)
     place_keys: set[str] = field(default_factory=set)
+    place_words: frozenset[str] = frozenset()  # demonyms seen in the corpus
 
     def lookup(self, name: str | None) -> str | None:
         if not name:
@@ -167,6 +170,7 @@ def resolve_actors(
     author_keys = {fold(a) for a in authors}
     lowercase_words = _lowercase_vocabulary(extractions)
     nodes = _collect_nodes(extractions, author_keys)
+    demonyms = _demonyms(extractions)
     nodes = {k: n for k, n in nodes.items() if not _is_common_word(n, lowercase_words)}
     sets: UnionFind[str] = UnionFind(nodes)
     _merge_same_names(nodes, sets)
@@ -174,10 +178,10 @@ def resolve_actors(
     _merge_countries(nodes, sets, gazetteer)
     _merge_acronyms(nodes, sets)
     _merge_people(nodes, sets)
-    _merge_organisations(nodes, sets, gazetteer)
+    _merge_organisations(nodes, sets, gazetteer, demonyms)
     _merge_facilities(nodes, sets)
     actors = _build_actors(nodes, _without_weak_institutions(nodes, sets))
-    return actors, build_index(actors)
+    return actors, build_index(actors, place_words=demonyms)
 
 
 # ------------------------------------------------------------------ collection
@@ -189,7 +193,7 @@ def _collect_nodes(extractions: Sequence[Extraction], author_keys: set[str]) -> 
         source_authors = author_keys | {fold(a) for a in extraction.source.authors}
         for span in extraction.entities:
             name = fold(span.text)
-            if not name or not _looks_like_name(span) or _is_author(name, source_authors):
+            if span.label == "NORP" or not name or not _looks_like_name(span) or _is_author(name, source_authors):
                 continue
             key = f"{name}\0{extraction.source.id}"
             node = nodes.setdefault(key, NameNode(key, name))
@@ -205,6 +209,14 @@ def _collect_nodes(extractions: Sequence[Extraction], author_keys: set[str]) -> 
     for node in nodes.values():
         node.corpus_votes = by_name[node.name]
     return nodes
+
+
+def _demonyms(extractions: Sequence[Extraction]) -> frozenset[str]:
+    """Words tagged as nationalities that also have the form of one ("Ruritanian", "Freedoni"):
+    they qualify an organisation's name, they do not name it. (The tagger's NORP alone is too
+    noisy: it also tags parts of names.)"""
+    words = {fold(s.text) for e in extractions for s in e.entities if s.label == "NORP" and " " not in s.text}
+    return frozenset(w for w in words if w.endswith(DEMONYM_ENDINGS + ("i",)))
 
 
 def _looks_like_name(span: EntitySpan) -> bool:
@@ -365,14 +377,18 @@ def _place_prefix(tokens: list[str], gazetteer: Gazetteer, place_keys: set[str])
             country = found.name
         elif token in place_keys or stem in place_keys:
             country = token if token in place_keys else stem
+        elif len(token) >= 6 and token.endswith(DEMONYM_ENDINGS) and i + 1 < len(tokens):
+            country = token  # "Ruritanian Navy": an adjective of nationality, by its form
         elif token not in GENERIC_MODIFIERS:
             break
         i += 1
     return country, tokens[i:]
 
 
-def _merge_organisations(nodes: dict[str, NameNode], sets: UnionFind[str], gazetteer: Gazetteer) -> None:
-    place_keys = {n.name for n in nodes.values() if n.kind() == "place"}
+def _merge_organisations(
+    nodes: dict[str, NameNode], sets: UnionFind[str], gazetteer: Gazetteer, demonyms: frozenset[str]
+) -> None:
+    place_keys = {n.name for n in nodes.values() if n.kind() == "place"} | demonyms
     cores: dict[tuple[str, ...], dict[str | None, list[str]]] = {}
     for node in nodes.values():
         if node.kind() != "organization":
@@ -494,11 +510,11 @@ def _roles(mentions: list[tuple[str, EntitySpan]]) -> list[Role]:
     return roles
 
 
-def build_index(actors: Sequence[Actor]) -> ActorIndex:
+def build_index(actors: Sequence[Actor], place_words: frozenset[str] = frozenset()) -> ActorIndex:
     """Alias lookups for the actors: folded alias -> id, people by last name, organisations by core name."""
     by_key: dict[str, str] = {}
     people: dict[str, list[tuple[list[str], str]]] = {}
-    place_keys = {fold(alias) for a in actors if a.kind == "place" for alias in a.aliases}
+    place_keys = {fold(alias) for a in actors if a.kind == "place" for alias in a.aliases} | place_words
     gazetteer = load_gazetteer()
     cores: dict[tuple[str | None, tuple[str, ...]], set[str]] = {}
     for actor in actors:
@@ -518,4 +534,5 @@ def build_index(actors: Sequence[Actor]) -> ActorIndex:
         org_cores=cores,
         kinds={a.id: a.kind for a in actors},
         place_keys=place_keys,
+        place_words=place_words,
     )

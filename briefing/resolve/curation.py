@@ -59,7 +59,7 @@ def apply_actor_curation(
         if actor_id:
             by_id.pop(actor_id)
     result = sorted(by_id.values(), key=lambda a: a.id)
-    return result, build_index(result)
+    return result, build_index(result, place_words=index.place_words)
 
 
 def _merge(actors: list[Actor]) -> Actor:
