@@ -181,8 +181,7 @@ def _run(action: Callable[[], T]) -> T:
 
 
 def _finish(report: pipeline.BuildReport, strict: bool) -> None:
-    for item in report.skipped:
-        click.echo(f"Skipped {item.path}: {item.reason}", err=True)
+    # Each skipped file was already logged as a warning ("Skipped seeds/x.pdf: ..."), once.
     click.echo(report.summary())
     if strict and report.skipped:
         raise click.ClickException(f"{len(report.skipped)} article(s) could not be used (--strict).")

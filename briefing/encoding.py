@@ -44,7 +44,7 @@ BINARY_SIGNATURES = (
 # form feed stay); NUL is among them. Removed before any offset is computed.
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # Share of NUL bytes above which a file without a byte-order mark is binary, not text with strays.
-MAX_NUL_SHARE = 0.01
+MAX_NUL_SHARE = 0.1
 # ftfy with every "beautifying" fix off: only encoding repairs (mojibake, C1 controls,
 # lossy sequences, surrogates) and removal of terminal escapes and control characters.
 FTFY_CONFIG = ftfy.TextFixerConfig(
@@ -92,7 +92,7 @@ def decode_bytes(raw: bytes) -> DecodedText:
             return _clean(text, codec.rsplit("-", 1)[0] if codec.startswith("utf-16") else codec)
     for signature, kind in BINARY_SIGNATURES:
         if raw.startswith(signature):
-            raise UndecodableError(f"{kind}, not an article text; save the article as .txt, .md or .html")
+            raise UndecodableError(f"binary file ({kind}), not an article text; save the article as .txt, .md or .html")
     nuls = raw.count(0)
     if nuls > max(1, len(raw) * MAX_NUL_SHARE):
         raise UndecodableError("binary file (contains NUL bytes), not an article text")

@@ -1,31 +1,46 @@
-"""Ingest: seeds/*.txt|md|markdown -> Source records (text, paragraphs and their kinds, metadata).
+"""Ingest: seeds/*.txt|md|markdown|html|htm -> Source records (text, paragraphs and their kinds, metadata).
 
 One bad file never stops the others: it becomes a `Skipped` with a reason the
-user can act on. Offsets in every Paragraph point into `Source.text`, which is
-the file's text after any YAML front matter, with "\\r\\n" -> "\\n" and
+user can act on (empty, binary, undecodable, no article text, a duplicate, not
+English when `non_english: skip`). Offsets in every Paragraph point into
+`Source.text`, which is the file's text after any YAML front matter (or the
+article text trafilatura found in a web page), with "\\r\\n" -> "\\n" and
 no-break spaces -> spaces (same length, so offsets stay simple).
+
+Article text is untrusted data: it is decoded and cleaned here, and escaped
+wherever render.py writes it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 
 from briefing import dates
+from briefing.encoding import UndecodableError, decode_bytes
+from briefing.htmlinput import HTML_SUFFIXES, extract_html
+from briefing.language import DEFAULT_LANGUAGE, detect_language
 from briefing.layout import classify_paragraphs, split_paragraphs
 from briefing.metadata import SourceMetadata, infer_metadata
 from briefing.model import DateValue, Paragraph, Source
 from briefing.slugs import slugify_id, unique_ids
 
-SOURCE_SUFFIXES = (".txt", ".md", ".markdown")
+log = logging.getLogger(__name__)
+
+SOURCE_SUFFIXES = (".txt", ".md", ".markdown", *HTML_SUFFIXES)
+# Larger files are not articles (a 5 MB article is read; a 60 MB log file is not).
+MAX_FILE_BYTES = 50_000_000
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
-FRONT_MATTER_FIELDS = {"title", "outlet", "authors", "author", "date", "published", "id", "republished_from", "language"}
+FRONT_MATTER_FIELDS = ("title", "outlet", "authors", "author", "date", "published", "id", "republished_from", "language")
+NonEnglish = Literal["warn", "skip"]
 
 
 @dataclass(frozen=True)
@@ -40,22 +55,57 @@ class _SkipFile(Exception):
     """Internal: this file cannot be read; the message is the reason."""
 
 
-def read_sources(seeds_dir: Path, project_dir: Path) -> tuple[list[Source], list[Skipped]]:
-    """Read every *.txt / *.md / *.markdown file (sorted by name) into Source records."""
+def read_sources(
+    seeds_dir: Path, project_dir: Path, *, non_english: NonEnglish = "warn"
+) -> tuple[list[Source], list[Skipped]]:
+    """Read every article file of seeds_dir (sorted by name) into Source records; the rest are Skipped.
+
+    Args:
+        non_english: "warn" builds articles detected as not English with a warning; "skip" skips them.
+    """
     seeds_dir, project_dir = Path(seeds_dir), Path(project_dir)
     drafts: list[tuple[Source, bool]] = []
     skipped: list[Skipped] = []
+    first_of: dict[str, str] = {}  # content key -> file of its first copy
     for path in sorted(seeds_dir.iterdir(), key=lambda p: p.name):
-        if path.name.startswith(".") or not path.is_file():
+        if path.name.startswith("."):
             continue
         shown = _relative(path, project_dir)
+        if path.is_symlink() and not path.exists():
+            skipped.append(Skipped(path, f"{shown}: broken link (its target does not exist)"))
+            continue
+        if not path.is_file():
+            continue
         if path.suffix.lower() not in SOURCE_SUFFIXES:
             skipped.append(Skipped(path, f"{shown}: not an article file (expected {', '.join(SOURCE_SUFFIXES)})"))
             continue
         try:
-            drafts.append(read_source(path, project_dir))
+            source, fixed_id = read_source(path, project_dir)
         except _SkipFile as exc:
             skipped.append(Skipped(path, str(exc)))
+            continue
+        except Exception as exc:  # noqa: BLE001 - one odd file must not stop the build
+            log.debug("Could not process %s", shown, exc_info=True)
+            skipped.append(Skipped(path, f"{shown}: could not process the file ({type(exc).__name__}: {exc})"))
+            continue
+        key = content_key(source.text)
+        if key in first_of:
+            skipped.append(Skipped(path, f"{shown}: duplicate of {first_of[key]}"))
+            continue
+        first_of[key] = shown
+        if source.language != DEFAULT_LANGUAGE:
+            if non_english == "skip":
+                skipped.append(
+                    Skipped(path, f"{shown}: written in '{source.language}', not English (non_english: skip)")
+                )
+                continue
+            log.warning(
+                "%s: written in '%s', not English; extraction may miss names and quotes "
+                "(set non_english: skip in briefing.yml to leave such articles out)",
+                shown,
+                source.language,
+            )
+        drafts.append((source, fixed_id))
     # Ids are unique across the corpus in file-name order; ids set in front matter keep theirs first.
     fixed = [source.id for source, from_front_matter in drafts if from_front_matter]
     ids = unique_ids(fixed + [source.id for source, from_front_matter in drafts if not from_front_matter])
@@ -67,12 +117,29 @@ def read_sources(seeds_dir: Path, project_dir: Path) -> tuple[list[Source], list
     return sources, skipped
 
 
+def content_key(text: str) -> str:
+    """What makes two articles exact duplicates: the same text up to Unicode form, case of spacing and line breaks."""
+    normalised = " ".join(unicodedata.normalize("NFC", text).split())
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+
+
 def read_source(path: Path, project_dir: Path) -> tuple[Source, bool]:
     """One file -> (Source with a candidate id, whether the id came from front matter). Raises _SkipFile."""
     shown = _relative(path, project_dir)
-    raw = path.read_bytes()
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise _SkipFile(f"{shown}: too large for an article ({size / 1e6:.0f} MB; at most {MAX_FILE_BYTES / 1e6:.0f} MB)")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise _SkipFile(f"{shown}: could not read the file ({exc.strerror or exc})") from exc
     text = decode(raw, shown)
-    front_matter, body = split_front_matter(text, shown)
+    if path.suffix.lower() in HTML_SUFFIXES:
+        front_matter, body, basis = _html_fields(text, shown)
+        fields_text = ""
+    else:
+        front_matter, body = split_front_matter(text, shown)
+        basis, fields_text = "front matter", text
     body = normalise_text(body)
     if not body.strip():
         raise _SkipFile(f"{shown}: empty file (no article text{' after the front matter' if front_matter else ''})")
@@ -82,7 +149,10 @@ def read_source(path: Path, project_dir: Path) -> tuple[Source, bool]:
         Paragraph(anchor=f"p{number}", kind=kind, start=start, end=end, text=body[start:end])
         for number, ((start, end), kind) in enumerate(zip(spans, kinds), start=1)
     ]
-    fields = validate_front_matter(front_matter, shown, text)
+    if basis == "front matter":
+        fields = validate_front_matter(front_matter, shown, fields_text)
+    else:
+        fields = front_matter
     meta: SourceMetadata = infer_metadata(body, paragraphs, fields)
     stem_slug = slugify_id(path.stem) or "source"
     if "id" in fields:
@@ -91,6 +161,9 @@ def read_source(path: Path, project_dir: Path) -> tuple[Source, bool]:
         label = f"{meta.outlet} {meta.title}" if meta.outlet else meta.title
         source_id = slugify_id(label) or stem_slug
     body_words = sum(len(p.text.split()) for p in paragraphs if p.kind == "body")
+    language = fields.get("language") or detect_language(
+        "\n".join(p.text for p in paragraphs if p.kind == "body") or body
+    ).code
     source = Source(
         id=source_id,
         file=shown,
@@ -100,7 +173,7 @@ def read_source(path: Path, project_dir: Path) -> tuple[Source, bool]:
         published=meta.published.value if meta.published else None,
         published_basis=meta.published.basis if meta.published else None,
         republished_from=meta.republished_from,
-        language=fields.get("language", "en"),
+        language=language,
         word_count=body_words or len(body.split()),
         sha256=hashlib.sha256(raw).hexdigest(),
         text=body,
@@ -109,20 +182,46 @@ def read_source(path: Path, project_dir: Path) -> tuple[Source, bool]:
     return source, "id" in fields
 
 
+def _html_fields(html: str, shown: str) -> tuple[dict[str, Any], str, str]:
+    """(metadata fields as validate_front_matter gives them, article text, basis) of a saved web page."""
+    article = extract_html(html)
+    if article is None:
+        raise _SkipFile(f"{shown}: no article text found in the web page")
+    fields: dict[str, Any] = {}
+    if article.title:
+        fields["title"] = article.title
+    if article.site_name:
+        fields["outlet"] = article.site_name
+    if article.authors:
+        fields["authors"] = article.authors
+    if article.date:
+        parsed = dates.parse_date(article.date)
+        if parsed is not None and parsed.precision == "day":
+            fields["published"] = parsed.model_copy(update={"basis": "page metadata"})
+    if article.language:
+        fields["language"] = language_code(article.language)
+    return fields, article.text, "page metadata"
+
+
+def language_code(value: str) -> str:
+    """"en-GB", "EN_us", "en" -> "en"."""
+    return re.split(r"[-_]", value.strip(), maxsplit=1)[0].lower() or DEFAULT_LANGUAGE
+
+
 def decode(raw: bytes, shown: str) -> str:
-    """UTF-8 (a BOM is dropped), else cp1252; binary files are refused."""
-    if not raw.strip():
-        raise _SkipFile(f"{shown}: empty file")
-    if b"\x00" in raw[:8192]:
-        raise _SkipFile(f"{shown}: binary file (contains NUL bytes), not an article text")
+    """Text of a file: byte-order marks, UTF-8, else the detected encoding; mojibake repaired.
+
+    Empty, binary (PDF, images, archives, NUL bytes) and undecodable files are refused.
+    """
     try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return raw.decode("cp1252")
-    except UnicodeDecodeError as exc:
-        raise _SkipFile(f"{shown}: could not decode the file as UTF-8 or cp1252 (byte {exc.start}); save it as UTF-8") from exc
+        decoded = decode_bytes(raw)
+    except UndecodableError as exc:
+        raise _SkipFile(f"{shown}: {exc}") from exc
+    for note in decoded.notes:
+        log.warning("%s: %s", shown, note)
+    if decoded.encoding not in ("utf-8", "ascii"):
+        log.info("%s: read as %s", shown, decoded.encoding)
+    return decoded.text
 
 
 def normalise_text(text: str) -> str:
@@ -157,12 +256,22 @@ def validate_front_matter(front_matter: dict[str, Any], shown: str, text: str) -
 
     for key, value in front_matter.items():
         key = str(key)
+        if key not in FRONT_MATTER_FIELDS:
+            log.warning(
+                "%s, line %d: unknown front matter field '%s' ignored; valid fields: %s",
+                shown, _field_line(text, key), key, ", ".join(FRONT_MATTER_FIELDS),
+            )
+            continue
         if value is None:
             continue
         if key in ("title", "outlet", "republished_from", "language"):
             if not isinstance(value, str | int | float) or not str(value).strip():
                 raise fail(key, "must be a non-empty string")
             fields[key] = str(value).strip()
+            if key == "language":
+                if not re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", fields[key]):
+                    raise fail(key, f"{value!r} is not a language code (use e.g. en, de, fr)")
+                fields[key] = language_code(fields[key])
         elif key in ("authors", "author"):
             names = [value] if isinstance(value, str) else value
             if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):

@@ -72,6 +72,13 @@ class DateValue(Record):
     basis: str = Field(default="", description='How it was settled, e.g. "weekday before publication"')
 
 
+class SharedPassage(Record):
+    """Text this source shares with another one: a copy, a syndicated report, a common wire story."""
+
+    source: str
+    share: float = Field(description="Fraction of this source's body word 8-grams also in the other source")
+
+
 class Source(Record):
     id: str
     file: str = Field(description="Path relative to the project root")
@@ -83,6 +90,7 @@ class Source(Record):
     republished_from: str | None = Field(default=None, description="Outlet of the original report")
     language: str = "en"
     word_count: int = 0
+    shared_passages: list[SharedPassage] = Field(default_factory=list)
     sha256: str = ""
     text: str = Field(default="", description="The article text the offsets refer to")
     paragraphs: list[Paragraph] = Field(default_factory=list)
@@ -162,7 +170,30 @@ class Event(Record):
     place: str | None = Field(default=None, description="Actor.id of a place")
     participants: list[str] = Field(default_factory=list, description="Actor ids")
     sources: list[str] = Field(default_factory=list)
+    independent_sources: int = Field(default=0, description="Sources that are not copies of each other")
     mentions: list[EventMention] = Field(default_factory=list)
+
+
+# ----------------------------------------------------------------- discrepancies
+
+
+class Version(Record):
+    """One source's telling of a fact."""
+
+    source: str
+    anchor: str
+    text: str = Field(description="The sentence or quote")
+    value: str = Field(description="What this source says: a number, a date, a name, a wording")
+
+
+class Discrepancy(Record):
+    """The same fact told differently by different sources."""
+
+    id: str
+    kind: Literal["number", "date", "name", "wording"]
+    subject: str = Field(description="Actor or event id, or what is counted")
+    title: str
+    versions: list[Version] = Field(default_factory=list)
 
 
 class Corpus(Record):
@@ -171,6 +202,7 @@ class Corpus(Record):
     actors: list[Actor] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
+    discrepancies: list[Discrepancy] = Field(default_factory=list)
 
 
 # ------------------------------------------------------------------ extraction
@@ -231,6 +263,18 @@ class EventCandidate(Record):
     date: DateValue | None = None
 
 
+class NumberSpan(Record):
+    """A count in the text and what it counts: "5,000 troops" -> 5000, "troop"."""
+
+    text: str
+    value: float
+    unit: str = Field(description="Lemma of the counted noun")
+    start: int
+    end: int
+    anchor: str
+    approximate: bool = False
+
+
 class Extraction(Record):
     """All that extract found in one source; cached by content hash and model."""
 
@@ -239,3 +283,4 @@ class Extraction(Record):
     quotes: list[QuoteSpan] = Field(default_factory=list)
     times: list[TimeSpan] = Field(default_factory=list)
     events: list[EventCandidate] = Field(default_factory=list)
+    numbers: list[NumberSpan] = Field(default_factory=list)

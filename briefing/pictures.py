@@ -247,60 +247,58 @@ def neighbours_svg(corpus: Corpus, actor_id: str, weights: Mapping[Pair, int] | 
     return _draw_graph(nodes, edges, width, height, f"Actors named together with {centre.name}")
 
 
+def _date_label(event: Event) -> str:
+    assert event.date is not None
+    if event.date_precision == "year":
+        return f"{event.date:%Y}"
+    if event.date_precision == "month":
+        return f"{event.date:%Y-%m}"
+    return event.date.isoformat()
+
+
 def timeline_svg(events: Sequence[Event]) -> str:
-    """Dated events as stacked squares per day (per month for spans over ~3 months); "" if none is dated."""
-    dated = sorted((e for e in events if e.date is not None), key=lambda e: (e.date, e.title, e.id))  # type: ignore[arg-type,return-value]
+    """Dated events as stacked squares, one column per date that has events; "" if none is dated.
+
+    Columns are evenly spaced in date order (a gap of more than a day is marked with a
+    break), so a story with a long back-story and a busy week stays readable.
+    """
+    dated = sorted((e for e in events if e.date is not None), key=lambda e: (e.date, _date_label(e), e.title, e.id))  # type: ignore[arg-type,return-value]
     if not dated:
         return ""
-    first, last = dated[0].date, dated[-1].date
-    assert first is not None and last is not None
-    monthly = (last - first).days > 92
-    buckets: dict[dt.date, list[Event]] = defaultdict(list)
+    columns: dict[tuple[dt.date, str], list[Event]] = {}
     for event in dated:
         assert event.date is not None
-        buckets[event.date.replace(day=1) if monthly else event.date].append(event)
-    if monthly:
-        columns, cursor = [], first.replace(day=1)
-        while cursor <= last:
-            columns.append(cursor)
-            cursor = (cursor.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-    else:
-        columns = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
-    tallest = max(len(v) for v in buckets.values())
-    cell = 16
-    col_width = max(18, min(48, 760 // max(len(columns), 1)))
-    left, top = 40, 16
-    width = left + col_width * len(columns) + 20
-    height = top + cell * tallest + 70
+        columns.setdefault((event.date, _date_label(event)), []).append(event)
+    keys = list(columns)
+    tallest = max(len(v) for v in columns.values())
+    cell, col_width, left, top = 16, 34, 16, 12
+    width = left * 2 + col_width * len(keys)
     base = top + cell * tallest
+    height = base + 96
     most_sources = max(len(set(e.sources) | {m.source for m in e.mentions}) for e in dated)
-    body = [f'<g class="bf-axis" font-size="10" fill="currentColor">',
-            f'<line x1="{left}" y1="{base + 1}" x2="{width - 20}" y2="{base + 1}" stroke="#607d8b"/>']
-    every = max(1, math.ceil(len(columns) / 12))
-    for i, column in enumerate(columns):
-        if i % every and i != len(columns) - 1:
-            continue
+    body = ['<g class="bf-axis" font-size="11" fill="currentColor">',
+            f'<line x1="{left}" y1="{base + 1}" x2="{width - left}" y2="{base + 1}" stroke="#607d8b"/>']
+    previous: dt.date | None = None
+    for i, (day, label) in enumerate(keys):
         x = left + col_width * i + col_width / 2
-        text = column.strftime("%Y-%m") if monthly else column.strftime("%m-%d")
-        body.append(f'<line x1="{x}" y1="{base + 1}" x2="{x}" y2="{base + 5}" stroke="#607d8b"/>'
-                    f'<text x="{x}" y="{base + 17}" text-anchor="middle">{text}</text>')
-    body.append(f'<text x="{left}" y="{base + 34}">{first.year if first.year == last.year else ""}</text>')
+        if previous is not None and (day - previous).days > 1:
+            gap = left + col_width * i
+            body.append(f'<path d="M{gap - 3} {base + 6} l4 -10 M{gap + 1} {base + 6} l4 -10" stroke="#607d8b" fill="none"/>')
+        previous = day
+        body.append(f'<text transform="translate({x + 4} {base + 10}) rotate(-55)" text-anchor="end">{escape(label)}</text>')
     body.append("</g>")
     body.append('<g class="bf-events">')
-    for i, column in enumerate(columns):
-        for j, event in enumerate(buckets.get(column, [])):
+    for i, key in enumerate(keys):
+        for j, event in enumerate(columns[key]):
             count = len(set(event.sources) | {m.source for m in event.mentions})
             shade = round(0.3 + 0.7 * count / most_sources, 2)
             x = left + col_width * i + (col_width - cell + 2) / 2
             y = base - cell * (j + 1) + 1
-            label = f"{event.date.isoformat() if event.date else ''}: {event.title} ({count} source{'s' if count != 1 else ''})"
+            text = f"{key[1]}: {event.title} ({count} source{'s' if count != 1 else ''})"
             body.append(f'<rect x="{round(x, 1)}" y="{y}" width="{cell - 2}" height="{cell - 2}" rx="2" '
                         f'fill="#e65100" fill-opacity="{shade}" stroke="#bf360c" stroke-width="0.8">'
-                        f"<title>{escape(label)}</title></rect>")
+                        f"<title>{escape(text)}</title></rect>")
     body.append("</g>")
-    body.append(f'<g class="bf-legend" font-size="10" fill="currentColor"><text x="{left}" y="{height - 8}">'
-                f"One square per event, {'by month' if monthly else 'by day'}; darker = reported by more sources "
-                f"(up to {most_sources}).</text></g>")
     undated = len(events) - len(dated)
     label = f"Timeline chart: {len(dated)} dated events" + (f", {undated} undated not shown" if undated else "")
     return _svg(width, height, label, body)

@@ -62,9 +62,9 @@ def extract_corpus(
     settings: Settings, *, track: Track = no_progress
 ) -> tuple[Corpus, list[ingest.Skipped], list[str]]:
     """Ingest, extract (cached) and resolve; nothing is written but the cache."""
-    sources, skipped = ingest.read_sources(settings.seeds_dir, settings.project_dir)
+    sources, skipped = ingest.read_sources(settings.seeds_dir, settings.project_dir, non_english=settings.non_english)
     for item in skipped:
-        log.warning("Skipped %s: %s", item.path, item.reason)
+        log.warning("Skipped %s", item.reason)  # the reason starts with the file, relative to the project
     sources = apply_source_curation(sources, settings.curation.sources)
     if not sources:
         raise BriefingError(

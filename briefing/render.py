@@ -11,9 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-import os
 import re
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -23,6 +21,8 @@ from urllib.parse import quote as url_quote
 
 import jinja2
 
+from briefing import pictures
+from briefing.fileio import write_if_changed
 from briefing.model import Actor, Corpus, Event, Paragraph, Quote, Source
 
 KEY_EVENTS = 8
@@ -31,6 +31,10 @@ GENERATED_DIRS = ("actors", "events", "sources")
 ARTICLE_KINDS = frozenset({"body", "section"})
 KIND_LABELS = {"person": "Person", "organization": "Organization", "place": "Place", "other": "Other"}
 PRECISION_LABELS = {"day": "day", "week": "week", "month": "month", "year": "year"}
+# Material's search: an actor page wins for any of its names; listings that repeat every
+# name (timeline, quotes, indexes, tags) stay out of the results.
+ACTOR_SEARCH_BOOST = 5
+EVENT_SEARCH_BOOST = 2
 
 # ------------------------------------------------------------------ escaping
 
@@ -536,6 +540,7 @@ def build_pages(corpus: Corpus, env: jinja2.Environment) -> dict[str, str]:
     actors = [site.actor_view(a) for a in site.actors_by_prominence()]
     sources = site.sources_by_date()
     first, last = site.date_range()
+    links = pictures.cooccurrence(corpus)
     render(
         "index.md",
         "index.md.j2",
@@ -550,19 +555,26 @@ def build_pages(corpus: Corpus, env: jinja2.Environment) -> dict[str, str]:
         key_events=site.key_events(),
         top_actors=actors[:TOP_ACTORS],
         sources=[_source_row(site, s) for s in sources],
+        network_svg=pictures.network_svg(corpus, links),
     )
-    render("timeline.md", "timeline.md.j2", groups=site.timeline(), event_count=len(events))
+    render("timeline.md", "timeline.md.j2", groups=site.timeline(), event_count=len(events),
+           timeline_svg=pictures.timeline_svg(corpus.events))
     render("quotes.md", "quotes.md.j2", groups=site.speaker_groups(), quote_count=len(corpus.quotes))
     render("actors/index.md", "actors_index.md.j2", actors=actors)
     render("events/index.md", "events_index.md.j2", events=events)
     render("sources/index.md", "sources_index.md.j2", sources=[_source_row(site, s) for s in sources])
+    render("tags.md", "tags.md.j2")
 
     for view in actors:
-        render(page_path("actors", view.id), "actor.md.j2", **_actor_context(site, view))
+        render(page_path("actors", view.id), "actor.md.j2", **_actor_context(site, view),
+               tags=[view.kind], search_boost=ACTOR_SEARCH_BOOST,
+               network_svg=pictures.neighbours_svg(corpus, view.id, links))
     for event in site.events_in_date_order():
-        render(page_path("events", event.id), "event.md.j2", event=site.event_view(event))
+        render(page_path("events", event.id), "event.md.j2", event=site.event_view(event),
+               tags=["Event"], search_boost=EVENT_SEARCH_BOOST)
     for source in sources:
-        render(page_path("sources", source.id), "source.md.j2", **_source_context(site, source))
+        render(page_path("sources", source.id), "source.md.j2", **_source_context(site, source),
+               tags=["Source", *([source.outlet] if source.outlet else [])])
     return pages
 
 
@@ -634,26 +646,6 @@ def render_site(corpus: Corpus, templates_dir: Path, docs_dir: Path) -> list[Pat
             changed.append(path)
     changed.extend(remove_stale_pages(docs_dir, pages))
     return sorted(changed)
-
-
-def write_if_changed(path: Path, data: bytes) -> bool:
-    """Atomically replace path with data unless it already holds exactly these bytes."""
-    try:
-        if path.read_bytes() == data:
-            return False
-    except FileNotFoundError:
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return True
 
 
 def remove_stale_pages(docs_dir: Path, pages: Mapping[str, str]) -> list[Path]:

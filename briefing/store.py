@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from briefing.errors import DataFileError
 from briefing.fileio import write_if_changed
-from briefing.model import SCHEMA_VERSION, Actor, Corpus, Event, Quote, Source
+from briefing.model import SCHEMA_VERSION, Actor, Corpus, Discrepancy, Event, Quote, Source
 
 # file name -> (list key, record type)
 DATA_FILES: dict[str, tuple[str, type[BaseModel]]] = {
@@ -18,6 +18,7 @@ DATA_FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "actors.yaml": ("actors", Actor),
     "quotes.yaml": ("quotes", Quote),
     "events.yaml": ("events", Event),
+    "discrepancies.yaml": ("discrepancies", Discrepancy),
 }
 
 

@@ -108,7 +108,8 @@ def test_ingest_other_files_are_reported_and_hidden_ignored(tmp_path: Path) -> N
 
 def test_ingest_ids_unique_bounded_and_in_file_order(tmp_path: Path) -> None:
     for name in ("c.txt", "a.txt", "b.markdown"):
-        _write(tmp_path, name, ARTICLE)
+        # Same headline and outlet, different text (exact duplicates are skipped, see test_ingest_duplicates...).
+        _write(tmp_path, name, ARTICLE + f"\nA note about {name[0]}.\n")
     long_title = "An extraordinarily long headline about the assembly of Dunmore and every single mining licence\n\nBody text, said a spokesman.\n"
     _write(tmp_path, "d.txt", long_title)
     _write(tmp_path, "e.txt", "\u2014\n\n!!!\n")

@@ -15,7 +15,13 @@ from tests.corpus_fixture import make_corpus
 def test_store_round_trip_gives_the_same_corpus(tmp_path: Path):
     corpus = make_corpus()
     written = save_corpus(corpus, tmp_path)
-    assert sorted(p.name for p in written) == ["actors.yaml", "events.yaml", "quotes.yaml", "sources.yaml"]
+    assert sorted(p.name for p in written) == [
+        "actors.yaml",
+        "discrepancies.yaml",
+        "events.yaml",
+        "quotes.yaml",
+        "sources.yaml",
+    ]
     assert load_corpus(tmp_path) == corpus
 
 

@@ -89,6 +89,7 @@ def _join(docs: list[Doc]) -> Doc:
 def extract_source(source: Source, doc: Doc) -> Extraction:
     """Everything extract finds in one parsed source, anchored to its sentences."""
     from briefing.extract.events import extract_events
+    from briefing.extract.numbers import extract_numbers
     from briefing.extract.quotes import extract_quotes
     from briefing.extract.times import extract_times
 
@@ -102,6 +103,7 @@ def extract_source(source: Source, doc: Doc) -> Extraction:
         quotes=anchors.keep(extract_quotes(doc)),
         times=anchors.keep(extract_times(doc, published)),
         events=anchors.keep(extract_events(doc, published)),
+        numbers=anchors.keep(extract_numbers(doc)),
     )
 
 

@@ -9,6 +9,7 @@ from briefing.config import Curation
 from briefing.model import Actor, Corpus, Extraction, Prominence, Quote
 from briefing.names import fold
 from briefing.resolve.actors import resolve_actors
+from briefing.resolve.compare import count_independent, find_discrepancies, find_shared_passages, independence_groups
 from briefing.resolve.curation import apply_actor_curation
 from briefing.resolve.quotes import resolve_quotes
 
@@ -28,13 +29,15 @@ def resolve(extractions: Sequence[Extraction], *, title: str | None = None, cura
         index.lookup,
         {e.source.id: e.source.published for e in extractions},
     )
-    sources = [e.source for e in extractions]
+    sources = find_shared_passages([e.source for e in extractions])
+    events = count_independent(events, independence_groups(sources))
     return Corpus(
         title=title or shared_headline([s.title for s in sources]) or "Briefing",
         sources=sources,
         actors=rank_actors(actors, quotes),
         quotes=quotes,
         events=events,
+        discrepancies=find_discrepancies(extractions, actors, quotes, events),
     )
 
 

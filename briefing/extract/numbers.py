@@ -1,0 +1,72 @@
+"""Counts: a number and the noun it counts ("168 lawmakers", "at least one protester")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from briefing.model import NumberSpan
+
+NUMBER_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
+WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
+}  # fmt: skip
+MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+# Words before a number that make it an estimate.
+APPROXIMATORS = frozenset({"about", "around", "some", "approximately", "nearly", "almost", "roughly", "over", "more", "least", "up", "estimated"})
+NUMERAL = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
+
+
+def extract_numbers(doc: Doc) -> Iterator[NumberSpan]:
+    """Yield counts of things: a cardinal number attached to the noun it counts."""
+    for ent in doc.ents:
+        if ent.label_ not in NUMBER_LABELS:
+            continue
+        counted = _counted_noun(ent.root)
+        value = parse_number(ent.text)
+        if counted is None or value is None:
+            continue
+        yield NumberSpan(
+            text=doc.text[ent.start_char : counted.idx + len(counted.text)] if counted.i > ent.root.i else ent.text,
+            value=value,
+            unit=counted.lemma_.lower(),
+            start=ent.start_char,
+            end=ent.end_char,
+            anchor="",
+            approximate=any(t.lower_ in APPROXIMATORS for t in doc[max(ent.start - 2, 0) : ent.start]),
+        )
+
+
+def _counted_noun(number: Token) -> Token | None:
+    """ "168 lawmakers" (nummod), "three of the lawmakers" (of + pobj)."""
+    if number.dep_ == "nummod" and number.head.pos_ in ("NOUN", "PROPN"):
+        return number.head
+    for child in number.children:
+        if child.lower_ == "of":
+            objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+            if objects:
+                return objects[0]
+    return None
+
+
+def parse_number(text: str) -> float | None:
+    """ "5,000" -> 5000; "three" -> 3; "1.5 million" -> 1500000; "at least one" -> 1."""
+    total = 0.0
+    current: float | None = None
+    for word in text.lower().replace("-", " ").split():
+        word = word.strip(",.")
+        if NUMERAL.match(word):
+            current = float(word.replace(",", ""))
+        elif word in WORD_NUMBERS:
+            current = (current or 0) + WORD_NUMBERS[word]
+        elif word in MULTIPLIERS:
+            total += (current or 1) * MULTIPLIERS[word]
+            current = None
+    if current is None and total == 0:
+        return None
+    return total + (current or 0)

@@ -1,0 +1,121 @@
+"""Across sources: copies, independent corroboration and discrepancies, on hand-made records."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from briefing.model import (
+    DateValue,
+    Event,
+    EventMention,
+    Extraction,
+    NumberSpan,
+    Paragraph,
+    Quote,
+    Sentence,
+    Source,
+)
+from briefing.resolve.compare import (
+    count_independent,
+    find_discrepancies,
+    find_shared_passages,
+    independence_groups,
+)
+from briefing.resolve.quotes import group_statements
+
+WIRE = (
+    "Rescue teams reached the flooded villages below the dam late on Monday after the water receded, "
+    "and officials said more than two hundred families had been moved to shelters in the hills."
+)
+
+
+def source(source_id: str, body: str, *, outlet: str | None = None, republished_from: str | None = None) -> Source:
+    sentence = Sentence(anchor="s1-1", start=0, end=len(body), text=body)
+    return Source(
+        id=source_id,
+        file=f"{source_id}.txt",
+        title=source_id,
+        outlet=outlet,
+        republished_from=republished_from,
+        text=body,
+        paragraphs=[Paragraph(anchor="p1", start=0, end=len(body), text=body, sentences=[sentence])],
+    )
+
+
+def test_compare_copies_count_once_and_partial_overlap_is_reported():
+    sources = find_shared_passages(
+        [
+            source("wire", WIRE, outlet="Northwire"),
+            source("copy", WIRE + " The regional governor will visit on Tuesday."),
+            source("own", "The regional governor said the dam had been inspected last spring and found sound."),
+        ]
+    )
+    by_id = {s.id: s for s in sources}
+    assert by_id["wire"].shared_passages[0].source == "copy"
+    assert by_id["wire"].shared_passages[0].share == 1.0
+    assert by_id["own"].shared_passages == []
+    groups = independence_groups(sources)
+    event = Event(id="e", title="Rescue", sources=["copy", "own", "wire"])
+    assert count_independent([event], groups)[0].independent_sources == 2
+
+
+def test_compare_republished_report_is_not_independent():
+    sources = [
+        source("original", "The minister resigned on Friday.", outlet="The Ledger"),
+        source("republished", "A different text about the resignation.", outlet="The Ledger", republished_from="The Ledger"),
+    ]
+    groups = independence_groups(find_shared_passages(sources))
+    assert groups["original"] == groups["republished"]
+
+
+def make_numbers(source_id: str, sentence: str, number: str, value: float, unit: str) -> Extraction:
+    body = sentence
+    start = body.index(number)
+    return Extraction(
+        source=source(source_id, body),
+        numbers=[NumberSpan(text=number, value=value, unit=unit, start=start, end=start + len(number), anchor="s1-1")],
+    )
+
+
+def test_compare_two_sources_giving_different_counts_for_the_same_fact():
+    extractions = [
+        make_numbers("a", "The flood killed 12 villagers in the valley on Monday.", "12 villagers", 12, "villager"),
+        make_numbers("b", "At least 15 villagers were killed by the flood in the valley.", "15 villagers", 15, "villager"),
+        make_numbers("c", "Some 40 villagers attended the market in the town.", "40 villagers", 40, "villager"),
+    ]
+    found = find_discrepancies(extractions, [], [], [])
+    assert [d.kind for d in found] == ["number"]
+    assert {v.source: v.value for v in found[0].versions} == {"a": "12 villagers", "b": "15 villagers"}
+
+
+def test_compare_same_count_is_no_discrepancy():
+    extractions = [
+        make_numbers("a", "About 300 soldiers remain at the border post.", "300 soldiers", 300, "soldier"),
+        make_numbers("b", "Some 300 soldiers remain at the border post, officials said.", "300 soldiers", 300, "soldier"),
+    ]
+    assert find_discrepancies(extractions, [], [], []) == []
+
+
+def test_compare_disputed_event_date_and_quote_wording():
+    day = dt.date(2031, 3, 3)
+    event = Event(
+        id="dam-vote",
+        title="Council votes on the dam",
+        date=day,
+        date_disputed=True,
+        sources=["a", "b"],
+        mentions=[
+            EventMention(source="a", anchor="s1-1", text="The council voted on Monday.", date=DateValue(value=day)),
+            EventMention(source="b", anchor="s2-1", text="The council voted on Sunday.", date=DateValue(value=day - dt.timedelta(days=1))),
+        ],
+    )
+    quotes = group_statements(
+        [
+            Quote(id="a-q1", source="a", text="We will rebuild every house that the water took", speaker="mayor", anchor="s1-1", start=0, end=1),
+            Quote(id="b-q1", source="b", text="We will rebuild every home that the water took", speaker="mayor", anchor="s3-1", start=0, end=1),
+        ]
+    )
+    found = find_discrepancies([], [], quotes, [event])
+    assert sorted(d.kind for d in found) == ["date", "wording"]
+    date = next(d for d in found if d.kind == "date")
+    assert [v.value for v in date.versions] == ["2031-03-03", "2031-03-02"]
