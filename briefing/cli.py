@@ -27,7 +27,9 @@ project_option = click.option(
 model_option = click.option("--model", default=None, help="spaCy pipeline to use (an installed package name).")
 quiet_option = click.option("-q", "--quiet", is_flag=True, help="No progress bar, only warnings and the summary.")
 strict_option = click.option("--strict", is_flag=True, help="Fail (exit 1) if any article was skipped.")
-jobs_option = click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Processes for parsing.")
+jobs_option = click.option(
+    "-j", "--jobs", type=click.IntRange(min=0), default=None, help="Processes for parsing (0: one per core for large batches)."
+)
 sources_argument = click.argument(
     "sources_dir", required=False, type=click.Path(file_okay=False, path_type=Path)
 )
@@ -82,25 +84,8 @@ def build(
 @quiet_option
 def extract(sources_dir: Path | None, project_dir: Path, model: str | None, jobs: int | None, strict: bool, quiet: bool) -> None:
     """Extract and resolve the articles into docs/data/*.yaml only (no pages)."""
-    from briefing import store
-
     settings = _settings(project_dir, seeds_dir=sources_dir, spacy_model=model, jobs=jobs)
-
-    def run() -> pipeline.BuildReport:
-        corpus, skipped, parsed = pipeline.extract_corpus(settings, track=_progress(quiet))
-        written = store.save_corpus(corpus, settings.data_dir)
-        return pipeline.BuildReport(
-            title=corpus.title,
-            sources=len(corpus.sources),
-            skipped=skipped,
-            parsed=parsed,
-            actors=len(corpus.actors),
-            quotes=len(corpus.quotes),
-            events=len(corpus.events),
-            written=written,
-        )
-
-    _finish(_run(run), strict)
+    _finish(_run(lambda: pipeline.build(settings, track=_progress(quiet), render_pages=False)), strict)
 
 
 @cli.command()

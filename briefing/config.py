@@ -58,7 +58,9 @@ class Settings(BaseModel):
     templates_dir: Path = Path("templates")
     cache_dir: Path = Path(".cache/briefing")
     spacy_model: str = DEFAULT_SPACY_MODEL
-    jobs: int = Field(default=1, ge=1)
+    jobs: int = Field(
+        default=0, ge=0, description="Processes for parsing; 0: one per core when many articles need parsing, else 1"
+    )
     non_english: Literal["warn", "skip"] = Field(
         default="warn", description="Articles not in English: build them with a warning, or skip them"
     )

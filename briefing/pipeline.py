@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -49,12 +50,12 @@ class BuildReport:
         )
 
 
-def build(settings: Settings, *, track: Track = no_progress) -> BuildReport:
-    """Turn the articles of settings.seeds_dir into YAML and Markdown pages under settings.docs_dir."""
+def build(settings: Settings, *, track: Track = no_progress, render_pages: bool = True) -> BuildReport:
+    """Turn the articles of settings.seeds_dir into YAML (and Markdown pages under settings.docs_dir)."""
     started = time.perf_counter()
     corpus, skipped, parsed = extract_corpus(settings, track=track)
     written = store.save_corpus(corpus, settings.data_dir)
-    pages = render.render_site(corpus, settings.templates_dir, settings.docs_dir)
+    pages = render.render_site(corpus, settings.templates_dir, settings.docs_dir) if render_pages else []
     return _report(corpus, skipped, parsed, written + pages, len(pages), started)
 
 
@@ -104,8 +105,19 @@ def _parse(sources: Sequence[Source], settings: Settings) -> Iterator[tuple[Sour
     from briefing.extract.nlp import load_nlp
 
     nlp = load_nlp(settings.spacy_model)
-    for source, doc in parse_sources(sources, nlp, n_process=settings.jobs):
+    for source, doc in parse_sources(sources, nlp, n_process=parse_processes(settings.jobs, len(sources))):
         yield source, extract_source(source, doc)
+
+
+# Below this many articles to parse, starting processes (each loads the pipeline) costs more than it saves.
+MIN_ARTICLES_PER_PROCESS = 50
+
+
+def parse_processes(jobs: int, articles: int) -> int:
+    """Processes for nlp.pipe: `jobs`, or for 0 (auto) one per core when there are many articles to parse."""
+    if jobs > 0:
+        return jobs
+    return max(1, min(os.cpu_count() or 1, articles // MIN_ARTICLES_PER_PROCESS))
 
 
 def pipeline_key(name: str) -> str:
