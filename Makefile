@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build site test test-fast install clean distclean
+.PHONY: serve build site test test-fast install clean distclean pdf offline-zip screenshots
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,8 +26,21 @@ test: $(STAMP)  ## run the whole test suite
 test-fast: $(STAMP)  ## the tests that need neither the spaCy pipeline nor a site build
 	$(BIN)/python -m pytest -m "not slow"
 
+pdf: $(STAMP)  ## the whole briefing as handouts/briefing.pdf (needs Chromium); one page: briefing pdf --page actors/<id>
+	$(BIN)/briefing pdf
+
+offline-zip: $(STAMP)  ## a copy that works from file:// (search included), packed as handouts/briefing-offline.zip
+	$(BIN)/briefing build --offline --quiet
+	mkdir -p handouts
+	rm -f handouts/briefing-offline.zip
+	$(BIN)/python -m zipfile -c handouts/briefing-offline.zip site-offline/
+
+screenshots: $(STAMP)  ## README screenshots under docs/assets/screenshots/ (needs Chromium, chromedriver, pdftoppm)
+	$(BIN)/briefing build --quiet
+	$(BIN)/python scripts/screenshots.py
+
 clean:  ## remove generated pages, data, site and caches (keeps .venv)
-	rm -rf site handouts .cache docs/data docs/index.md docs/timeline.md docs/quotes.md docs/actors docs/events docs/sources
+	rm -rf site site-offline handouts .cache docs/data docs/index.md docs/timeline.md docs/quotes.md docs/tags.md docs/actors docs/events docs/sources
 
 distclean: clean
 	rm -rf $(VENV)

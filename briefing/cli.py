@@ -16,6 +16,7 @@ from briefing.config import Settings, load_settings
 from briefing.errors import BriefingError
 
 T = TypeVar("T")
+OFFLINE_SITE_DIR = "site-offline"
 
 project_option = click.option(
     "--project-dir",
@@ -29,6 +30,12 @@ quiet_option = click.option("-q", "--quiet", is_flag=True, help="No progress bar
 strict_option = click.option("--strict", is_flag=True, help="Fail (exit 1) if any article was skipped.")
 jobs_option = click.option(
     "-j", "--jobs", type=click.IntRange(min=0), default=None, help="Processes for parsing (0: one per core for large batches)."
+)
+scheduler_option = click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="Parse on the Dask cluster of this scheduler (tcp://host:8786); needs briefing[dask].",
 )
 sources_argument = click.argument(
     "sources_dir", required=False, type=click.Path(file_okay=False, path_type=Path)
@@ -53,11 +60,14 @@ def cli() -> None:
 @project_option
 @model_option
 @jobs_option
+@scheduler_option
 @strict_option
 @quiet_option
 @click.option("--no-site", is_flag=True, help="Stop after writing docs/ (do not run mkdocs build).")
+@click.option("--offline", is_flag=True, help="Build a copy that works from file:// into site-offline/ (BRIEFING_OFFLINE).")
 def build(
-    sources_dir: Path | None, project_dir: Path, model: str | None, jobs: int | None, strict: bool, quiet: bool, no_site: bool
+    sources_dir: Path | None, project_dir: Path, model: str | None, jobs: int | None, scheduler: str | None,
+    strict: bool, quiet: bool, no_site: bool, offline: bool,
 ) -> None:
     """Extract, resolve and render the whole briefing, then build the site.
 
@@ -67,12 +77,16 @@ def build(
     Example:
         briefing build ~/cases/strike-articles --strict
     """
-    settings = _settings(project_dir, seeds_dir=sources_dir, spacy_model=model, jobs=jobs)
+    settings = _settings(project_dir, seeds_dir=sources_dir, spacy_model=model, jobs=jobs, scheduler=scheduler)
     report = _run(lambda: pipeline.build(settings, track=_progress(quiet)))
     _finish(report, strict)
     if not no_site:
+        if offline:
+            # mkdocs.yml reads both through !ENV: the offline plugin, and a folder of its own.
+            os.environ["BRIEFING_OFFLINE"] = "true"
+            os.environ.setdefault("BRIEFING_SITE_DIR", OFFLINE_SITE_DIR)
         _run(lambda: build_site(settings, strict=strict))
-        click.echo(f"Site written to {settings.project_dir / 'site'}")
+        click.echo(f"Site written to {settings.project_dir / os.environ.get('BRIEFING_SITE_DIR', 'site')}")
 
 
 @cli.command()
@@ -80,11 +94,15 @@ def build(
 @project_option
 @model_option
 @jobs_option
+@scheduler_option
 @strict_option
 @quiet_option
-def extract(sources_dir: Path | None, project_dir: Path, model: str | None, jobs: int | None, strict: bool, quiet: bool) -> None:
+def extract(
+    sources_dir: Path | None, project_dir: Path, model: str | None, jobs: int | None, scheduler: str | None,
+    strict: bool, quiet: bool,
+) -> None:
     """Extract and resolve the articles into docs/data/*.yaml only (no pages)."""
-    settings = _settings(project_dir, seeds_dir=sources_dir, spacy_model=model, jobs=jobs)
+    settings = _settings(project_dir, seeds_dir=sources_dir, spacy_model=model, jobs=jobs, scheduler=scheduler)
     _finish(_run(lambda: pipeline.build(settings, track=_progress(quiet), render_pages=False)), strict)
 
 
@@ -127,6 +145,36 @@ def serve(project_dir: Path, dev_addr: str) -> None:
     settings = _settings(project_dir)
     config_file = _mkdocs_config(settings)
     _run(lambda: mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True))
+
+
+@cli.command()
+@project_option
+@click.option("--page", default=None, metavar="PATH", help="Print one page instead, e.g. actors/<id> or events/<id>.")
+@click.option("-o", "--output-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to write the PDF (default: handouts/ in the project).")
+@click.option("--no-build", is_flag=True, help="Print the site as it is in site/ (do not run mkdocs build first).")
+def pdf(project_dir: Path, page: str | None, output_dir: Path | None, no_build: bool) -> None:
+    """Print the briefing as PDF handouts with headless Chromium.
+
+    Without --page: handouts/briefing.pdf, the whole briefing with a cover and contents.
+
+    \b
+    Examples:
+        briefing pdf
+        briefing pdf --page actors/<id>
+    """
+    from briefing import handouts
+
+    settings = _settings(project_dir)
+    if not no_build:
+        _run(lambda: build_site(settings, strict=False))
+    site_dir = settings.project_dir / os.environ.get("BRIEFING_SITE_DIR", "site")
+    out_dir = output_dir or settings.project_dir / "handouts"
+    if page is None:
+        written = _run(lambda: handouts.write_briefing_pdf(site_dir, out_dir / "briefing.pdf"))
+    else:
+        written = _run(lambda: handouts.write_page_pdf(site_dir, page, out_dir))
+    click.echo(f"Handout written to {written}")
 
 
 def build_site(settings: Settings, *, strict: bool) -> None:

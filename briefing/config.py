@@ -61,6 +61,9 @@ class Settings(BaseModel):
     jobs: int = Field(
         default=0, ge=0, description="Processes for parsing; 0: one per core when many articles need parsing, else 1"
     )
+    scheduler: str | None = Field(
+        default=None, description="Address of a Dask scheduler (tcp://host:8786) to parse on; needs briefing[dask]"
+    )
     non_english: Literal["warn", "skip"] = Field(
         default="warn", description="Articles not in English: build them with a warning, or skip them"
     )

@@ -307,6 +307,7 @@ def _field_line(text: str, key: str) -> int:
 
 def _relative(path: Path, project_dir: Path) -> str:
     try:
-        return path.resolve().relative_to(project_dir.resolve()).as_posix()
+        # The folder is resolved, not the file: a link is shown under its own name.
+        return (path.parent.resolve() / path.name).relative_to(project_dir.resolve()).as_posix()
     except ValueError:
         return path.as_posix()

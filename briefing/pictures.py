@@ -149,7 +149,7 @@ def _svg(width: int, height: int, label: str, body: list[str]) -> str:
     return "\n".join(
         [
             f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
-            f'aria-label="{escape(label)}" class="bf-svg" font-family="sans-serif">',
+            f'class="bf-svg" font-family="sans-serif">',  # named by its <title>: no article text in attributes
             f"<title>{escape(label)}</title>",
             *body,
             "</svg>",

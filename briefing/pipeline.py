@@ -101,6 +101,11 @@ def extract_sources(
 def _parse(sources: Sequence[Source], settings: Settings) -> Iterator[tuple[Source, Extraction]]:
     if not sources:
         return
+    if settings.scheduler:
+        from briefing.distributed import extract_on_cluster
+
+        yield from extract_on_cluster(sources, settings.spacy_model, settings.scheduler)
+        return
     from briefing.extract.document import extract_source, parse_sources
     from briefing.extract.nlp import load_nlp
 

@@ -78,6 +78,9 @@ def main() -> int:
             for name, path in pages.items():
                 wide.get(base + path)
                 wide.save_screenshot(str(OUT / f"{name}.png"))
+            # Headless windows are at least 500 px wide: emulate the phone's viewport instead.
+            narrow.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                   {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})
             narrow.get(base)
             narrow.save_screenshot(str(OUT / "home-390.png"))
             wide.get(base + pages["actor"])

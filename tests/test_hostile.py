@@ -20,8 +20,8 @@ from briefing import fileio, render
 from briefing.config import load_settings
 from briefing.errors import ConfigError
 from briefing.ingest import read_sources
-from tests.conftest import ROOT
 
+ROOT = Path(__file__).resolve().parent.parent
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
 SKIPPED = {
     "11_empty.txt": "empty file",
@@ -39,6 +39,19 @@ ARTICLE = (
     "MAELFORD (Harbour Notes) - The ferry company of Maelford will change its timetable next month, "
     "its director Ilsa Brondt said on Tuesday. \u201cThe caf\u00e9 on the quay stays open,\u201d she said.\n"
 )
+
+
+def make_project(tmp_path: Path, seeds: Path) -> Path:
+    """A project folder like the repository's (as tests/test_pipeline.py makes it), with seeds/."""
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copytree(seeds, project / "seeds")
+    shutil.copytree(ROOT / "templates", project / "templates")
+    shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    if (ROOT / "overrides").is_dir():  # theme overrides named by mkdocs.yml
+        shutil.copytree(ROOT / "overrides", project / "overrides")
+    return project
 
 
 def _seeds(tmp_path: Path) -> Path:
@@ -343,7 +356,6 @@ def test_hostile_corpus_builds_a_safe_site(tmp_path: Path, caplog: pytest.LogCap
     from click.testing import CliRunner
 
     from briefing.cli import cli
-    from tests.test_pipeline import make_project
 
     project = make_project(tmp_path, seeds=HOSTILE)
     with caplog.at_level(logging.WARNING):
@@ -352,8 +364,11 @@ def test_hostile_corpus_builds_a_safe_site(tmp_path: Path, caplog: pytest.LogCap
     used = len(list(HOSTILE.iterdir())) - len(SKIPPED)
     assert f"Done: {used} articles ({len(SKIPPED)} skipped)" in result.output
     messages = [r.getMessage() for r in caplog.records]
+    # One line per skipped file and run (the mkdocs plugin runs the pipeline again, from the cache).
+    runs = sum(m.startswith("Skipped seeds/11_empty.txt: ") for m in messages)
+    assert runs in (1, 2)
     for name, reason in SKIPPED.items():
-        assert sum(m.startswith(f"Skipped seeds/{name}: ") and reason in m for m in messages) == 1, name
+        assert sum(m.startswith(f"Skipped seeds/{name}: ") and reason in m for m in messages) == runs, name
     for name, warning in WARNINGS.items():
         assert any(m.startswith(f"seeds/{name}") and warning in m for m in messages), name
 
@@ -361,32 +376,35 @@ def test_hostile_corpus_builds_a_safe_site(tmp_path: Path, caplog: pytest.LogCap
     pages = sorted(site.rglob("*.html"))
     assert len(pages) > used
     texts: dict[str, str] = {}
+    parsed: dict[str, _Page] = {}
     for page in pages:
         parser = _Page()
         parser.feed(page.read_text(encoding="utf-8"))
         rel = page.relative_to(site).as_posix()
-        texts[rel] = "".join(parser.text)
+        texts[rel], parsed[rel] = "".join(parser.text), parser
+    # The theme's own inline scripts: those of 404.html, a page with no article content at all.
+    theme_scripts = {code for attrs, code in parsed["404.html"].scripts if not attrs.get("src")}
+    problems = []
+    for rel, parser in parsed.items():
         for attrs, code in parser.scripts:
             src = attrs.get("src")
             if src:
-                assert "assets/" in src and not src.startswith(("http:", "https:", "//", "javascript:")), (rel, src)
-                assert not code.strip(), rel
-            else:
-                # Material's inline configuration and its own small bootstrap scripts only.
-                assert attrs.get("id") == "__config" or "__md_" in code, (rel, code[:200])
-            assert "pwned" not in code, rel
+                if "assets/" not in src or src.startswith(("http:", "https:", "//", "javascript:")) or code.strip():
+                    problems.append((rel, "script src", src))
+            elif not (attrs.get("id") == "__config" or "__md_" in code or code in theme_scripts):
+                problems.append((rel, "inline script", code[:200]))
+            if "pwned" in code:
+                problems.append((rel, "script with injected code", code[:200]))
         for tag, name, value in parser.attrs:
-            assert not name.lower().startswith("on"), (rel, tag, name, value)
-            if name in ("href", "src", "action", "formaction", "data"):
-                assert not (value or "").strip().lower().startswith(("javascript:", "data:text/html", "vbscript:")), (rel, value)
-            assert "pwned" not in (value or "") or name in ("id", "href", "content", "title", "data-md-component"), (
-                rel,
-                tag,
-                name,
-                value,
-            )
-        for tag, name, _ in parser.attrs:
-            assert tag not in ("iframe", "object", "embed", "img") or "pwned" not in str(_), rel
+            if name.lower().startswith("on"):
+                problems.append((rel, f"{tag} {name}", value))
+            if name in ("href", "src", "action", "formaction", "data") and (value or "").strip().lower().startswith(
+                ("javascript:", "data:text/html", "vbscript:")
+            ):
+                problems.append((rel, f"{tag} {name}", value))
+            if tag in ("iframe", "object", "embed", "img", "style", "form", "base", "meta") and "pwned" in (value or ""):
+                problems.append((rel, f"{tag} {name}", value))
+    assert problems == []
 
     source_pages = {rel: text for rel, text in texts.items() if rel.startswith("sources/") and rel != "sources/index.html"}
     everything = "\n".join(source_pages.values())

@@ -42,12 +42,13 @@ def ids_in(text: str) -> set[str]:
 def test_render_writes_a_page_for_every_record(docs: Path) -> None:
     corpus = make_corpus()
     pages = generated(docs)
-    for name in ["index.md", "timeline.md", "quotes.md", "actors/index.md", "events/index.md", "sources/index.md"]:
+    for name in ["index.md", "timeline.md", "quotes.md", "actors/index.md", "events/index.md", "sources/index.md",
+                 "tags.md"]:
         assert name in pages
     for kind, records in [("actors", corpus.actors), ("events", corpus.events), ("sources", corpus.sources)]:
         for record in records:
             assert page_path(kind, record.id) in pages
-    assert len(pages) == 6 + len(corpus.actors) + len(corpus.events) + len(corpus.sources)
+    assert len(pages) == 7 + len(corpus.actors) + len(corpus.events) + len(corpus.sources)
 
 
 def test_render_links_resolve_to_pages_and_anchors(docs: Path) -> None:

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from briefing.extract.entities import extract_entities
 from briefing.model import EntitySpan, Extraction, Paragraph, Sentence, Source, TimeSpan
+from briefing.extract.nlp import doc_text
 
 def _extractor_version() -> str:
     """A digest of the code extraction runs: any change to it invalidates the cache."""
@@ -118,7 +119,7 @@ def split_sentences(paragraphs: Sequence[Paragraph], doc: Doc) -> list[Paragraph
         bounds = [paragraph.start] + [s for s in starts[max(first, 0) :] if paragraph.start < s < paragraph.end]
         bounds.append(paragraph.end)
         for k, (start, end) in enumerate(zip(bounds, bounds[1:]), start=1):
-            text = doc.text[start:end]
+            text = doc_text(doc)[start:end]
             stripped = text.strip()
             if not stripped:
                 continue

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from briefing.model import EntitySpan
 from briefing.names import ORG_TYPE_NOUNS, TITLE_WORDS, clean_name, split_title
+from briefing.extract.nlp import doc_text
 
 # spaCy labels that can name an actor. NORP (nationalities, religious and
 # political groups: "Ruritanian", "Sunni") are kept as evidence of which words
@@ -136,7 +137,7 @@ def _extend_first_name(ent: Span) -> Span:
 
 def _bracketed_name(doc: Doc, span: EntitySpan) -> EntitySpan | None:
     """ "Daesh [ISIS]", "Islamic State (IS)": the bracketed name is another name of the same thing."""
-    match = BRACKETED.match(doc.text, span.end)
+    match = BRACKETED.match(doc_text(doc), span.end)
     if match is None:
         return None
     inner, offset = clean_name(match.group("inner"))
@@ -172,7 +173,7 @@ def _institution(chunk: Span) -> EntitySpan | None:
         first = doc[first.i - 1]
     while first.i < root.i and not first.ent_type_:
         first = doc[first.i + 1]  # a name starts with a name word, not "-" or "led"
-    text = doc.text[first.idx : root.idx + len(root.text)]
+    text = doc_text(doc)[first.idx : root.idx + len(root.text)]
     return EntitySpan(
         text=text,
         label="INST",
@@ -185,7 +186,7 @@ def _institution(chunk: Span) -> EntitySpan | None:
 
 def _named_as(doc: Doc) -> Iterator[EntitySpan]:
     """ "Operation Blue Gate, as the joint task force is formally known": a proper name of an institution."""
-    for match in NAMED_AS.finditer(doc.text):
+    for match in NAMED_AS.finditer(doc_text(doc)):
         described = doc.char_span(match.start("np"), match.end("np"), alignment_mode="expand")
         if described is None:
             continue
@@ -212,14 +213,14 @@ def _names_institution(token: Token) -> bool:
 def _clean_entity(ent: Span) -> Iterator[EntitySpan]:
     doc = ent.doc
     start, end = ent.start_char, ent.end_char
-    raw = doc.text[start:end]
+    raw = doc_text(doc)[start:end]
     # A name never spans a line break: keep the longest line of it.
     if "\n" in raw:
         lines = raw.split("\n")
         best = max(range(len(lines)), key=lambda i: len(lines[i].strip()))
         offset = sum(len(line) + 1 for line in lines[:best])
         start, end = start + offset, start + offset + len(lines[best])
-        raw = doc.text[start:end]
+        raw = doc_text(doc)[start:end]
     match = PARENTHESIS.match(raw)
     if match:
         # "Daesh (Islamic State": two names of one thing; both are mentions.
@@ -232,7 +233,7 @@ def _clean_entity(ent: Span) -> Iterator[EntitySpan]:
 
 def _make_span(ent: Span, start: int, end: int, same_as: str | None = None) -> Iterator[EntitySpan]:
     doc = ent.doc
-    raw = doc.text[start:end]
+    raw = doc_text(doc)[start:end]
     words = raw.split(" ")
     label = ent.label_
     type_noun = None

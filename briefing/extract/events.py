@@ -488,7 +488,6 @@ def _arguments(predicate: Token) -> tuple[list[str], list[str]]:
     """Entity names among the predicate's arguments, and places of its locative phrases."""
     participants: list[str] = []
     places: list[str] = []
-    doc = predicate.doc
     roots: list[tuple[Token, bool]] = []  # (argument head, locative?)
     anchor = predicate
     for child in anchor.children:
@@ -514,9 +513,7 @@ def _arguments(predicate: Token) -> tuple[list[str], list[str]]:
     for root, locative in roots:
         for i in _phrase_tokens(root):
             tokens[i] = tokens.get(i, False) or locative
-    for ent in doc.ents:
-        if ent.start < predicate.sent.start or ent.end > predicate.sent.end:
-            continue
+    for ent in predicate.sent.ents:  # the entities inside the predicate's sentence
         if ent.root.i not in tokens or predicate.i in range(ent.start, ent.end):
             continue
         name = _clean(ent)

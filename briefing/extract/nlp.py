@@ -25,6 +25,19 @@ def set_newline_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+# Doc.user_data key of the text, computed once per Doc.
+TEXT_KEY = "briefing_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """Doc.text, computed once: spaCy joins every token's text on each access, which made
+    the extractors (that slice the text many times per Doc) quadratic in the Doc's length."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
 def load_nlp(name: str) -> Language:
     """Load an installed spaCy pipeline by package name, with our sentence rule before the parser."""
     try:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from briefing.model import NumberSpan
+from briefing.extract.nlp import doc_text
 
 NUMBER_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 WORD_NUMBERS = {
@@ -32,7 +33,7 @@ def extract_numbers(doc: Doc) -> Iterator[NumberSpan]:
         if counted is None or value is None:
             continue
         yield NumberSpan(
-            text=doc.text[ent.start_char : counted.idx + len(counted.text)] if counted.i > ent.root.i else ent.text,
+            text=doc_text(doc)[ent.start_char : counted.idx + len(counted.text)] if counted.i > ent.root.i else ent.text,
             value=value,
             unit=counted.lemma_.lower(),
             start=ent.start_char,

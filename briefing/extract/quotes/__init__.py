@@ -23,6 +23,7 @@ from briefing.extract.quotes.marks import Marked, find_marked
 from briefing.extract.quotes.referents import Paragraphs, Referent, Referents
 from briefing.extract.quotes.speakers import Speaker, speaker_from_token
 from briefing.model import QuoteSpan
+from briefing.extract.nlp import doc_text
 
 __all__ = ["extract_quotes"]
 
@@ -44,7 +45,7 @@ class Found:
 
 def extract_quotes(doc: Doc) -> list[QuoteSpan]:
     """Every quotation in the document, with its cue and speaker span, in text order."""
-    text = doc.text
+    text = doc_text(doc)
     marked = [m for m in find_marked(text) if not _headline_scare(text, m)]
     mask = Mask(marked)
     paragraphs = Paragraphs(text)
@@ -65,7 +66,7 @@ def _found_marked(doc: Doc, m: Marked, mask: Mask, paragraphs: Paragraphs) -> Fo
         head = cue.speaker if cue.speaker is not None else _heading_subject(doc, cue.token)
         speaker = speaker_from_token(head) if head is not None else None
     kind = quote_kind(doc, m, quote, cue)
-    opens = not doc.text[paragraphs.bounds(m.open_mark)[0] : m.open_mark].strip(" \t\xa0" + BULLETS)
+    opens = not doc_text(doc)[paragraphs.bounds(m.open_mark)[0] : m.open_mark].strip(" \t\xa0" + BULLETS)
     return Found(m.start, m.end, kind, paragraphs.index(m.start), opens, cue, speaker, m.close_mark is None)
 
 
@@ -121,7 +122,7 @@ def _continues(previous: Found, item: Found) -> bool:
 def _quote_span(doc: Doc, item: Found, name: str | None) -> QuoteSpan:
     speaker = item.speaker
     return QuoteSpan(
-        text=doc.text[item.start : item.end],
+        text=doc_text(doc)[item.start : item.end],
         kind=item.kind,
         start=item.start,
         end=item.end,
@@ -137,7 +138,7 @@ def _quote_span(doc: Doc, item: Found, name: str | None) -> QuoteSpan:
 
 def _heading_subject(doc: Doc, cue: Token) -> Token | None:
     """A list item "• Says ..." speaks for the short heading above the list ("The resolution")."""
-    text = doc.text
+    text = doc_text(doc)
     line_start = text.rfind("\n", 0, cue.idx) + 1
     if text[line_start : cue.idx].strip(" \t\xa0" + BULLETS):
         return None

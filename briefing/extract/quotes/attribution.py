@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from briefing.extract.quotes.lexicon import CUE_LEMMAS
 from briefing.extract.quotes.marks import Marked
 from briefing.extract.quotes.speakers import subject_of
+from briefing.extract.nlp import doc_text
 
 BULLETS = "•*·-–—▪◦●"
 
@@ -63,7 +64,7 @@ def cue_of(token: Token) -> Cue:
     if token.lower_ == "according":
         to = token.nbor()
         objects = [c for c in to.children if c.dep_ == "pobj"]
-        return Cue(token, token.doc.text[token.idx : to.idx + len(to)], objects[0] if objects else None)
+        return Cue(token, doc_text(token.doc)[token.idx : to.idx + len(to)], objects[0] if objects else None)
     return Cue(token, token.text, subject_of(token))
 
 
@@ -106,8 +107,8 @@ def _bullet_verb(frame: Span, outside: list[Token]) -> list[Token]:
     if not words or words[0].lemma_.lower() not in CUE_LEMMAS:
         return []
     first = words[0]
-    line_start = first.doc.text.rfind("\n", 0, first.idx) + 1
-    before = first.doc.text[line_start : first.idx]
+    line_start = doc_text(first.doc).rfind("\n", 0, first.idx) + 1
+    before = doc_text(first.doc)[line_start : first.idx]
     return [first] if not before.strip(BULLETS + " \t") else []
 
 
@@ -121,8 +122,8 @@ def quote_kind(doc: Doc, m: Marked, quote: Span | None, cue: Cue | None) -> str:
     """ "direct" for a quoted sentence or a quoted clause after its cue, "partial" for a fragment."""
     if quote is None:
         return "partial"
-    before = doc.text[: m.open_mark].rstrip()
-    if not before or "\n" in doc.text[len(before) : m.open_mark] or before[-1] in "\n.!?”\"’'(" + BULLETS:
+    before = doc_text(doc)[: m.open_mark].rstrip()
+    if not before or "\n" in doc_text(doc)[len(before) : m.open_mark] or before[-1] in "\n.!?”\"’'(" + BULLETS:
         return "direct"
     after_cue = cue is not None and cue.token.i == _last_word_before(doc, m.open_mark)
     if (before[-1] in ":,;—–" or after_cue) and _has_clause(quote):

@@ -13,6 +13,7 @@ from briefing.extract.quotes.lexicon import (
     PRONOUNS,
 )
 from briefing.names import TITLE_WORDS, clean_name, split_title
+from briefing.extract.nlp import doc_text
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
@@ -95,7 +96,7 @@ def speaker_from_token(head: Token) -> Speaker:
     start, end = span.start_char, span.end_char
     name_span = name_in_phrase(head)
     name = clean_entity_text(name_span.text) if name_span is not None else None
-    return Speaker(head, start, end, head.doc.text[start:end], speaker_type(head, name), name)
+    return Speaker(head, start, end, doc_text(head.doc)[start:end], speaker_type(head, name), name)
 
 
 def phrase_span(head: Token) -> Span:

@@ -1,0 +1,47 @@
+"""Scratch briefing projects for the benchmark: the repository's site setup around a generated corpus."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from bench.corpus import article_name
+
+REPO = Path(__file__).resolve().parent.parent
+# Pages the build writes; everything else under docs/ (assets, hand-written pages) is copied.
+GENERATED = {"data", "actors", "events", "sources", "index.md", "timeline.md", "quotes.md"}
+
+
+def make_project(folder: Path, corpus_dir: Path, n: int, cache_dir: Path) -> Path:
+    """A project in `folder` whose seeds/ holds articles 0..n-1 of corpus_dir and whose cache is cache_dir.
+
+    Every project sees an article under the same relative path (seeds/00042.md), so the
+    extraction cache, keyed by the ingested source, is shared between projects.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    seeds = folder / "seeds"
+    if seeds.exists():
+        shutil.rmtree(seeds)
+    seeds.mkdir()
+    for index in range(n):
+        shutil.copyfile(corpus_dir / article_name(index), seeds / article_name(index))
+    for name in ("mkdocs.yml",):
+        shutil.copyfile(REPO / name, folder / name)
+    for name in ("templates", "overrides"):
+        target = folder / name
+        if target.exists():
+            shutil.rmtree(target)
+        shutil.copytree(REPO / name, target)
+    docs = folder / "docs"
+    if docs.exists():
+        shutil.rmtree(docs)
+    docs.mkdir()
+    for item in (REPO / "docs").iterdir():
+        if item.name in GENERATED:
+            continue
+        if item.is_dir():
+            shutil.copytree(item, docs / item.name)
+        else:
+            shutil.copyfile(item, docs / item.name)
+    (folder / "briefing.yml").write_text(f"title: Benchmark briefing\ncache_dir: {cache_dir}\n", encoding="utf-8")
+    return folder

@@ -1,0 +1,267 @@
+"""The seeds briefing as analysts use it, in a real browser: search, citations, print, offline.
+
+Builds the repo's seeds/ into a tmp copy of the project (`briefing build`, and
+`briefing build --offline`), serves site/ on 127.0.0.1 and drives Debian's
+/usr/bin/chromium with Selenium and chromedriver. Targets are picked from the built
+docs/data/*.yaml, never named here. With CI=true a missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+WAIT = 20  # seconds
+
+pytestmark = pytest.mark.slow
+
+
+def _require_browser() -> None:
+    missing = [p for p in (CHROMIUM, CHROMEDRIVER) if not Path(p).exists()]
+    missing += [] if shutil.which("pdftotext") else ["pdftotext"]
+    try:
+        import selenium  # noqa: F401
+    except ImportError:
+        missing.append("selenium (pip install -e .[test])")
+    if missing:
+        message = f"browser tests need {', '.join(missing)} (apt-get install chromium chromium-driver poppler-utils)"
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+# ------------------------------------------------------------------ fixtures
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project with the seeds briefing built into site/ and site-offline/."""
+    _require_browser()
+    tmp = tmp_path_factory.mktemp("project")
+    for name in ["mkdocs.yml", "briefing.yml"]:
+        if (ROOT / name).exists():
+            shutil.copy2(ROOT / name, tmp / name)
+    for name in ["seeds", "templates", "overrides", ".cache"]:
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, tmp / name)
+    shutil.copytree(ROOT / "docs" / "assets", tmp / "docs" / "assets", ignore=shutil.ignore_patterns("screenshots"))
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("BRIEFING_SITE_DIR", None)
+    env.pop("BRIEFING_OFFLINE", None)
+    for extra in ([], ["--offline"]):
+        result = subprocess.run([str(BIN / "briefing"), "build", "--quiet", *extra], cwd=tmp, env=env,
+                                capture_output=True, text=True, check=False)
+        assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp / "site" / "index.html").is_file() and (tmp / "site-offline" / "index.html").is_file()
+    return tmp
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(project: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(project / "site"))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    thread.join()
+
+
+def _driver(profile: Path, *, performance_log: bool = False) -> Any:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", f"--user-data-dir={profile}",
+                 "--window-size=1280,900"]:
+        options.add_argument(flag)
+    if performance_log:
+        options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
+    return webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
+
+
+@pytest.fixture(scope="module")
+def browser(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    driver = _driver(tmp_path_factory.mktemp("chromium"))
+    yield driver
+    driver.quit()
+
+
+def _data(project: Path, name: str) -> list[dict[str, Any]]:
+    return yaml.safe_load((project / "docs" / "data" / f"{name}.yaml").read_text(encoding="utf-8"))[name]
+
+
+def _alias_target(project: Path) -> tuple[dict[str, Any], str]:
+    """The most prominent actor with at least two aliases, and its longest alias other than its name."""
+    actors = [a for a in _data(project, "actors") if len([x for x in a["aliases"] if x != a["name"]]) >= 2
+              or len(a["aliases"]) >= 2 and any(x != a["name"] for x in a["aliases"])]
+    assert actors, "no actor with two aliases in the seeds data"
+    actor = max(actors, key=lambda a: (a["prominence"]["score"], a["id"]))
+    alias = max((x for x in actor["aliases"] if x != actor["name"]), key=lambda x: (len(x), x))
+    return actor, alias
+
+
+def _search(driver: Any, query: str) -> list[str]:
+    """Type a query into Material's search box and return the result links, best first."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    box = WebDriverWait(driver, WAIT).until(ec.element_to_be_clickable((By.CSS_SELECTOR, "input.md-search__input")))
+    box.click()
+    box.clear()
+    box.send_keys(query)
+    WebDriverWait(driver, WAIT).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, ".md-search-result__item a.md-search-result__link"))
+    links = driver.find_elements(By.CSS_SELECTOR, ".md-search-result__item > a.md-search-result__link")
+    return [link.get_attribute("href") for link in links]
+
+
+# ------------------------------------------------------------------ tests
+
+
+def test_browser_search_finds_actor_page_for_alias(project: Path, server: str, browser: Any) -> None:
+    actor, alias = _alias_target(project)
+    browser.get(server)
+    started = time.monotonic()
+    hrefs = _search(browser, alias)
+    assert hrefs, f"no result for {alias!r}"
+    assert f"/actors/{actor['id']}/" in hrefs[0], (alias, hrefs[:5])
+    assert time.monotonic() - started < WAIT
+
+
+def test_browser_quote_link_lands_on_highlighted_sentence(server: str, browser: Any) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.get(server + "quotes/")
+    cite = browser.find_element(By.CSS_SELECTOR, "article a.cite[href*='sources/'][href*='#']")
+    fragment = cite.get_attribute("href").split("#", 1)[1]
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", cite)
+    cite.click()
+    WebDriverWait(browser, WAIT).until(lambda d: "/sources/" in d.current_url and d.current_url.endswith("#" + fragment))
+    state = browser.execute_script(
+        """const t = document.querySelector(':target');
+        if (!t) return null;
+        const r = t.getBoundingClientRect();
+        return {id: t.id, cls: t.className, bg: getComputedStyle(t).backgroundColor,
+                outline: getComputedStyle(t).outlineStyle, top: r.top, bottom: r.bottom, h: window.innerHeight,
+                text: t.textContent};""")
+    assert state is not None, "no :target element"
+    assert state["id"] == fragment and "sentence" in state["cls"]
+    assert state["bg"] not in ("rgba(0, 0, 0, 0)", "transparent") or state["outline"] != "none", state
+    assert 0 <= state["top"] < state["h"] and state["text"].strip(), state
+
+
+def _pdf_text(path: Path, first: int | None = None) -> str:
+    args = ["pdftotext", "-layout"] + (["-f", str(first), "-l", str(first)] if first else []) + [str(path), "-"]
+    return subprocess.run(args, capture_output=True, text=True, check=True).stdout
+
+
+def _pdf_pages(path: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+
+
+def test_browser_printed_page_is_a_clean_handout(project: Path, server: str, browser: Any, tmp_path: Path) -> None:
+    actor, _ = _alias_target(project)
+    browser.get(server + f"actors/{actor['id']}/")
+    site_name = browser.execute_script("return document.querySelector('.bf-print-title__name').textContent")
+    pdf = browser.execute_cdp_cmd("Page.printToPDF", {"printBackground": False, "preferCSSPageSize": True})
+    path = tmp_path / "handout.pdf"
+    path.write_bytes(base64.b64decode(pdf["data"]))
+    text = _pdf_text(path)
+    flat = " ".join(text.split())
+    assert actor["name"] in flat and site_name.strip() in flat
+    assert f"actors/{actor['id']}/" in flat  # the page's address in the title block
+    assert "Built " in flat
+    for chrome in ["Skip to content", "Table of contents", "Made with", "Initializing search", "Back to top"]:
+        assert chrome not in flat, chrome
+    # The nav tabs would print as one line of section names.
+    assert not any(line.split() == ["Home", "Timeline", "Quotes", "Actors", "Events", "Sources", "Tags"]
+                   for line in text.splitlines())
+    assert "Links on this page" in flat  # links printed as footnotes
+    for page in range(1, _pdf_pages(path) + 1):
+        assert _pdf_text(path, page).strip(), f"blank page {page}"
+
+
+def test_browser_offline_copy_searches_and_navigates_without_outside_requests(project: Path, tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    import json
+
+    actor, alias = _alias_target(project)
+    folder = project / "site-offline"
+    driver = _driver(tmp_path / "chromium", performance_log=True)
+    try:
+        driver.get_log("performance")  # drop the browser's own start-up page
+        driver.get((folder / "index.html").as_uri())
+        hrefs = _search(driver, alias)
+        assert f"actors/{actor['id']}.html" in hrefs[0], (alias, hrefs[:5])
+        driver.find_element(By.CSS_SELECTOR, ".md-search-result__item > a.md-search-result__link").click()
+        WebDriverWait(driver, WAIT).until(lambda d: f"actors/{actor['id']}.html" in d.current_url)
+        assert driver.find_element(By.CSS_SELECTOR, "article h1").text.strip() == actor["name"]
+        # Follow a link to a source page: relative links work from the file system.
+        driver.find_element(By.CSS_SELECTOR, "article a[href*='sources/']").click()
+        WebDriverWait(driver, WAIT).until(lambda d: "/sources/" in d.current_url)
+        assert driver.find_elements(By.CSS_SELECTOR, "article .sentence")
+        requests = [
+            json.loads(entry["message"])["message"]["params"]["request"]["url"]
+            for entry in driver.get_log("performance")
+            if json.loads(entry["message"])["message"]["method"] == "Network.requestWillBeSent"
+        ]
+    finally:
+        driver.quit()
+    inside = folder.resolve().as_uri() + "/"
+    # data:, blob: and about: never leave the machine; chrome:// are the browser's own pages.
+    outside = [u for u in requests if not u.startswith((inside, "data:", "blob:", "about:", "chrome:"))]
+    assert requests and not outside, outside
+
+
+def test_browser_briefing_pdf_has_cover_contents_and_every_page(project: Path) -> None:
+    env = {**os.environ}
+    env.pop("BRIEFING_SITE_DIR", None)
+    result = subprocess.run([str(BIN / "briefing"), "pdf", "--no-build"], cwd=project, env=env,
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    pdf = project / "handouts" / "briefing.pdf"
+    cover = " ".join(_pdf_text(pdf, 1).split())
+    title = yaml.safe_load((project / "docs" / "index.md").read_text(encoding="utf-8").split("---")[1]) or {}
+    assert cover, "empty cover"
+    text = " ".join(_pdf_text(pdf).split())
+    assert "Contents" in text
+    actor, _ = _alias_target(project)
+    assert actor["name"] in text
+    sources = _data(project, "sources")
+    assert all(" ".join(s["title"].split())[:30] in text for s in sources)
+    assert _pdf_pages(pdf) > len(sources) + 3
+    del title
+    result = subprocess.run([str(BIN / "briefing"), "pdf", "--no-build", "--page", f"actors/{actor['id']}"],
+                            cwd=project, env=env, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert actor["name"] in " ".join(_pdf_text(project / "handouts" / f"actors-{actor['id']}.pdf").split())
