@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build site test test-fast install clean distclean pdf offline-zip screenshots
+.PHONY: serve build site test test-fast bench bench-quick install clean distclean pdf offline-zip screenshots
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,8 +39,14 @@ screenshots: $(STAMP)  ## README screenshots under docs/assets/screenshots/ (nee
 	$(BIN)/briefing build --quiet
 	$(BIN)/python scripts/screenshots.py
 
+bench: $(STAMP)  ## the benchmark (bench/README.md): prints a table, writes bench/results.json (~10 min on 2 cores)
+	$(BIN)/python -m bench.run
+
+bench-quick: $(STAMP)  ## a smoke run of the benchmark on small N (~2 min)
+	$(BIN)/python -m bench.run --quick
+
 clean:  ## remove generated pages, data, site and caches (keeps .venv)
-	rm -rf site site-offline handouts .cache docs/data docs/index.md docs/timeline.md docs/quotes.md docs/tags.md docs/actors docs/events docs/sources
+	rm -rf site site-offline handouts .cache docs/data docs/index.md docs/timeline.md docs/quotes.md docs/tags.md docs/coverage.md docs/discrepancies.md docs/actors docs/events docs/sources
 
 distclean: clean
 	rm -rf $(VENV)

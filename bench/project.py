@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 from bench.corpus import article_name
 
 REPO = Path(__file__).resolve().parent.parent
-# Pages the build writes; everything else under docs/ (assets, hand-written pages) is copied.
-GENERATED = {"data", "actors", "events", "sources", "index.md", "timeline.md", "quotes.md"}
 
 
 def make_project(folder: Path, corpus_dir: Path, n: int, cache_dir: Path) -> Path:
@@ -36,12 +35,17 @@ def make_project(folder: Path, corpus_dir: Path, n: int, cache_dir: Path) -> Pat
     if docs.exists():
         shutil.rmtree(docs)
     docs.mkdir()
-    for item in (REPO / "docs").iterdir():
-        if item.name in GENERATED:
-            continue
-        if item.is_dir():
-            shutil.copytree(item, docs / item.name)
-        else:
-            shutil.copyfile(item, docs / item.name)
+    for relative in hand_written_docs():
+        target = folder / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(REPO / relative, target)
     (folder / "briefing.yml").write_text(f"title: Benchmark briefing\ncache_dir: {cache_dir}\n", encoding="utf-8")
     return folder
+
+
+def hand_written_docs() -> list[str]:
+    """The files under docs/ that are in git (assets, hand-written pages); the build writes the rest."""
+    listed = subprocess.run(["git", "ls-files", "docs"], cwd=REPO, stdout=subprocess.PIPE, text=True, check=False)
+    if listed.returncode == 0 and listed.stdout.strip():
+        return [line for line in listed.stdout.splitlines() if (REPO / line).is_file()]
+    return [str(p.relative_to(REPO)) for p in (REPO / "docs" / "assets").rglob("*") if p.is_file()]

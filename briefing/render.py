@@ -23,10 +23,16 @@ import jinja2
 
 from briefing import pictures
 from briefing.fileio import write_if_changed
-from briefing.model import Actor, Corpus, Event, Paragraph, Quote, Source
+from briefing.model import Actor, Corpus, Discrepancy, Event, Paragraph, Quote, Source
+from briefing.resolve.compare import COPY_SHARE
 
 KEY_EVENTS = 8
 TOP_ACTORS = 12
+# The coverage matrix compares the first sources by date on the key events and actors.
+MAX_COVERAGE_SOURCES = 25
+COVERAGE_EVENTS = 15
+COVERAGE_ACTORS = 15
+DISCREPANCY_KINDS = ("number", "date", "name", "wording")
 GENERATED_DIRS = ("actors", "events", "sources")
 ARTICLE_KINDS = frozenset({"body", "section"})
 KIND_LABELS = {"person": "Person", "organization": "Organization", "place": "Place", "other": "Other"}
@@ -35,6 +41,8 @@ PRECISION_LABELS = {"day": "day", "week": "week", "month": "month", "year": "yea
 # name (timeline, quotes, indexes, tags) stay out of the results.
 ACTOR_SEARCH_BOOST = 5
 EVENT_SEARCH_BOOST = 2
+# Article pages hold every word of the story: they rank below the actor and event pages.
+SOURCE_SEARCH_BOOST = 0.5
 
 # ------------------------------------------------------------------ escaping
 
@@ -63,6 +71,12 @@ def escape_markdown(value: object) -> str:
     if _BLOCK_START.match(text):
         return f"&#{ord(text[0])};" + text[1:].translate(_MARKDOWN_ESCAPES)
     return text.translate(_MARKDOWN_ESCAPES)
+
+
+def escape_inline(value: object) -> str:
+    """Escape a piece of a Markdown line (spaces kept): used between inline HTML tags mid-line,
+    where no block syntax can start."""
+    return _WHITESPACE.sub(" ", str(value)).translate(_MARKDOWN_ESCAPES)
 
 
 def escape_html(value: object) -> str:
@@ -174,6 +188,7 @@ class EventView:
     place: Link | None
     participants: list[Link]
     source_count: int
+    independent: int
     mentions: list[EventMentionView] = field(default_factory=list)
 
 
@@ -202,6 +217,16 @@ class ParagraphView:
     kind: str
     sentences: list[tuple[str, str]]  # (anchor id, text)
     text: str
+    annotated: list[tuple[str, list[Piece]]] = field(default_factory=list)  # (anchor id, pieces)
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of a sentence: plain, a linked actor mention, and/or inside a quotation."""
+
+    text: str
+    href: str = ""  # docs-relative page of the actor named here
+    quoted: bool = False
 
 
 @dataclass
@@ -211,6 +236,29 @@ class ParagraphBlock:
     boilerplate: bool
     kind: str
     paragraphs: list[ParagraphView]
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    label: Link
+    cells: list[Link | str | None]  # per source column: a link to the sentence, a count, or None
+
+
+@dataclass(frozen=True)
+class VersionView:
+    source: Link
+    anchor: Link
+    value: str
+    text: str
+
+
+@dataclass(frozen=True)
+class DiscrepancyView:
+    id: str
+    kind: str
+    title: str
+    subject: Link | None
+    versions: list[VersionView]
 
 
 @dataclass
@@ -268,6 +316,11 @@ class Site:
                 self.events_by_actor[actor_id].append(event)
             for source_id in dict.fromkeys([*event.sources, *(m.source for m in event.mentions)]):
                 self.events_by_source[source_id].append(event)
+        # quote id -> the sources carrying its statement
+        statement_sources: dict[str, set[str]] = defaultdict(set)
+        for q in corpus.quotes:
+            statement_sources[q.statement or q.id].add(q.source)
+        self._statement_sources = {q.id: statement_sources[q.statement or q.id] for q in corpus.quotes}
         self.actors_by_source: dict[str, list[tuple[Actor, int]]] = defaultdict(list)
         for actor in self.actors_by_prominence():
             counts: dict[str, int] = defaultdict(int)
@@ -380,6 +433,7 @@ class Site:
             place=self.actor_link(event.place),
             participants=participants,
             source_count=len(set(event.sources) | {m.source for m in event.mentions}),
+            independent=event.independent_sources,
             mentions=mentions,
         )
 
@@ -447,12 +501,24 @@ class Site:
             groups.append(SpeakerGroup("Unattributed", None, by_speaker[None]))
         return groups
 
+    def annotations(self, source: Source) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]]]:
+        """Where this source names an actor (start, end, page) and quotes someone (start, end)."""
+        mentions = [
+            (m.start, m.end, url_quote(page_path("actors", a.id)))
+            for a in self.corpus.actors
+            for m in a.mentions
+            if m.source == source.id
+        ]
+        quotes = [(q.start, q.end) for q in self.quotes_by_source.get(source.id, []) if q.kind != "indirect"]
+        return sorted(mentions), sorted(quotes)
+
     def paragraph_blocks(self, source: Source) -> list[ParagraphBlock]:
         blocks: list[ParagraphBlock] = []
+        mentions, quotes = self.annotations(source)
         # Consecutive boilerplate paragraphs fold into one block labelled with their kinds.
         for paragraph in source.paragraphs:
             boilerplate = paragraph.kind not in ARTICLE_KINDS
-            view = _paragraph_view(paragraph)
+            view = _paragraph_view(paragraph, [] if boilerplate else mentions, [] if boilerplate else quotes)
             if blocks and blocks[-1].boilerplate == boilerplate:
                 blocks[-1].paragraphs.append(view)
                 if boilerplate and paragraph.kind not in blocks[-1].kind.split(", "):
@@ -460,6 +526,79 @@ class Site:
             else:
                 blocks.append(ParagraphBlock(boilerplate, paragraph.kind if boilerplate else "article", [view]))
         return blocks
+
+    # ---- comparing sources
+
+    def coverage_columns(self) -> list[tuple[str, Link]]:
+        """The sources compared, by date: (short label, link); at most MAX_COVERAGE_SOURCES."""
+        sources = self.sources_by_date()[:MAX_COVERAGE_SOURCES]
+        return [(f"S{i}", self.source_link(s.id)) for i, s in enumerate(sources, start=1)]
+
+    def event_coverage(self) -> list[CoverageRow]:
+        columns = [s.id for s in self.sources_by_date()[:MAX_COVERAGE_SOURCES]]
+        rows = []
+        for view in self.key_events(limit=COVERAGE_EVENTS):
+            event = self.events[view.id]
+            first: dict[str, str] = {}
+            for mention in sorted(event.mentions, key=lambda m: _anchor_key(m.anchor)):
+                first.setdefault(mention.source, mention.anchor)
+            cells: list[Link | str | None] = [
+                self.anchor_link(sid, first[sid]) if sid in first else ("yes" if sid in event.sources else None)
+                for sid in columns
+            ]
+            rows.append(CoverageRow(view.link, cells))
+        return rows
+
+    def actor_coverage(self) -> list[CoverageRow]:
+        columns = [s.id for s in self.sources_by_date()[:MAX_COVERAGE_SOURCES]]
+        rows = []
+        for actor in self.actors_by_prominence()[:COVERAGE_ACTORS]:
+            counts: dict[str, int] = defaultdict(int)
+            for mention in actor.mentions:
+                counts[mention.source] += 1
+            link = self.actor_link(actor.id)
+            assert link is not None
+            rows.append(CoverageRow(link, [str(counts[sid]) if counts.get(sid) else None for sid in columns]))
+        return rows
+
+    def only_in(self, source: Source) -> dict[str, list[Any]]:
+        """What no other source has: events, statements, actors."""
+        events = [self.event_view(e) for e in self.events_by_source.get(source.id, []) if set(e.sources) <= {source.id}]
+        statements = [
+            st for st in self.statements(self.quotes_by_source.get(source.id, []))
+            if all(self._statement_sources.get(q.id, {source.id}) <= {source.id} for q in st.quotes)
+        ]
+        actors = [self.actor_view(a) for a, _ in self.actors_by_source.get(source.id, []) if set(a.sources) <= {source.id}]
+        return {"events": events, "statements": statements, "actors": actors}
+
+    def discrepancy_view(self, item: Discrepancy) -> DiscrepancyView:
+        subject = self.actor_link(item.subject)
+        if subject is None and item.subject in self.events:
+            subject = self.event_link(self.events[item.subject])
+        return DiscrepancyView(
+            id=item.id,
+            kind=item.kind,
+            title=item.title,
+            subject=subject,
+            versions=[
+                VersionView(self.source_link(v.source), self.anchor_link(v.source, v.anchor), v.value, v.text)
+                for v in sorted(item.versions, key=lambda v: (self.source_sort_key(v.source), _anchor_key(v.anchor)))
+            ],
+        )
+
+    def discrepancies(self, source_id: str | None = None) -> list[DiscrepancyView]:
+        items = [
+            d for d in self.corpus.discrepancies if source_id is None or any(v.source == source_id for v in d.versions)
+        ]
+        order = {kind: i for i, kind in enumerate(DISCREPANCY_KINDS)}
+        return [self.discrepancy_view(d) for d in sorted(items, key=lambda d: (order.get(d.kind, 9), d.title, d.id))]
+
+    def shared_passages(self, source: Source) -> list[dict[str, Any]]:
+        return [
+            {"source": self.source_link(p.source), "percent": round(100 * p.share), "copy": p.share >= COPY_SHARE}
+            for p in source.shared_passages
+            if p.source in self.sources
+        ]
 
     def date_range(self) -> tuple[str, str]:
         """First and last event dates, as precise as known; publication dates if no event is dated."""
@@ -470,12 +609,19 @@ class Site:
             return ("", "")
         return (format_date(*dated[0]), format_date(*dated[-1]))
 
-    def key_events(self) -> list[EventView]:
+    def key_events(self, limit: int = 0) -> list[EventView]:
+        # Most sources first; among equals, day-dated events of the story before background
+        # (a year or a month), the most recent first.
         ranked = sorted(
             self.corpus.events,
-            key=lambda e: (-len(set(e.sources) | {m.source for m in e.mentions}), e.date is None,
-                           e.date or dt.date.max, e.id),
-        )[:KEY_EVENTS]
+            key=lambda e: (
+                -len(set(e.sources) | {m.source for m in e.mentions}),
+                e.date is None,
+                e.date_precision not in (None, "day"),
+                -(e.date or dt.date.min).toordinal(),
+                e.id,
+            ),
+        )[: limit or KEY_EVENTS]
         chosen = {e.id for e in ranked}
         return [self.event_view(e) for e in self.events_in_date_order() if e.id in chosen]
 
@@ -496,13 +642,34 @@ def _normalise(text: str) -> str:
     return re.sub(r"[\W_]+", " ", text).strip().casefold()
 
 
-def _paragraph_view(paragraph: Paragraph) -> ParagraphView:
+def _paragraph_view(
+    paragraph: Paragraph, mentions: list[tuple[int, int, str]], quotes: list[tuple[int, int]]
+) -> ParagraphView:
     return ParagraphView(
         anchor=safe_name(paragraph.anchor),
         kind=paragraph.kind,
         sentences=[(safe_name(s.anchor), s.text) for s in paragraph.sentences],
         text=paragraph.text,
+        annotated=[(safe_name(s.anchor), _pieces(s.start, s.text, mentions, quotes)) for s in paragraph.sentences],
     )
+
+
+def _pieces(start: int, text: str, mentions: list[tuple[int, int, str]], quotes: list[tuple[int, int]]) -> list[Piece]:
+    """Cut a sentence at every mention and quotation boundary inside it."""
+    end = start + len(text)
+    inside: list[tuple[int, int, str]] = []
+    # Overlapping mentions ("Iraq" inside "Iraq's parliament"): the longer one is linked.
+    for a, b, href in sorted((m for m in mentions if start <= m[0] < m[1] <= end), key=lambda m: (m[0] - m[1], m[0])):
+        if all(b <= x or a >= y for x, y, _ in inside):
+            inside.append((a, b, href))
+    quoted = [(max(a, start), min(b, end)) for a, b in quotes if a < end and b > start]
+    cuts = sorted({start, end, *(x for a, b, _ in inside for x in (a, b)), *(x for span in quoted for x in span)})
+    pieces = []
+    for a, b in zip(cuts, cuts[1:]):
+        href = next((h for m_a, m_b, h in inside if m_a <= a and b <= m_b), "")
+        in_quote = any(q_a <= a and b <= q_b for q_a, q_b in quoted)
+        pieces.append(Piece(text[a - start : b - start], href, in_quote))
+    return pieces
 
 
 # ------------------------------------------------------------------ pages
@@ -519,6 +686,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         autoescape=False,  # the output is Markdown; the md/html/attr filters escape data explicitly
     )
     env.filters["md"] = escape_markdown
+    env.filters["md_inline"] = escape_inline
     env.filters["html"] = escape_html
     env.filters["attr"] = escape_attr
     env.filters["yaml_title"] = yaml_title
@@ -551,6 +719,8 @@ def build_pages(corpus: Corpus, env: jinja2.Environment) -> dict[str, str]:
         actor_count=len(actors),
         quote_count=len(corpus.quotes),
         corroborated=sum(1 for e in events if e.source_count > 1),
+        independent=sum(1 for e in events if e.independent > 1),
+        discrepancy_count=len(corpus.discrepancies),
         disputed=sum(1 for e in events if e.disputed),
         key_events=site.key_events(),
         top_actors=actors[:TOP_ACTORS],
@@ -564,6 +734,15 @@ def build_pages(corpus: Corpus, env: jinja2.Environment) -> dict[str, str]:
     render("events/index.md", "events_index.md.j2", events=events)
     render("sources/index.md", "sources_index.md.j2", sources=[_source_row(site, s) for s in sources])
     render("tags.md", "tags.md.j2")
+    render(
+        "coverage.md",
+        "coverage.md.j2",
+        columns=site.coverage_columns(),
+        event_rows=site.event_coverage(),
+        actor_rows=site.actor_coverage(),
+        source_count=len(sources),
+    )
+    render("discrepancies.md", "discrepancies.md.j2", discrepancies=site.discrepancies())
 
     for view in actors:
         render(page_path("actors", view.id), "actor.md.j2", **_actor_context(site, view),
@@ -574,7 +753,7 @@ def build_pages(corpus: Corpus, env: jinja2.Environment) -> dict[str, str]:
                tags=["Event"], search_boost=EVENT_SEARCH_BOOST)
     for source in sources:
         render(page_path("sources", source.id), "source.md.j2", **_source_context(site, source),
-               tags=["Source", *([source.outlet] if source.outlet else [])])
+               tags=["Source", *([source.outlet] if source.outlet else [])], search_boost=SOURCE_SEARCH_BOOST)
     return pages
 
 
@@ -620,6 +799,9 @@ def _source_context(site: Site, source: Source) -> dict[str, Any]:
         "published": source.published.isoformat() if source.published else "",
         "blocks": site.paragraph_blocks(source),
         "quotes": [site.quote_view(q) for q in site.quotes_by_source.get(source.id, [])],
+        "shared": site.shared_passages(source),
+        "only": site.only_in(source),
+        "discrepancies": site.discrepancies(source.id),
         "events": [site.event_view(e) for e in site.events_by_source.get(source.id, [])],
         "actors": [
             {"view": site.actor_view(actor), "count": count} for actor, count in site.actors_by_source.get(source.id, [])

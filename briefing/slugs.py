@@ -53,16 +53,15 @@ def unique_ids(candidates: list[str], max_length: int = DEFAULT_MAX_LENGTH) -> l
     """
     result: list[str] = []
     taken: set[str] = set()
-    # Natural candidates keep their slug: a generated "x-2" never steals a literal "x-2".
-    reserved = {candidate or FALLBACK_SLUG for candidate in candidates if is_safe_slug(candidate or FALLBACK_SLUG, max_length)}
+    # Natural candidates keep their slug: a generated "x-2", a fallback "item" or a repaired
+    # unsafe candidate never steals a slug that a later candidate has as it is.
+    reserved = {candidate for candidate in candidates if is_safe_slug(candidate, max_length)}
     counts: dict[str, int] = {}
     for candidate in candidates:
-        base = candidate or FALLBACK_SLUG
-        if not is_safe_slug(base, max_length):
-            # Callers pass slugify_id() output; anything else is made safe the same way.
-            base = slugify_id(base, max_length) or FALLBACK_SLUG
+        natural = candidate in reserved
+        base = candidate if natural else (slugify_id(candidate, max_length) or FALLBACK_SLUG)
         slug = base
-        if slug in taken:
+        if slug in taken or (not natural and slug in reserved):
             number = counts.get(base, 1)
             while True:
                 number += 1

@@ -22,12 +22,18 @@ DATA_FILES: dict[str, tuple[str, type[BaseModel]]] = {
 }
 
 
+# Characters YAML reads as line breaks, although Python does not split lines there.
+YAML_ONLY_BREAKS = "\x85\u2028\u2029"
+
+
 class _Dumper(yaml.SafeDumper):
     """Block style; multi-line strings as literal blocks so diffs stay readable."""
 
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
     style = "|" if "\n" in value and not any(c in value for c in "\r\t") and value == value.strip() else None
+    if any(c in value for c in YAML_ONLY_BREAKS):
+        style = '"'  # only the double-quoted style escapes them; elsewhere a reader folds them to spaces
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 

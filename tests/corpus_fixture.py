@@ -8,6 +8,8 @@ from briefing.model import (
     Actor,
     Corpus,
     DateValue,
+    Discrepancy,
+    Version,
     Event,
     EventMention,
     Mention,
@@ -347,10 +349,23 @@ def make_corpus(title: str = "Orrin Dam collapse") -> Corpus:
             mentions=[event_mention(coastal, "opened an inquiry", "open", None)],
         ),
     ]
+    discrepancies = [
+        Discrepancy(
+            id="date-when-the-dam-collapsed",
+            kind="date",
+            subject=events[0].id,
+            title="When the dam collapsed",
+            versions=[
+                Version(source=m.source, anchor=m.anchor, text=m.text, value=m.date.value.isoformat() if m.date else "")
+                for m in events[0].mentions
+            ],
+        )
+    ]
     return Corpus(
         title=title,
         sources=[sources[sid] for sid in sorted(sources)],
         actors=sorted(actors, key=lambda a: a.id),
         quotes=sorted(quotes, key=lambda q: q.id),
         events=sorted(events, key=lambda e: e.id),
+        discrepancies=discrepancies,
     )

@@ -11,7 +11,7 @@ from briefing import ingest, pipeline
 from briefing.config import load_settings
 from briefing.errors import BriefingError
 
-from .conftest import FIXTURE_SEEDS
+from tests.conftest import FIXTURE_SEEDS
 
 pytest.importorskip("distributed")
 

@@ -42,13 +42,14 @@ def ids_in(text: str) -> set[str]:
 def test_render_writes_a_page_for_every_record(docs: Path) -> None:
     corpus = make_corpus()
     pages = generated(docs)
-    for name in ["index.md", "timeline.md", "quotes.md", "actors/index.md", "events/index.md", "sources/index.md",
-                 "tags.md"]:
+    overview = ["index.md", "timeline.md", "quotes.md", "coverage.md", "discrepancies.md", "actors/index.md",
+                "events/index.md", "sources/index.md", "tags.md"]
+    for name in overview:
         assert name in pages
     for kind, records in [("actors", corpus.actors), ("events", corpus.events), ("sources", corpus.sources)]:
         for record in records:
             assert page_path(kind, record.id) in pages
-    assert len(pages) == 7 + len(corpus.actors) + len(corpus.events) + len(corpus.sources)
+    assert len(pages) == len(overview) + len(corpus.actors) + len(corpus.events) + len(corpus.sources)
 
 
 def test_render_links_resolve_to_pages_and_anchors(docs: Path) -> None:
@@ -69,7 +70,8 @@ def test_render_source_page_wraps_every_sentence_in_its_anchor(docs: Path) -> No
     for source in make_corpus().sources:
         text = (docs / page_path("sources", source.id)).read_text(encoding="utf-8")
         for paragraph in source.paragraphs:
-            assert f'id="{paragraph.anchor}"' in text
+            # a raw HTML paragraph, or a Markdown one with an attribute list
+            assert f'id="{paragraph.anchor}"' in text or f"{{: #{paragraph.anchor} " in text
             for sentence in paragraph.sentences:
                 assert f'<span id="{sentence.anchor}" class="sentence">' in text
         if any(p.kind == "caption" for p in source.paragraphs):
@@ -230,9 +232,18 @@ def make_evil_corpus() -> Corpus:
         )
         for e in corpus.events
     ]
+    discrepancies = [
+        d.model_copy(
+            update={
+                "title": f"{EVIL_START} {EVIL}",
+                "versions": [v.model_copy(update={"text": f"{EVIL_START} {EVIL}", "value": EVIL}) for v in d.versions],
+            }
+        )
+        for d in corpus.discrepancies
+    ]
     return corpus.model_copy(
         update={"sources": [evil_source(s) for s in corpus.sources], "actors": actors, "quotes": quotes,
-                "events": events}
+                "events": events, "discrepancies": discrepancies}
     )
 
 

@@ -98,12 +98,16 @@ def extract_source(source: Source, doc: Doc) -> Extraction:
     source = source.model_copy(update={"paragraphs": paragraphs})
     anchors = AnchorIndex(paragraphs)
     published = source.published
+    quotes = anchors.keep(extract_quotes(doc))
+    # What a speaker says inside quote marks is a statement, not the reporter's account of an event.
+    quoted = [(q.start, q.end) for q in quotes if q.kind == "direct"]
+    events = [e for e in extract_events(doc, published) if not any(a <= e.start < b for a, b in quoted)]
     return Extraction(
         source=source,
         entities=anchors.keep(extract_entities(doc)),
-        quotes=anchors.keep(extract_quotes(doc)),
+        quotes=quotes,
         times=anchors.keep(extract_times(doc, published)),
-        events=anchors.keep(extract_events(doc, published)),
+        events=anchors.keep(events),
         numbers=anchors.keep(extract_numbers(doc)),
     )
 

@@ -55,20 +55,20 @@ def find_shared_passages(sources: Sequence[Source]) -> list[Source]:
     for source_id, values in shingles.items():
         for value in values:
             index[value].append(source_id)
-    common: dict[tuple[str, str], int] = defaultdict(int)
+    common: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))  # source -> other -> shingles
     for owners in index.values():
         if 1 < len(owners) <= MAX_SHINGLE_SOURCES:
             for i, a in enumerate(owners):
                 for b in owners[i + 1 :]:
-                    common[(a, b)] += 1
-                    common[(b, a)] += 1
+                    common[a][b] += 1
+                    common[b][a] += 1
     result = []
     for source in sources:
         own = len(shingles[source.id]) or 1
         shared = [
             SharedPassage(source=other, share=round(count / own, 3))
-            for (this, other), count in common.items()
-            if this == source.id and count / own >= MIN_SHARED
+            for other, count in common.get(source.id, {}).items()
+            if count / own >= MIN_SHARED
         ]
         shared.sort(key=lambda p: (-p.share, p.source))
         result.append(source.model_copy(update={"shared_passages": shared}))

@@ -89,8 +89,15 @@ class _Cluster:
         self.mentions.append(mention)
         self.actors.update(mention.actors | mention.places)
         self.words.update(mention.words)
+        self.__dict__.pop("_reference", None)
 
     def reference_date(self) -> DateValue | None:
+        # Asked for every candidate pair while clusters grow: computed once per change.
+        if "_reference" not in self.__dict__:
+            self.__dict__["_reference"] = self._reference_date()
+        return self.__dict__["_reference"]
+
+    def _reference_date(self) -> DateValue | None:
         dated = [m.date for m in self.mentions if m.date is not None]
         if not dated:
             return None
@@ -248,6 +255,7 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
     clusters = list(groups.values())
     for cluster in clusters:
         cluster.mentions.sort(key=lambda m: m.order)
+        cluster.__dict__.pop("_reference", None)
     clusters.sort(key=lambda c: c.mentions[0].order)
     return clusters
 

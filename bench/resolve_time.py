@@ -1,0 +1,45 @@
+"""Time the resolve stage on the first n cached extractions of a project, for each n.
+
+    python -m bench.resolve_time PROJECT 100 500 2000
+
+Prints one JSON list of {articles, mentions, seconds}. The extractions must be in the
+project's cache (a build of the project fills it).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+
+def main(argv: list[str]) -> int:
+    from briefing import ingest
+    from briefing.cache import ExtractionCache
+    from briefing.config import load_settings
+    from briefing.extract.document import EXTRACTOR_VERSION
+    from briefing.pipeline import pipeline_key
+    from briefing.resolve import resolve
+
+    settings = load_settings(Path(argv[0]))
+    sources, _ = ingest.read_sources(settings.seeds_dir, settings.project_dir, non_english=settings.non_english)
+    cache = ExtractionCache(settings.cache_dir, pipeline_key(settings.spacy_model), EXTRACTOR_VERSION)
+    extractions = [cache.get(s) for s in sources]
+    missing = [s.file for s, e in zip(sources, extractions) if e is None]
+    if missing:
+        print(f"{len(missing)} extractions not cached (first: {missing[0]}); build the project first", file=sys.stderr)
+        return 1
+    points = []
+    for n in (int(a) for a in argv[1:]):
+        subset = extractions[:n]
+        mentions = sum(len(e.entities) + len(e.quotes) + len(e.events) for e in subset)  # type: ignore[union-attr]
+        started = time.perf_counter()
+        resolve(subset, title=settings.title, curation=settings.curation)  # type: ignore[arg-type]
+        points.append({"articles": n, "mentions": mentions, "seconds": time.perf_counter() - started})
+    print(json.dumps(points))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,355 @@
+"""The benchmark: every figure a ratio to its floor, measured in the same run.
+
+    make bench                      # the full run (N up to 2,000; about 10 minutes on 2 cores)
+    python -m bench.run --quick     # a smoke run on small N (about 2 minutes)
+
+Prints a table and writes bench/results.json. See bench/README.md for what each
+figure measures and why.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bench.corpus import article_name, write_corpus
+from bench.project import REPO, make_project
+
+GB = 1024**3
+
+
+@dataclass(frozen=True)
+class Plan:
+    extract_n: int  # articles parsed by both `briefing extract` and raw nlp.pipe
+    build_n: int  # cold build, incremental rebuild and site figures
+    resolve_ns: tuple[int, ...]  # sizes the resolve stage is timed at
+    memory_n: int  # full build whose peak RSS is measured
+    small_n: int  # the small site of the page-size comparison
+
+
+FULL = Plan(extract_n=100, build_n=500, resolve_ns=(100, 500, 2000), memory_n=2000, small_n=100)
+QUICK = Plan(extract_n=20, build_n=60, resolve_ns=(20, 60, 120), memory_n=120, small_n=20)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="small N: a smoke run of every measurement")
+    parser.add_argument("--work", type=Path, default=REPO / ".cache" / "bench", help="scratch folder (kept for reuse)")
+    parser.add_argument("--seeds", type=Path, default=REPO / "seeds", help="the real articles the corpus is made from")
+    parser.add_argument("--output", type=Path, default=REPO / "bench" / "results.json")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the corpus generator")
+    args = parser.parse_args(argv)
+    plan = QUICK if args.quick else FULL
+    work: Path = args.work / ("quick" if args.quick else "full")
+    if work.exists():
+        shutil.rmtree(work)  # every run measures cold caches of its own
+    work.mkdir(parents=True)
+    started = time.perf_counter()
+    largest = max(plan.memory_n, *plan.resolve_ns, plan.build_n)
+    corpus = work / "corpus"
+    log(f"Writing a corpus of {largest} articles from {args.seeds} ...")
+    write_corpus(args.seeds, corpus, largest, seed=args.seed)
+    cache = work / "cache"
+
+    figures: list[dict[str, Any]] = []
+    figures.append(measure_extraction(work, corpus, plan.extract_n))
+    build_project = make_project(work / f"n{plan.build_n}", corpus, plan.build_n, cache)
+    figures.append(measure_incremental(build_project, plan.build_n))
+    figures.append(measure_site(work, build_project, plan.build_n))
+    memory_project = make_project(work / f"n{plan.memory_n}", corpus, plan.memory_n, cache)
+    figures.append(measure_memory(memory_project, plan.memory_n))
+    figures.append(measure_resolution(memory_project, plan.resolve_ns))
+    small_project = make_project(work / f"n{plan.small_n}", corpus, plan.small_n, cache)
+    figures.extend(measure_page_sizes(small_project, plan.small_n, memory_project, plan.memory_n))
+
+    total = time.perf_counter() - started
+    results = {
+        "quick": args.quick,
+        "plan": plan.__dict__,
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+        "seconds": round(total, 1),
+        "figures": figures,
+    }
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(table(figures))
+    print(f"\n{sum(f['ok'] for f in figures if f['ok'] is not None)} of "
+          f"{sum(f['ok'] is not None for f in figures)} goals met; {total:.0f} s; results in {args.output}")
+    return 0
+
+
+# ------------------------------------------------------------------ measurements
+
+
+def measure_extraction(work: Path, corpus: Path, n: int) -> dict[str, Any]:
+    """`briefing extract`'s stage (parse + extractors, cold cache, 1 process) vs raw nlp.pipe of the same texts."""
+    from briefing import ingest, pipeline
+    from briefing.config import load_settings
+    from briefing.extract.document import nlp_text
+    from briefing.extract.nlp import load_nlp
+
+    project = make_project(work / "extract", corpus, n, work / "extract-cache")
+    settings = load_settings(project, jobs=1)
+    sources, _ = ingest.read_sources(settings.seeds_dir, settings.project_dir)
+    nlp = load_nlp(settings.spacy_model)
+    texts = [nlp_text(s) for s in sources]
+    list(nlp.pipe(texts[:5]))  # warm up both: first calls allocate
+    log(f"Extraction: raw nlp.pipe of {n} articles ...")
+    t0 = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=16):
+        pass
+    raw = time.perf_counter() - t0
+    log(f"Extraction: briefing's extract stage on {n} articles (cold cache) ...")
+    t0 = time.perf_counter()
+    extractions, parsed = pipeline.extract_sources(sources, settings)
+    ours = time.perf_counter() - t0
+    assert len(parsed) == n
+    words = sum(len(t.split()) for t in texts)
+    return figure(
+        "extraction",
+        f"extract stage / raw nlp.pipe, N={n}, 1 process",
+        ours / raw,
+        1.25,
+        f"{ours:.1f} s vs {raw:.1f} s; {words / raw:,.0f} words/s raw",
+        seconds=ours,
+        floor_seconds=raw,
+        words=words,
+        pipes=nlp.pipe_names,
+    )
+
+
+def measure_incremental(project: Path, n: int) -> dict[str, Any]:
+    """Rebuild after one changed article vs the cold build (both `briefing build`, site included)."""
+    log(f"Cold build of {n} articles (briefing build, site included) ...")
+    cold = run_measured(["briefing", "build", "-q"], project)
+    changed = project / "seeds" / article_name(n // 2)
+    text = changed.read_text(encoding="utf-8")
+    changed.write_text(text + "\nThe committee said on Monday it would publish its findings within a month.\n", encoding="utf-8")
+    log("Rebuild after changing one article ...")
+    again = run_measured(["briefing", "build", "-q"], project)
+    changed.write_text(text, encoding="utf-8")
+    log("Rebuild after changing it back, without the site (--no-site) ...")
+    no_site = run_measured(["briefing", "build", "-q", "--no-site"], project)
+    return figure(
+        "incremental",
+        f"rebuild after 1 changed article / cold build, N={n}",
+        again["seconds"] / cold["seconds"],
+        0.10,
+        f"{again['seconds']:.1f} s vs {cold['seconds']:.1f} s; without mkdocs {no_site['seconds']:.1f} s "
+        f"({no_site['seconds'] / cold['seconds']:.0%})",
+        seconds=again["seconds"],
+        floor_seconds=cold["seconds"],
+        no_site_seconds=no_site["seconds"],
+    )
+
+
+def measure_site(work: Path, project: Path, n: int) -> dict[str, Any]:
+    """Render + mkdocs build of the generated pages vs a raw MkDocs build (same theme) of as many trivial pages."""
+    docs = project / "docs"
+    pages = sorted(p for p in docs.rglob("*.md") if "assets" not in p.parts)
+    for name in ("actors", "events", "sources"):
+        shutil.rmtree(docs / name, ignore_errors=True)
+    for page in ("index.md", "timeline.md", "quotes.md"):
+        (docs / page).unlink(missing_ok=True)
+    log(f"Site: render + mkdocs build of {len(pages)} pages ...")
+    ours = run_measured(["briefing", "render", "--site"], project)
+    raw_project = raw_mkdocs_project(work / "raw-site", len(pages))
+    log(f"Site: raw mkdocs build of {len(pages)} trivial pages ...")
+    raw = run_measured([str(Path(sys.executable).parent / "mkdocs"), "build", "-q"], raw_project)
+    return figure(
+        "site",
+        f"render + mkdocs build / raw mkdocs build, {len(pages)} pages (N={n})",
+        ours["seconds"] / raw["seconds"],
+        1.5,
+        f"{ours['seconds']:.1f} s vs {raw['seconds']:.1f} s",
+        seconds=ours["seconds"],
+        floor_seconds=raw["seconds"],
+        pages=len(pages),
+    )
+
+
+def raw_mkdocs_project(folder: Path, pages: int) -> Path:
+    """MkDocs + Material with the repository's theme settings and search, and `pages` trivial pages."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    docs = folder / "docs"
+    (docs / "pages").mkdir(parents=True)
+    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    raw = {
+        "site_name": "Raw",
+        "theme": {k: v for k, v in config["theme"].items() if k != "custom_dir"},
+        "markdown_extensions": config.get("markdown_extensions", []),
+        "plugins": ["search"],
+        "nav": [{"Home": "index.md"}],
+        "not_in_nav": "/pages/*.md",
+    }
+    (folder / "mkdocs.yml").write_text(yaml.safe_dump(raw, sort_keys=False), encoding="utf-8")
+    (docs / "index.md").write_text("# Home\n\n" + "".join(f"- [Page {i}](pages/{i}.md)\n" for i in range(pages)))
+    for i in range(1, pages):
+        (docs / "pages" / f"{i}.md").write_text(f"# Page {i}\n\nA trivial page.\n", encoding="utf-8")
+    return folder
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that reads mkdocs.yml's !ENV tags as their default."""
+
+
+def _env(loader: Any, node: Any) -> Any:
+    value = loader.construct_sequence(node) if node.id == "sequence" else [loader.construct_scalar(node)]
+    return value[-1] if value else None
+
+
+_Loader.add_constructor("!ENV", _env)
+
+
+def measure_memory(project: Path, n: int) -> dict[str, Any]:
+    log(f"Full build of {n} articles (site included) for peak memory ...")
+    result = run_measured(["briefing", "build", "-q"], project)
+    return figure(
+        "memory",
+        f"peak RSS of a full build, N={n} (all processes)",
+        result["tree_rss"] / GB,
+        2.0,
+        f"largest process {result['max_rss'] / GB:.2f} GB; {result['seconds']:.0f} s",
+        unit="GB",
+        seconds=result["seconds"],
+        max_rss=result["max_rss"],
+        tree_rss=result["tree_rss"],
+    )
+
+
+def measure_resolution(project: Path, sizes: Sequence[int]) -> dict[str, Any]:
+    """The resolve stage on the first n cached extractions, for each n; exponent of time vs mentions."""
+    # In a process of its own: fresh code (the cache is keyed by the extractor's code) and a fair clock.
+    log(f"Resolve stage at N={', '.join(map(str, sizes))} (cached extractions) ...")
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    result = subprocess.run(
+        [sys.executable, "-m", "bench.resolve_time", str(project), *map(str, sizes)],
+        env=env, stdout=subprocess.PIPE, text=True, check=False,
+    )
+    if result.returncode:
+        raise SystemExit("bench.resolve_time failed")
+    points = json.loads(result.stdout.strip().splitlines()[-1])
+    exponent = fitted_exponent([p["mentions"] for p in points], [p["seconds"] for p in points])
+    largest = max(p["mentions"] for p in points)
+    nlogn = 1 + 1 / math.log(largest)  # the local slope of n log n at the largest size
+    detail = "; ".join(f"N={p['articles']}: {p['seconds']:.1f} s ({p['mentions']:,} mentions)" for p in points)
+    return figure(
+        "resolution",
+        "exponent of resolve time vs mentions",
+        exponent,
+        round(nlogn + 0.1, 2),
+        detail,
+        unit="",
+        points=points,
+    )
+
+
+def measure_page_sizes(small: Path, small_n: int, large: Path, large_n: int) -> list[dict[str, Any]]:
+    """Actor page HTML at two sizes (the page chrome must not grow with N); search index per page."""
+    log(f"Full build of {small_n} articles for page sizes ...")
+    run_measured(["briefing", "build", "-q"], small)
+    sizes = {n: actor_page_sizes(p / "site") for n, p in ((small_n, small), (large_n, large))}
+    index_small, index_large = search_index(small / "site"), search_index(large / "site")
+    chrome = sizes[large_n]["smallest"] / sizes[small_n]["smallest"]
+    return [
+        figure(
+            "actor page",
+            f"smallest actor page HTML, N={large_n} / N={small_n}",
+            chrome,
+            1.1,
+            f"{sizes[small_n]['smallest'] / 1024:.0f} KB -> {sizes[large_n]['smallest'] / 1024:.0f} KB; median "
+            f"{sizes[small_n]['median'] / 1024:.0f} KB -> {sizes[large_n]['median'] / 1024:.0f} KB",
+            sizes={str(k): v for k, v in sizes.items()},
+        ),
+        figure(
+            "search index",
+            f"search index bytes per page, N={large_n} / N={small_n}",
+            index_large["per_page"] / index_small["per_page"],
+            1.5,
+            f"{index_small['per_page'] / 1024:.1f} KB/page ({index_small['pages']} pages) -> "
+            f"{index_large['per_page'] / 1024:.1f} KB/page ({index_large['pages']} pages, "
+            f"{index_large['bytes'] / 1024**2:.1f} MB)",
+            index={str(small_n): index_small, str(large_n): index_large},
+        ),
+    ]
+
+
+def actor_page_sizes(site: Path) -> dict[str, int]:
+    sizes = [p.stat().st_size for p in (site / "actors").glob("*/index.html")]
+    return {"pages": len(sizes), "smallest": min(sizes), "median": int(statistics.median(sizes)), "largest": max(sizes)}
+
+
+def search_index(site: Path) -> dict[str, Any]:
+    path = site / "search" / "search_index.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    pages = len({doc["location"].split("#")[0] for doc in data["docs"]})
+    size = path.stat().st_size
+    return {"bytes": size, "pages": pages, "per_page": size / max(pages, 1)}
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def run_measured(command: list[str], cwd: Path) -> dict[str, Any]:
+    """Run a command in cwd through bench.rss; its wall time and peak memory."""
+    if command[0] == "briefing":
+        command = [str(Path(sys.executable).parent / "briefing"), *command[1:]]
+    env = {**os.environ, "CI": "1", "PYTHONPATH": str(REPO), "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "bench.rss", *command], cwd=cwd, env=env, stdout=subprocess.PIPE, text=True, check=False
+    )
+    lines = result.stdout.strip().splitlines()
+    measured = json.loads(lines[-1]) if lines else {"returncode": result.returncode}
+    if measured.get("returncode"):
+        raise SystemExit(f"{' '.join(command)} failed in {cwd} (exit {measured.get('returncode')})")
+    return measured
+
+
+def fitted_exponent(xs: Sequence[float], ys: Sequence[float]) -> float:
+    """Least-squares slope of log y against log x."""
+    lx, ly = [math.log(x) for x in xs], [math.log(max(y, 1e-9)) for y in ys]
+    mx, my = statistics.fmean(lx), statistics.fmean(ly)
+    return sum((a - mx) * (b - my) for a, b in zip(lx, ly)) / sum((a - mx) ** 2 for a in lx)
+
+
+def figure(name: str, what: str, value: float, goal: float, detail: str, *, unit: str = "x", **extra: Any) -> dict[str, Any]:
+    return {"name": name, "what": what, "value": round(value, 3), "goal": goal, "unit": unit,
+            "ok": value <= goal, "detail": detail, **extra}
+
+
+def table(figures: Sequence[dict[str, Any]]) -> str:
+    rows = [("figure", "measured", "goal", "", "what", "detail")]
+    for f in figures:
+        unit = f["unit"]
+        rows.append((f["name"], f"{f['value']:.2f}{unit}".strip(), f"<= {f['goal']}{unit}".strip(),
+                     "ok" if f["ok"] else "MISSED", f["what"], f["detail"]))
+    widths = [max(len(r[i]) for r in rows) for i in range(5)]
+    lines = []
+    for k, row in enumerate(rows):
+        lines.append("  ".join(c.ljust(w) for c, w in zip(row[:5], widths)) + "  " + row[5])
+        if k == 0:
+            lines.append("  ".join("-" * w for w in widths) + "  " + "-" * 6)
+    return "\n".join(lines)
+
+
+def log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

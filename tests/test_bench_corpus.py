@@ -1,0 +1,80 @@
+"""The benchmark's corpus generator: deterministic, prefix-stable, and disguised."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import yaml
+
+from bench.corpus import (
+    STORY_SIZE,
+    Disguise,
+    SeedArticle,
+    article_name,
+    make_article,
+    name_words,
+    write_corpus,
+)
+
+from tests.conftest import FIXTURE_SEEDS
+
+ARTICLES = [
+    SeedArticle(
+        title="Harbour fire in Ellery",
+        paragraphs=(
+            "Fire chief Dana Whitfield said on March 12 that the blaze at the Ellery harbour was under control.",
+            "“We were lucky,” Whitfield told reporters on 14 March 2031, as crews from Port Tamsin arrived.",
+        ),
+        published=dt.date(2031, 3, 13),
+    ),
+    SeedArticle(
+        title="Inquiry opens",
+        paragraphs=("The harbour authority of Ellery opened an inquiry, Mayor Ravi Ostrander said.",),
+        published=dt.date(2031, 3, 15),
+    ),
+]
+
+
+def _front_matter(text: str) -> dict:
+    return yaml.safe_load(text.split("---\n")[1])
+
+
+def test_bench_corpus_name_words_are_parts_of_names() -> None:
+    words = name_words(ARTICLES)
+    assert {"Dana", "Whitfield", "Ravi", "Ostrander", "Port", "Tamsin"} <= words
+    assert not words & {"March", "Fire", "The", "We"}
+
+
+def test_bench_corpus_is_deterministic_and_disguised() -> None:
+    words = name_words(ARTICLES)
+    first = [make_article(i, ARTICLES, words) for i in range(3)]
+    assert first == [make_article(i, ARTICLES, words) for i in range(3)]
+    for text in first:
+        assert "Whitfield" not in text and "Ostrander" not in text
+        meta = _front_matter(text)
+        assert meta["title"] and meta["outlet"] and meta["authors"]
+    assert make_article(0, ARTICLES, words, seed=1) != first[0]
+
+
+def test_bench_corpus_story_shares_names_and_date_shift() -> None:
+    words = name_words(ARTICLES)
+    a, b = Disguise(0, 0, words), Disguise(0, 0, words)
+    assert a.apply("Dana Whitfield met Whitfield", 2031) == b.apply("Dana Whitfield met Whitfield", 2031)
+    moved = a.apply("on March 12 and on 14 March 2031", 2031)
+    day = dt.date(2031, 3, 12) + a.shift
+    assert f"{day:%B} {day.day}" in moved
+    assert a.shift.days % 7 == 0  # weekdays stay true
+    assert Disguise(0, 1, words).name("Whitfield") != a.name("Whitfield") or Disguise(0, 1, words).weeks != a.weeks
+
+
+def test_bench_corpus_files_are_prefix_stable_and_ingestible(tmp_path: Path) -> None:
+    from briefing import ingest
+
+    small = write_corpus(FIXTURE_SEEDS, tmp_path / "small" / "seeds", 3)
+    large = write_corpus(FIXTURE_SEEDS, tmp_path / "large" / "seeds", STORY_SIZE + 2)
+    assert [p.name for p in small] == [article_name(i) for i in range(3)]
+    assert [p.read_bytes() for p in small] == [p.read_bytes() for p in large[:3]]
+    sources, skipped = ingest.read_sources(tmp_path / "large" / "seeds", tmp_path / "large")
+    assert not skipped and len(sources) == STORY_SIZE + 2
+    assert all(s.published and s.outlet for s in sources)
