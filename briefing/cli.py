@@ -85,7 +85,7 @@ def build(
             # mkdocs.yml reads both through !ENV: the offline plugin, and a folder of its own.
             os.environ["BRIEFING_OFFLINE"] = "true"
             os.environ.setdefault("BRIEFING_SITE_DIR", OFFLINE_SITE_DIR)
-        _run(lambda: build_site(settings, strict=strict))
+        _run(lambda: build_site(settings, strict=strict, report=report))
         click.echo(f"Site written to {settings.project_dir / os.environ.get('BRIEFING_SITE_DIR', 'site')}")
 
 
@@ -115,7 +115,7 @@ def render(project_dir: Path, site: bool) -> None:
     report = _run(lambda: pipeline.render_only(settings))
     click.echo(report.summary())
     if site:
-        _run(lambda: build_site(settings, strict=False))
+        _run(lambda: build_site(settings, strict=False, report=report))
 
 
 @cli.command()
@@ -177,8 +177,13 @@ def pdf(project_dir: Path, page: str | None, output_dir: Path | None, no_build: 
     click.echo(f"Handout written to {written}")
 
 
-def build_site(settings: Settings, *, strict: bool) -> None:
-    """Run `mkdocs build` on the project's mkdocs.yml (its briefing plugin finds everything up to date)."""
+def build_site(settings: Settings, *, strict: bool, report: pipeline.BuildReport | None = None) -> None:
+    """Run `mkdocs build` on the project's mkdocs.yml.
+
+    With the report of a pipeline run that has just written the pages, the briefing
+    plugin takes it instead of running the pipeline a second time; without one, the
+    plugin runs the pipeline (finding everything up to date).
+    """
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -186,6 +191,12 @@ def build_site(settings: Settings, *, strict: bool) -> None:
     config_file = _mkdocs_config(settings)
     try:
         config = load_config(str(config_file), strict=strict)
+        if report is not None:
+            from briefing.mkdocs_plugin import BriefingPlugin
+
+            for plugin in config.plugins.values():
+                if isinstance(plugin, BriefingPlugin):
+                    plugin.prebuilt = (settings, report)
         config.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_build(config)

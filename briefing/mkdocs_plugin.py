@@ -38,6 +38,9 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
 
     def __init__(self) -> None:
         self.settings: Settings | None = None
+        # Set by `briefing build`/`render --site`, which have just written the pages: used once, instead of
+        # running the pipeline again (later rebuilds of `mkdocs serve` run it).
+        self.prebuilt: tuple[Settings, Any] | None = None
 
     def _project_dir(self, config: MkDocsConfig) -> Path:
         base = Path(config.config_file_path or ".").resolve().parent
@@ -52,8 +55,11 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         from briefing import pipeline
 
         try:
-            settings = load_settings(self._project_dir(config))
-            report = pipeline.build(settings)
+            if self.prebuilt is not None:
+                (settings, report), self.prebuilt = self.prebuilt, None
+            else:
+                settings = load_settings(self._project_dir(config))
+                report = pipeline.build(settings)
         except BriefingError as exc:
             raise PluginError(str(exc)) from exc
         self.settings = settings

@@ -78,13 +78,21 @@ def load_corpus(data_dir: Path) -> Corpus:
     return Corpus(title=title, **parts)
 
 
+# libyaml's safe loader when PyYAML has it (5x faster on large files, same data); the pure-Python one otherwise.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _read_document(path: Path, key: str) -> dict[str, Any]:
     if not path.exists():
         raise DataFileError(f"{path} does not exist: run `briefing build` (or `briefing extract`) first.")
+    text = path.read_text(encoding="utf-8")
     try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise DataFileError(f"{path}: not valid YAML: {exc}") from exc
+        document = yaml.load(text, Loader=_LOADER)
+    except yaml.YAMLError:
+        try:  # the pure-Python loader's message shows the offending line
+            document = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            raise DataFileError(f"{path}: not valid YAML: {exc}") from exc
     if not isinstance(document, dict) or key not in document:
         raise DataFileError(f"{path}: expected a mapping with 'schema_version' and a '{key}' list.")
     version = document.get("schema_version")

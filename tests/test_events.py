@@ -215,3 +215,20 @@ def test_undated_event_inherits_the_preceding_time_and_output_is_deterministic()
     again = cluster_events([("d", first), ("d", second)], actor_of, PUBLISHED)
     assert [e.model_dump() for e in events] == [e.model_dump() for e in again]
     assert len({e.id for e in events}) == len(events)
+
+
+def test_second_action_of_a_sentence_joins_the_event_it_belongs_to():
+    # "attended a funeral procession": the "attend" mention of a sentence whose "procession"
+    # is already a two-source event joins that event instead of standing alone.
+    saturday = dt.date(2031, 3, 8)
+    sentence = "Thousands attended a funeral procession for the Velmoran general on Saturday."
+    mentions = [
+        ("a", candidate(sentence, "procession", ["Velmora"], [], day(saturday, "on Saturday"))),
+        ("a", candidate(sentence, "attend", [], [], day(saturday, "on Saturday"))),
+        ("b", candidate("Mourners joined the funeral procession in Velmora on Saturday.", "procession",
+                        ["Velmora"], [], day(saturday, "on Saturday"))),
+    ]
+    events = cluster_events(mentions, actor_of, PUBLISHED)
+    assert len(events) == 1
+    assert events[0].sources == ["a", "b"]
+    assert len(events[0].mentions) == 3

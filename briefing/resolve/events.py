@@ -318,9 +318,15 @@ def _date_gap(a: DateValue | None, b: DateValue | None) -> int | None:
 
 
 def _merge_sentence_singletons(clusters: list[_Cluster]) -> list[_Cluster]:
-    """Lone mentions from one sentence are one episode ("the coffin arrived, mourners wailed")."""
+    """Lone mentions from one sentence are one episode ("the coffin arrived, mourners wailed"),
+    and a lone mention whose sentence already belongs to a larger event of the same date joins it
+    ("attended a funeral procession": one event, not an "attend" and a "procession")."""
     out: list[_Cluster] = []
     by_sentence: dict[tuple[str, str], _Cluster] = {}
+    for cluster in clusters:
+        if len(cluster.mentions) > 1:
+            for mention in cluster.mentions:
+                by_sentence.setdefault((mention.source, mention.candidate.sentence), cluster)
     for cluster in clusters:
         if len(cluster.mentions) != 1:
             out.append(cluster)
