@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -9,6 +10,10 @@ from pathlib import Path
 from bench.corpus import article_name
 
 REPO = Path(__file__).resolve().parent.parent
+# Where projects take mkdocs.yml, templates/, overrides/ and docs/ from: a snapshot made at the
+# start of a run (bench.run sets BENCH_CODE), so that edits to the work tree during a run do not
+# change what is measured; the repository itself otherwise.
+CODE = Path(os.environ.get("BENCH_CODE", REPO))
 
 
 def make_project(folder: Path, corpus_dir: Path, n: int, cache_dir: Path) -> Path:
@@ -25,12 +30,12 @@ def make_project(folder: Path, corpus_dir: Path, n: int, cache_dir: Path) -> Pat
     for index in range(n):
         shutil.copyfile(corpus_dir / article_name(index), seeds / article_name(index))
     for name in ("mkdocs.yml",):
-        shutil.copyfile(REPO / name, folder / name)
+        shutil.copyfile(CODE / name, folder / name)
     for name in ("templates", "overrides"):
         target = folder / name
         if target.exists():
             shutil.rmtree(target)
-        shutil.copytree(REPO / name, target)
+        shutil.copytree(CODE / name, target)
     docs = folder / "docs"
     if docs.exists():
         shutil.rmtree(docs)
@@ -38,14 +43,30 @@ def make_project(folder: Path, corpus_dir: Path, n: int, cache_dir: Path) -> Pat
     for relative in hand_written_docs():
         target = folder / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(REPO / relative, target)
+        shutil.copyfile(CODE / relative, target)
     (folder / "briefing.yml").write_text(f"title: Benchmark briefing\ncache_dir: {cache_dir}\n", encoding="utf-8")
     return folder
 
 
 def hand_written_docs() -> list[str]:
     """The files under docs/ that are in git (assets, hand-written pages); the build writes the rest."""
+    if CODE != REPO:  # a snapshot holds only those
+        return [str(p.relative_to(CODE)) for p in (CODE / "docs").rglob("*") if p.is_file()]
     listed = subprocess.run(["git", "ls-files", "docs"], cwd=REPO, stdout=subprocess.PIPE, text=True, check=False)
     if listed.returncode == 0 and listed.stdout.strip():
         return [line for line in listed.stdout.splitlines() if (REPO / line).is_file()]
     return [str(p.relative_to(REPO)) for p in (REPO / "docs" / "assets").rglob("*") if p.is_file()]
+
+
+def snapshot_code(folder: Path) -> Path:
+    """Copy what a build runs and reads (the package, the benchmark, the site setup) into folder."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "results.json")
+    for name in ("briefing", "bench", "templates", "overrides"):
+        shutil.copytree(REPO / name, folder / name, ignore=ignore)
+    shutil.copyfile(REPO / "mkdocs.yml", folder / "mkdocs.yml")
+    for relative in hand_written_docs():
+        (folder / relative).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(REPO / relative, folder / relative)
+    return folder

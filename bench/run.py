@@ -27,7 +27,7 @@ from typing import Any
 import yaml
 
 from bench.corpus import article_name, write_corpus
-from bench.project import REPO, make_project
+from bench.project import CODE, REPO, make_project, snapshot_code
 
 GB = 1024**3
 
@@ -41,6 +41,8 @@ class Plan:
     small_n: int  # the small site of the page-size comparison
 
 
+# The N=2,000 build stops after the pages (--no-site) unless --site-at-memory-n: MkDocs would take
+# most of the 15 minutes a run may last here; page sizes compare the sites of N=100 and N=500.
 FULL = Plan(extract_n=100, build_n=500, resolve_ns=(100, 500, 2000), memory_n=2000, small_n=100)
 QUICK = Plan(extract_n=20, build_n=60, resolve_ns=(20, 60, 120), memory_n=120, small_n=20)
 
@@ -52,12 +54,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seeds", type=Path, default=REPO / "seeds", help="the real articles the corpus is made from")
     parser.add_argument("--output", type=Path, default=REPO / "bench" / "results.json")
     parser.add_argument("--seed", type=int, default=0, help="seed of the corpus generator")
+    parser.add_argument("--site-at-memory-n", action="store_true", help="the N=2,000 build includes mkdocs build (slow)")
     args = parser.parse_args(argv)
     plan = QUICK if args.quick else FULL
-    work: Path = args.work / ("quick" if args.quick else "full")
-    if work.exists():
-        shutil.rmtree(work)  # every run measures cold caches of its own
-    work.mkdir(parents=True)
+    work: Path = (args.work / ("quick" if args.quick else "full")).resolve()
+    if not os.environ.get("BENCH_CODE"):
+        # Other people edit the work tree while a run lasts: measure a snapshot of the code.
+        if work.exists():
+            shutil.rmtree(work)  # every run measures cold caches of its own
+        work.mkdir(parents=True)
+        code = snapshot_code(work / "code")
+        env = {**os.environ, "BENCH_CODE": str(code), "PYTHONPATH": str(code)}
+        paths = ["--work", str(args.work.resolve()), "--seeds", str(args.seeds.resolve()), "--output", str(args.output.resolve())]
+        child = [sys.executable, "-m", "bench.run", *(sys.argv[1:] if argv is None else argv), *paths]
+        return subprocess.run(child, env=env, check=False).returncode
+    work.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     largest = max(plan.memory_n, *plan.resolve_ns, plan.build_n)
     corpus = work / "corpus"
@@ -71,10 +82,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     figures.append(measure_incremental(build_project, plan.build_n))
     figures.append(measure_site(work, build_project, plan.build_n))
     memory_project = make_project(work / f"n{plan.memory_n}", corpus, plan.memory_n, cache)
-    figures.append(measure_memory(memory_project, plan.memory_n))
+    site_at_memory_n = args.site_at_memory_n or args.quick
+    figures.append(measure_memory(memory_project, plan.memory_n, site=site_at_memory_n))
     figures.append(measure_resolution(memory_project, plan.resolve_ns))
     small_project = make_project(work / f"n{plan.small_n}", corpus, plan.small_n, cache)
-    figures.extend(measure_page_sizes(small_project, plan.small_n, memory_project, plan.memory_n))
+    large_project, large_n = (memory_project, plan.memory_n) if site_at_memory_n else (build_project, plan.build_n)
+    figures.extend(measure_page_sizes(small_project, plan.small_n, large_project, large_n))
 
     total = time.perf_counter() - started
     results = {
@@ -188,7 +201,7 @@ def raw_mkdocs_project(folder: Path, pages: int) -> Path:
         shutil.rmtree(folder)
     docs = folder / "docs"
     (docs / "pages").mkdir(parents=True)
-    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    config = yaml.load((CODE / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
     raw = {
         "site_name": "Raw",
         "theme": {k: v for k, v in config["theme"].items() if k != "custom_dir"},
@@ -216,12 +229,13 @@ def _env(loader: Any, node: Any) -> Any:
 _Loader.add_constructor("!ENV", _env)
 
 
-def measure_memory(project: Path, n: int) -> dict[str, Any]:
-    log(f"Full build of {n} articles (site included) for peak memory ...")
-    result = run_measured(["briefing", "build", "-q"], project)
+def measure_memory(project: Path, n: int, *, site: bool) -> dict[str, Any]:
+    what = "site included" if site else "every page written, no mkdocs build"
+    log(f"Full build of {n} articles ({what}) for peak memory ...")
+    result = run_measured(["briefing", "build", "-q", *([] if site else ["--no-site"])], project)
     return figure(
         "memory",
-        f"peak RSS of a full build, N={n} (all processes)",
+        f"peak RSS of a full build, N={n} ({what}; all processes)",
         result["tree_rss"] / GB,
         2.0,
         f"largest process {result['max_rss'] / GB:.2f} GB; {result['seconds']:.0f} s",
@@ -236,7 +250,7 @@ def measure_resolution(project: Path, sizes: Sequence[int]) -> dict[str, Any]:
     """The resolve stage on the first n cached extractions, for each n; exponent of time vs mentions."""
     # In a process of its own: fresh code (the cache is keyed by the extractor's code) and a fair clock.
     log(f"Resolve stage at N={', '.join(map(str, sizes))} (cached extractions) ...")
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    env = {**os.environ, "PYTHONPATH": str(CODE)}
     result = subprocess.run(
         [sys.executable, "-m", "bench.resolve_time", str(project), *map(str, sizes)],
         env=env, stdout=subprocess.PIPE, text=True, check=False,
@@ -309,7 +323,7 @@ def run_measured(command: list[str], cwd: Path) -> dict[str, Any]:
     """Run a command in cwd through bench.rss; its wall time and peak memory."""
     if command[0] == "briefing":
         command = [str(Path(sys.executable).parent / "briefing"), *command[1:]]
-    env = {**os.environ, "CI": "1", "PYTHONPATH": str(REPO), "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "CI": "1", "PYTHONPATH": str(CODE), "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
         [sys.executable, "-m", "bench.rss", *command], cwd=cwd, env=env, stdout=subprocess.PIPE, text=True, check=False
     )

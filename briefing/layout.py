@@ -207,6 +207,18 @@ CREDIT = re.compile(
     r"photos|video|production|fact[- ]checking|translation|translated)\s+by\b",
     re.I,
 )
+# Contributor notes at the foot of agency copy. The names are captured for the author list.
+_CREDIT_NAME = r"[A-Z][\w'\u2019.\-]+(?:\s+[A-Z][\w'\u2019.\-]+){1,3}"
+_CREDIT_NAMES = rf"{_CREDIT_NAME}(?:\s*(?:,|\band\b)\s*{_CREDIT_NAME})*"
+CONTRIBUTION_PATTERNS = [
+    re.compile(rf"^(?P<names>{_CREDIT_NAMES})\s+reported\s+(?:from|in)\b"),
+    re.compile(
+        rf"\b(?:writers?|reporters?|correspondents?|journalists?)\s+(?P<names>{_CREDIT_NAMES})"
+        rf"(?:\s+(?:in|from)\s+[A-Z][\w .'\u2019\-]*?)?\s+contributed\b"
+    ),
+    re.compile(rf"^(?P<names>{_CREDIT_NAMES})\s+contributed\s+(?:reporting|to\s+this\s+(?:report|story|article))\b"),
+]
+MAX_CONTRIBUTION_WORDS = 40
 BIO = re.compile(
     r"^[A-Z][\w'\u2019.\-]*(?:\s+[\w'\u2019.\-]+){0,4}\s+(?:is|was|has been|covers|writes)\b[^.]{0,80}?"
     r"\b(?:reporter|journalist|correspondent|editor|writer|columnist|producer|contributor|bureau chief|"
@@ -265,8 +277,11 @@ def is_picture_description(text: str) -> bool:
 
 
 def is_credit(text: str) -> bool:
-    """Agency credit lines: "Reporting by ...; Editing by ...", "Writing by ..."."""
-    return CREDIT.match(text) is not None
+    """Agency credit lines: "Reporting by ...; Editing by ...", "Writing by ...", and contributor
+    notes: "Jane Doe reported from City.", "Agency writer John Roe contributed from City."."""
+    if CREDIT.match(text) is not None:
+        return True
+    return len(text.split()) <= MAX_CONTRIBUTION_WORDS and any(p.search(text) for p in CONTRIBUTION_PATTERNS)
 
 
 def is_bio(text: str) -> bool:

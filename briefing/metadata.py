@@ -129,6 +129,9 @@ def infer_outlet(paragraphs: list[Paragraph]) -> str | None:
             if trailer:
                 return trailer
             name = re.sub(r"^by\s+", "", p.text, flags=re.I).strip()
+            _, agency = split_byline(name)
+            if agency:
+                return agency
             if layout.looks_like_organisation(name) and not layout.looks_like_person(name):
                 return name
     for p in [p for p in paragraphs if p.kind == "body"][:2]:
@@ -194,6 +197,10 @@ def infer_authors(paragraphs: list[Paragraph]) -> list[str]:
     for p in _header(paragraphs) + [p for p in paragraphs if p.kind == "byline" and p not in _header(paragraphs)]:
         if p.kind == "byline":
             body = re.sub(r"^by\s+", "", p.text, flags=re.I)
+            person, agency = split_byline(body)
+            if agency:
+                names.append(person)
+                continue
             names += [n for n in _split_names(body) if layout.looks_like_person(n)]
         elif p.kind == "dateline":
             by = _by_part(p.text)
@@ -204,6 +211,9 @@ def infer_authors(paragraphs: list[Paragraph]) -> list[str]:
             continue
         for match in CREDIT_ROLES.finditer(p.text):
             if match["role"].lower() in AUTHOR_ROLES:
+                names += [n for n in _split_names(match["names"]) if layout.looks_like_person(n)]
+        for pattern in layout.CONTRIBUTION_PATTERNS:
+            for match in pattern.finditer(p.text):
                 names += [n for n in _split_names(match["names"]) if layout.looks_like_person(n)]
     for p in paragraphs:
         if p.kind == "bio":
@@ -218,6 +228,24 @@ def infer_authors(paragraphs: list[Paragraph]) -> list[str]:
             seen.add(key)
             unique.append(name)
     return unique
+
+
+def split_byline(text: str) -> tuple[str, str | None]:
+    """ "MARTA LINDQVIST Associated Press" -> ("Marta Lindqvist", "Associated Press"): a person's
+    name followed by the organisation they write for, without a separator (agency style)."""
+    words = text.strip(" ,.;:").split()
+    for k in range(2, min(5, len(words))):
+        names = words[:k]
+        # An ALL-CAPS name is a typographic style ("JANE DOE"); one capital word among others is an acronym.
+        if all(w.isupper() for w in names):
+            names = [w.title() for w in names]
+        person = " ".join(names).strip(" ,;")
+        agency = " ".join(words[k:]).strip(" ,;")
+        if len(words[k:]) < 2 and not agency.isupper():
+            continue  # "BBC World | News": a lone word is not an organisation's name
+        if layout.looks_like_person(person) and layout.looks_like_organisation(agency) and not layout.looks_like_person(agency):
+            return person, agency
+    return text, None
 
 
 def _split_names(text: str) -> list[str]:

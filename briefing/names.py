@@ -33,6 +33,13 @@ PLACE_NAME_HEADS = frozenset(
     station embassy consulate mosque church cathedral shrine hospital stadium strait straits gulf sea
     river lake island islands mountain mountains valley desert province district""".split()
 )
+# Last words that make a name an organisation: "X Alliance", "X Ministry".
+ORG_NAME_HEADS = frozenset(
+    """alliance party front movement council ministry agency commission union association federation
+    committee army forces force guard guards brigade brigades organization organisation institute foundation
+    company corporation bank university court parliament assembly government administration department
+    office service police navy coalition group league network authority bureau""".split()
+)
 # Words that may start a multi-word title but are also ordinary name parts when alone.
 NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "de", "da", "di", "du", "van", "von", "der", "la", "le"})
 POSSESSIVE = re.compile(r"[’']s?$")

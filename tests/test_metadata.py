@@ -155,3 +155,21 @@ def test_metadata_markdown_byline_with_outlet_and_published_line() -> None:
     assert meta.title == "Dunmore suspends mining licences"
     assert meta.outlet == "The Coastal Herald" and meta.authors == ["Lena Okafor"]
     assert meta.published is not None and meta.published.value == dt.date(2021, 3, 5)
+
+
+def test_metadata_agency_byline_and_contributor_credits() -> None:
+    from briefing.metadata import split_byline
+
+    assert split_byline("OSKAR VELL Associated Wire") == ("Oskar Vell", "Associated Wire")
+    assert split_byline("Oskar Vell") == ("Oskar Vell", None)
+    texts = [
+        "Storm cuts power to coastal towns",
+        "By OSKAR VELL Associated Wire",
+        "PORT ARDEN, Freedonia (AW) — A storm cut power to four towns on Monday, officials said.",
+        "The utility said repairs would take days.",
+        "Oskar Vell reported from Port Arden. Associated Wire writer Lea Marsh contributed from Kessel.",
+    ]
+    assert classify_paragraphs(texts)[3:] == ["body", "credit"]
+    meta = _meta(texts)
+    assert meta.outlet == "Associated Wire"
+    assert meta.authors == ["Oskar Vell", "Lea Marsh"]

@@ -194,3 +194,28 @@ def test_resolve_output_is_deterministic():
     first, _ = resolve_actors(extractions)
     second, _ = resolve_actors(list(reversed(extractions)))
     assert [a.model_dump() for a in first] == [a.model_dump() for a in second]
+
+
+def test_resolve_surname_tagged_as_organisation_joins_the_full_name():
+    names = actor_names(
+        [
+            make_extraction("a", [("Ilona Varkas", "PERSON"), ("Varkas", "ORG")]),
+            make_extraction("b", [("Varkas", "ORG")]),
+        ]
+    )
+    assert names == {"Ilona Varkas": {"Ilona Varkas", "Varkas"}}
+
+
+def test_resolve_a_surname_used_as_a_place_stays_a_place():
+    result = kinds([make_extraction("a", [("Jonas Lesno", "PERSON"), ("Lesno", "GPE"), ("Lesno", "GPE")])])
+    assert result == {"Jonas Lesno": "person", "Lesno": "place"}
+
+
+def test_resolve_kind_from_the_last_word_of_a_name():
+    result = kinds(
+        [
+            make_extraction("a", [("Green Alliance", "GPE")]),
+            make_extraction("b", [("Dravna Square", "PERSON")]),
+        ]
+    )
+    assert result == {"Green Alliance": "organization", "Dravna Square": "place"}

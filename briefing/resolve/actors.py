@@ -24,7 +24,16 @@ from functools import cached_property
 from rapidfuzz.distance import Levenshtein
 
 from briefing.model import Actor, ActorKind, EntitySpan, Extraction, Mention, Prominence, Role
-from briefing.names import ORG_TYPE_NOUNS, PLACE_NAME_HEADS, TITLE_WORDS, acronym, fold, is_acronym, name_tokens
+from briefing.names import (
+    ORG_NAME_HEADS,
+    ORG_TYPE_NOUNS,
+    PLACE_NAME_HEADS,
+    TITLE_WORDS,
+    acronym,
+    fold,
+    is_acronym,
+    name_tokens,
+)
 from briefing.places import Gazetteer, load_gazetteer
 from briefing.resolve.unionfind import UnionFind
 from briefing.slugs import slugify_id, unique_ids
@@ -87,8 +96,11 @@ class NameNode:
                 votes[kind] += count * weight
         votes["person"] += PERSON_TITLE_VOTES * self.titled
         votes["organization"] += TYPE_NOUN_VOTES * self.typed
-        if self.name.split()[-1] in PLACE_NAME_HEADS:
+        last = self.name.split()[-1]
+        if last in PLACE_NAME_HEADS:
             votes["place"] += PLACE_HEAD_VOTES * weight * len(self.mentions)
+        elif last in ORG_NAME_HEADS and len(self.name.split()) > 1:
+            votes["organization"] += PLACE_HEAD_VOTES * weight * len(self.mentions)
         return votes
 
     def kind(self) -> ActorKind:
@@ -273,7 +285,7 @@ def _merge_same_names(nodes: dict[str, NameNode], sets: UnionFind[str]) -> None:
 
 
 def _short_person_form(node: NameNode) -> bool:
-    return len(node.tokens) <= 2 and node.person_evidence() > 0
+    return len(node.tokens) <= 2 and _maybe_person(node, load_gazetteer())
 
 
 def _merge_same_as(nodes: dict[str, NameNode], sets: UnionFind[str]) -> None:
@@ -328,8 +340,11 @@ def _ends_with(full: list[str], short: list[str]) -> bool:
 
 
 def _maybe_person(node: NameNode, gazetteer: Gazetteer) -> bool:
-    """Tagged a person at least once, and not a country: a surname the tagger also took for a place."""
-    return node.person_evidence() > 0 and gazetteer.country(node.name, as_place=False) is None
+    """Could name a person: tagged a person at least once (a surname the tagger also took for a
+    place), or never tagged a place (a surname taken for an organisation); and not a country."""
+    if gazetteer.country(node.name, as_place=False) is not None or any(is_acronym(f) for f in node.forms):
+        return False
+    return node.person_evidence() > 0 or node.corpus_votes["place"] == 0
 
 
 def _merge_people(nodes: dict[str, NameNode], sets: UnionFind[str]) -> None:
@@ -517,8 +532,8 @@ def _roles(mentions: list[tuple[str, EntitySpan]]) -> list[Role]:
     roles = []
     for source, span in mentions:
         for text in (span.role, span.title):
-            if not text:
-                continue
+            if not text or not any(ch.islower() for ch in text) or fold(text) == fold(span.text):
+                continue  # "(AP)" after a place is no role
             key = fold(text)
             if key in seen:
                 continue

@@ -137,11 +137,12 @@ def _number_discrepancies(extractions: Sequence[Extraction], sentences: dict[tup
             values = {n.value for _, n in group}
             if len({s for s, _ in group}) < 2 or len(values) < 2:
                 continue
+            counted = group[0][1].text.split()[-1] if group[0][1].text.split() else unit
             yield Discrepancy(
                 id="",
                 kind="number",
                 subject=unit,
-                title=f"How many {unit}s",
+                title=f"How many {counted}",
                 versions=[
                     Version(source=s, anchor=n.anchor, text=sentences.get((s, n.anchor), n.text), value=n.text)
                     for s, n in group

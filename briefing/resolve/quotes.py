@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections import defaultdict
 from collections.abc import Sequence
 
 from rapidfuzz import fuzz
@@ -28,20 +29,28 @@ def resolve_quotes(extractions: Sequence[Extraction], index: ActorIndex, actors:
     """Quotes of all sources with speaker ids, in source then text order."""
     roles = _role_index(actors)
     kinds = {a.id: a.kind for a in actors}
+    people_named: dict[str, list[tuple[int, str]]] = defaultdict(list)  # source -> (offset, person id)
+    for actor in actors:
+        if actor.kind == "person":
+            for mention in actor.mentions:
+                people_named[mention.source].append((mention.start, actor.id))
     quotes = []
     for extraction in extractions:
         source_id = extraction.source.id
-        previous: tuple[int, str] | None = None  # (paragraph, speaker) of the last attributed quote
+        named = sorted(people_named.get(source_id, []))
+        previous: tuple[int, int, str] | None = None  # (paragraph, offset, speaker) of the last attributed quote
         for number, span in enumerate(extraction.quotes, start=1):
             speaker = _speaker(span, index, roles, source_id)
             paragraph = _paragraph_number(span.anchor)
             if speaker is None and span.speaker_type == "pronoun" and previous is not None:
                 wanted = PRONOUN_KINDS.get((span.speaker_text or "").lower())
                 close = paragraph - previous[0] <= PRONOUN_REACH_PARAGRAPHS
-                if close and wanted is not None and kinds.get(previous[1]) == wanted:
-                    speaker = previous[1]
+                # Never across another person named in between: "X said ... Y visited ... she said".
+                others = any(previous[1] < at < span.start and who != previous[2] for at, who in named)
+                if close and not others and wanted is not None and kinds.get(previous[2]) == wanted:
+                    speaker = previous[2]
             if speaker is not None:
-                previous = (paragraph, speaker)
+                previous = (paragraph, span.start, speaker)
             quotes.append(
                 Quote(
                     id=f"{source_id}-q{number}",

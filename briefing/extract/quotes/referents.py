@@ -22,6 +22,7 @@ from briefing.extract.quotes.lexicon import (
     PERSON_PRONOUNS,
 )
 from briefing.extract.quotes.attribution import is_cue
+from briefing.names import TITLE_WORDS
 from briefing.extract.quotes.speakers import (
     phrase_span,
     SUBJECT_DEPS,
@@ -96,6 +97,7 @@ class Referents:
             ent = entity_of(head)
             person = head.pos_ == "PROPN" and has_person_evidence(head.doc[head.i : head.i + 1])
             person = person or (ent is not None and ent.label_ == "PERSON") or self._known_person(name)
+            person = person or _described_as_person(head)
             return name, "person" if person else "group"
         if type_ == "pronoun":
             return self.pronoun(head), ("person" if head.lower_ in PERSON_PRONOUNS else "group")
@@ -157,6 +159,14 @@ class Referents:
             if issuer is not None:
                 return org_name(issuer)
         return None
+
+
+def _described_as_person(head: Token) -> bool:
+    """ "Jane Roe, the prime minister, ...": an apposition headed by an office or title says "person"
+    whatever the entity label says."""
+    return head.pos_ == "PROPN" and any(
+        child.dep_ == "appos" and child.lemma_.lower() in TITLE_WORDS for child in head.children
+    )
 
 
 def _is_main(verb: Token) -> bool:
