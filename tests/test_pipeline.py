@@ -98,3 +98,23 @@ def test_pipeline_render_only_needs_no_spacy(tmp_path: Path, monkeypatch: pytest
     monkeypatch.setattr(nlp_module, "load_nlp", lambda name: pytest.fail("render must not load spaCy"))
     pipeline.render_only(settings)
     assert any((project / "docs" / "actors").glob("*.md"))
+
+
+def test_pipeline_agency_style_story(tmp_path: Path):
+    """A second invented story in wire-agency style: bylines, contributor credits, NER slips."""
+    project = make_project(tmp_path, seeds=ROOT / "tests" / "fixtures" / "agency")
+    pipeline.build(load_settings(project))
+    corpus = load_corpus(project / "docs" / "data")
+    by_file = {Path(s.file).name: s for s in corpus.sources}
+    wire = by_file["a1.txt"]
+    assert (wire.outlet, wire.authors) == ("Associated Press", ["Marta Lindqvist", "Jonas Weber"])
+    assert str(wire.published) == "2033-06-08"
+    assert by_file["a2.txt"].outlet == "The Velgrad Herald"
+    names = {a.name: a for a in corpus.actors}
+    assert not {"Marta Lindqvist", "Jonas Weber"} & set(names)  # journalists are not actors
+    assert set(names["Ilona Varkas"].aliases) == {"Ilona Varkas", "Varkas"}
+    assert names["Ilona Varkas"].kind == "person"
+    assert names["Green Alliance"].kind == "organization"
+    speaker = {q.text: q.speaker for q in corpus.quotes}
+    assert speaker["the state would rebuild the damaged bridges within a year"] == names["Ilona Varkas"].id
+    assert speaker["We will not stop until every missing person is found"] == names["Tomasz Brodecki"].id
