@@ -172,6 +172,7 @@ def read_source(path: Path, project_dir: Path) -> tuple[Source, bool]:
         authors=meta.authors,
         published=meta.published.value if meta.published else None,
         published_basis=meta.published.basis if meta.published else None,
+        dateline_day=meta.dateline_day,
         republished_from=meta.republished_from,
         language=language,
         word_count=body_words or len(body.split()),

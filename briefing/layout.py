@@ -330,6 +330,18 @@ def is_byline(text: str) -> bool:
     return BY_LINE.match(text) is not None and len(_words(text)) <= 16 and not has_sentence_body(text)
 
 
+LOCATED_BYLINE = re.compile(r"^(?P<name>.+?)\s+in\s+[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,2}$")
+
+
+def is_located_byline(text: str) -> bool:
+    """ "Jane Doe in City" (or "Jane Doe and John Roe in City") under a title."""
+    match = LOCATED_BYLINE.match(text.strip())
+    if match is None:
+        return False
+    names = re.split(r"\s*,\s*|\s+and\s+", match["name"])
+    return all(looks_like_person(n) for n in names)
+
+
 def is_dateline(text: str) -> bool:
     """A date line or "date - by X" line above the article."""
     return is_date_line(text) or DATE_BY_LINE.match(text) is not None
@@ -450,6 +462,8 @@ def _mark_header(plain: list[str], kinds: list[ParagraphKind], raw: list[str]) -
             kinds[position] = "caption"
         elif looks_like_person(text) or looks_like_organisation(text) and len(_words(text)) <= 5:
             kinds[position] = "byline"  # a bare author (or outlet) name line
+        elif is_located_byline(text):
+            kinds[position] = "byline"  # "Jane Doe in City"
         else:
             if not _later_repeat(plain, position, headline):
                 break

@@ -27,10 +27,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from briefing import dates, layout
-from briefing.model import DateValue, Paragraph
+from briefing.model import DateValue, Paragraph, Source
 
 TITLE_WORDS = 12
 
+# "Source: The Daily Planet and news agencies": a page's own attribution footer.
+SOURCE_FOOTER = re.compile(r"^Sources?\s*:\s*(?P<outlet>[A-Z][^,;:]{1,40}?)(?:\s*(?:,|and)\s*(?:other\s+)?(?:news\s+)?(?:wire\s+)?agencies)?\.?$")
+# "CITY, Feb 14 (Agency) -": a month and day without the year.
+DATELINE_DAY = re.compile(
+    r"^\s*[A-Z][A-Z .'\u2019\-]{1,40},\s*(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})\s*\([^()]+\)\s*[-\u2013\u2014:]"
+)
 AGENCY_DATELINE = re.compile(
     r"^\s*[A-Z][A-Z .'\u2019\-]{1,40}(?:/[A-Z][A-Z .'\-]{1,30})?"  # CITY or CITY/CITY
     r"(?:,\s*[^()\n]{1,40}?)?"  # ", Mar 4" / ", Country"
@@ -61,6 +67,7 @@ class SourceMetadata:
     authors: list[str] = field(default_factory=list)
     published: DateValue | None = None
     republished_from: str | None = None
+    dateline_day: str | None = None
 
 
 def infer_metadata(text: str, paragraphs: list[Paragraph], front_matter: Mapping[str, Any]) -> SourceMetadata:
@@ -83,6 +90,7 @@ def infer_metadata(text: str, paragraphs: list[Paragraph], front_matter: Mapping
         authors=list(authors),
         published=published,
         republished_from=republished_from,
+        dateline_day=infer_dateline_day(paragraphs) if published is None else None,
     )
 
 
@@ -144,6 +152,10 @@ def infer_outlet(paragraphs: list[Paragraph]) -> str | None:
                 match = pattern.search(p.text)
                 if match:
                     return _clean_outlet(match["outlet"])
+    for p in reversed(paragraphs[-3:]):
+        match = SOURCE_FOOTER.match(p.text.strip())
+        if match and p.kind != "body" or match and len(p.text.split()) <= 8:
+            return _clean_outlet(match["outlet"])
     for p in paragraphs:
         if p.kind == "note":
             match = COPYRIGHT.match(p.text)
@@ -290,6 +302,50 @@ def infer_published(paragraphs: list[Paragraph]) -> DateValue | None:
         if found is not None and re.search(r"^\W*(?:[A-Z][A-Z .,'\-]*)?[^a-z]{0,40}" + re.escape(found.text), head):
             return found
     return None
+
+
+MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+# A dateline without a year is dated from the other sources only when they are this close.
+MAX_YEAR_GUESS_DAYS = 45
+
+
+def infer_dateline_day(paragraphs: list[Paragraph]) -> str | None:
+    """ "CITY, Feb 14 (Agency) -" -> "02-14": a day the page gives without its year."""
+    for p in [p for p in paragraphs if p.kind == "body"][:1]:
+        match = DATELINE_DAY.match(p.text)
+        month = MONTHS.get(match["month"][:3].lower()) if match else None
+        if match and month and 1 <= int(match["day"]) <= 31:
+            return f"{month:02d}-{int(match['day']):02d}"
+    return None
+
+
+def complete_years(sources: list[Source]) -> list[Source]:
+    """Date a source whose dateline gives a day but no year with the year that puts it nearest
+    the publication dates of the other sources (a story's reports are days apart)."""
+    known = sorted(s.published for s in sources if s.published)
+    if not known:
+        return sources
+    result = []
+    for source in sources:
+        if source.published or not source.dateline_day:
+            result.append(source)
+            continue
+        month, day = (int(x) for x in source.dateline_day.split("-"))
+        candidates = []
+        for year in sorted({d.year + delta for d in known for delta in (-1, 0, 1)}):
+            try:
+                value = dt.date(year, month, day)
+            except ValueError:
+                continue
+            nearest = min(known, key=lambda d: abs((d - value).days))
+            candidates.append((abs((nearest - value).days), value, nearest))
+        best = min(candidates, default=None)
+        if best is None or best[0] > MAX_YEAR_GUESS_DAYS:
+            result.append(source)
+            continue
+        basis = f"dateline {best[1]:%b} {day} without a year; the year of the other sources (nearest {best[2].isoformat()})"
+        result.append(source.model_copy(update={"published": best[1], "published_basis": basis}))
+    return result
 
 
 def _textual_dates(paragraphs: list[Paragraph]) -> set[dt.date]:

@@ -87,6 +87,9 @@ class Source(Record):
     authors: list[str] = Field(default_factory=list)
     published: dt.date | None = None
     published_basis: str | None = Field(default=None, description="Where the date was read")
+    dateline_day: str | None = Field(
+        default=None, description='Month and day of a dateline that gives no year ("02-14"); see complete_years'
+    )
     republished_from: str | None = Field(default=None, description="Outlet of the original report")
     language: str = "en"
     word_count: int = 0

@@ -16,6 +16,7 @@ from briefing.config import Settings
 from briefing.errors import BriefingError, ModelNotInstalledError
 from briefing.model import Corpus, Extraction, Source
 from briefing.resolve import resolve
+from briefing.metadata import complete_years
 from briefing.resolve.curation import apply_source_curation
 
 log = logging.getLogger(__name__)
@@ -66,7 +67,7 @@ def extract_corpus(
     sources, skipped = ingest.read_sources(settings.seeds_dir, settings.project_dir, non_english=settings.non_english)
     for item in skipped:
         log.warning("Skipped %s", item.reason)  # the reason starts with the file, relative to the project
-    sources = apply_source_curation(sources, settings.curation.sources)
+    sources = complete_years(apply_source_curation(sources, settings.curation.sources))
     if not sources:
         raise BriefingError(
             f"No usable articles in {settings.seeds_dir} ({len(skipped)} skipped). "

@@ -173,3 +173,18 @@ def test_metadata_agency_byline_and_contributor_credits() -> None:
     meta = _meta(texts)
     assert meta.outlet == "Associated Wire"
     assert meta.authors == ["Oskar Vell", "Lea Marsh"]
+
+
+def test_metadata_dateline_without_year_takes_the_year_of_the_other_sources() -> None:
+    from briefing.metadata import complete_years, infer_dateline_day
+    from briefing.model import Source
+
+    paragraphs = [Paragraph(anchor="p1", kind="body", start=0, end=60, text="KESSEL, Dec 30 (Wirepoint) - Snow closed the pass on Monday.")]
+    assert infer_dateline_day(paragraphs) == "12-30"
+    undated = Source(id="u", file="u.txt", title="u", dateline_day="12-30")
+    around_new_year = Source(id="k", file="k.txt", title="k", published=dt.date(2035, 1, 2))
+    far = Source(id="f", file="f.txt", title="f", dateline_day="06-01")
+    result = {s.id: s for s in complete_years([undated, around_new_year, far])}
+    assert result["u"].published == dt.date(2034, 12, 30)  # the year before: four days apart
+    assert result["f"].published is None  # months away from every other source: no guess
+    assert complete_years([undated]) == [undated]  # nothing to take a year from

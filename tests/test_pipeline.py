@@ -118,3 +118,20 @@ def test_pipeline_agency_style_story(tmp_path: Path):
     speaker = {q.text: q.speaker for q in corpus.quotes}
     assert speaker["the state would rebuild the damaged bridges within a year"] == names["Ilona Varkas"].id
     assert speaker["We will not stop until every missing person is found"] == names["Tomasz Brodecki"].id
+
+
+def test_pipeline_mixed_page_styles(tmp_path: Path):
+    """A third invented story: a located byline, a dateline with no year, a source footer."""
+    project = make_project(tmp_path, seeds=ROOT / "tests" / "fixtures" / "mixed")
+    pipeline.build(load_settings(project))
+    corpus = load_corpus(project / "docs" / "data")
+    by_file = {Path(s.file).name: s for s in corpus.sources}
+    assert by_file["b1.txt"].authors == ["Anna Keller"] and by_file["b1.txt"].outlet is None
+    agency = by_file["b2.txt"]
+    assert (agency.outlet, agency.authors, agency.dateline_day) == ("Northline", ["Sofia Brandt"], "02-14")
+    assert str(agency.published) == "2034-02-14"  # the year of the other sources
+    assert "year of the other sources" in (agency.published_basis or "")
+    assert by_file["b3.txt"].outlet == "Al Jazeera"
+    names = {a.name for a in corpus.actors}
+    assert "Northline" not in names  # a source's own outlet in its dateline is no actor
+    assert {"Viktor Hallam", "Marek Dunst", "Helga Stroem", "International Monetary Fund"} <= names

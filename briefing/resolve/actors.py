@@ -206,9 +206,13 @@ def _collect_nodes(extractions: Sequence[Extraction], author_keys: set[str]) -> 
     for extraction in extractions:
         extra = {fold(a) for a in extraction.source.authors} - author_keys
         source_authors, source_words = (author_keys | extra, author_words | _words_of(extra)) if extra else (author_keys, author_words)
+        # A source naming its own outlet ("CITY (Agency) -", "told the Herald") credits itself.
+        own_outlet = fold(extraction.source.outlet or "")
         for span in extraction.entities:
             name = fold(span.text)
             if span.label == "NORP" or not name or not _looks_like_name(span) or _is_author(name, source_authors, source_words):
+                continue
+            if own_outlet and (name == own_outlet or own_outlet.endswith(" " + name) and len(name) > 3):
                 continue
             key = f"{name}\0{extraction.source.id}"
             node = nodes.setdefault(key, NameNode(key, name))
