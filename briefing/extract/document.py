@@ -6,13 +6,24 @@ import bisect
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from briefing.extract.entities import extract_entities
-from briefing.model import EntitySpan, Extraction, Paragraph, Sentence, Source, TimeSpan
 from briefing.extract.nlp import doc_text
+from briefing.model import (
+    EntitySpan,
+    EventCandidate,
+    Extraction,
+    NumberSpan,
+    Paragraph,
+    QuoteSpan,
+    Sentence,
+    Source,
+    TimeSpan,
+)
 
 def _extractor_version() -> str:
     """A digest of the code extraction runs: any change to it invalidates the cache."""
@@ -122,7 +133,7 @@ def split_sentences(paragraphs: Sequence[Paragraph], doc: Doc) -> list[Paragraph
         first = bisect.bisect_right(starts, paragraph.start) - 1
         bounds = [paragraph.start] + [s for s in starts[max(first, 0) :] if paragraph.start < s < paragraph.end]
         bounds.append(paragraph.end)
-        for k, (start, end) in enumerate(zip(bounds, bounds[1:]), start=1):
+        for start, end in zip(bounds, bounds[1:]):
             text = doc_text(doc)[start:end]
             stripped = text.strip()
             if not stripped:
@@ -140,6 +151,9 @@ def split_sentences(paragraphs: Sequence[Paragraph], doc: Doc) -> list[Paragraph
     return result
 
 
+Anchored = TypeVar("Anchored", EntitySpan, QuoteSpan, TimeSpan, EventCandidate, NumberSpan)
+
+
 class AnchorIndex:
     """Maps a character offset to its sentence anchor; keeps only what lies in story paragraphs."""
 
@@ -153,11 +167,11 @@ class AnchorIndex:
             return None
         return self.sentences[i].anchor
 
-    def keep(self, records: Iterable[EntitySpan | TimeSpan | object]) -> list:
+    def keep(self, records: Iterable[Anchored]) -> list[Anchored]:
+        """The records that start in a story sentence, with that sentence's anchor."""
         kept = []
         for record in records:
-            offset = getattr(record, "start")
-            anchor = self.anchor_at(offset)
+            anchor = self.anchor_at(record.start)
             if anchor is not None:
-                kept.append(record.model_copy(update={"anchor": anchor}))  # type: ignore[attr-defined]
+                kept.append(record.model_copy(update={"anchor": anchor}))
         return kept
