@@ -510,7 +510,7 @@ def _build_actors(nodes: dict[str, NameNode], sets: UnionFind[str]) -> list[Acto
                 kind=kind,
                 aliases=sorted(forms, key=lambda f: (-forms[f], f)),
                 sources=sources,
-                roles=_roles(mentions),
+                roles=_roles(mentions, kind),
                 mentions=[
                     Mention(source=s, anchor=span.anchor, text=span.text, start=span.start, end=span.end)
                     for s, span in mentions
@@ -531,13 +531,15 @@ def _display_name(forms: Counter[str]) -> str:
     return min(forms, key=rank)
 
 
-def _roles(mentions: list[tuple[str, EntitySpan]]) -> list[Role]:
+def _roles(mentions: list[tuple[str, EntitySpan]], kind: ActorKind) -> list[Role]:
     seen: set[str] = set()
     roles = []
     for source, span in mentions:
         for text in (span.role, span.title):
             if not text or not any(ch.islower() for ch in text) or fold(text) == fold(span.text):
                 continue  # "(AP)" after a place is no role
+            if kind != "organization" and text.lower() in ORG_TYPE_NOUNS:
+                continue  # "the US alliance with X": a type noun describes organisations only
             key = fold(text)
             if key in seen:
                 continue
