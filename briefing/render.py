@@ -593,6 +593,16 @@ class Site:
         order = {kind: i for i, kind in enumerate(DISCREPANCY_KINDS)}
         return [self.discrepancy_view(d) for d in sorted(items, key=lambda d: (order.get(d.kind, 9), d.title, d.id))]
 
+    def own_versions(self, source_id: str) -> list[dict[str, Any]]:
+        """This source's side of each discrepancy it is part of, linking to the full comparison:
+        a source page stays the same size however many sources disagree with it."""
+        rows = []
+        for view in self.discrepancies(source_id):
+            mine = [v for v in view.versions if v.source.href == self.source_link(source_id).href]
+            others = {v.source.href for v in view.versions} - {v.source.href for v in mine}
+            rows.append({"discrepancy": view, "mine": mine, "others": len(others)})
+        return rows
+
     def shared_passages(self, source: Source) -> list[dict[str, Any]]:
         return [
             {"source": self.source_link(p.source), "percent": round(100 * p.share), "copy": p.share >= COPY_SHARE}
@@ -801,7 +811,7 @@ def _source_context(site: Site, source: Source) -> dict[str, Any]:
         "quotes": [site.quote_view(q) for q in site.quotes_by_source.get(source.id, [])],
         "shared": site.shared_passages(source),
         "only": site.only_in(source),
-        "discrepancies": site.discrepancies(source.id),
+        "discrepancies": site.own_versions(source.id),
         "events": [site.event_view(e) for e in site.events_by_source.get(source.id, [])],
         "actors": [
             {"view": site.actor_view(actor), "count": count} for actor, count in site.actors_by_source.get(source.id, [])

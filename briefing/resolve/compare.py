@@ -26,6 +26,8 @@ SHINGLE_WORDS = 8
 MIN_SHARED = 0.02
 # ... and at least this much makes it a copy: the two count as one independent source.
 COPY_SHARE = 0.5
+# A source lists the sources it shares most with, at most this many (copies first).
+MAX_SHARED_LISTED = 12
 # Shingles found in more sources than this are boilerplate or a formula, not evidence of copying.
 MAX_SHINGLE_SOURCES = 50
 # Two sentences speak of the same count when their content words overlap this much.
@@ -71,7 +73,7 @@ def find_shared_passages(sources: Sequence[Source]) -> list[Source]:
             if count / own >= MIN_SHARED
         ]
         shared.sort(key=lambda p: (-p.share, p.source))
-        result.append(source.model_copy(update={"shared_passages": shared}))
+        result.append(source.model_copy(update={"shared_passages": shared[:MAX_SHARED_LISTED]}))
     return result
 
 
