@@ -265,3 +265,44 @@ def test_browser_briefing_pdf_has_cover_contents_and_every_page(project: Path) -
                             cwd=project, env=env, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
     assert actor["name"] in " ".join(_pdf_text(project / "handouts" / f"actors-{actor['id']}.pdf").split())
+
+
+def test_browser_hostile_articles_run_no_script(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The hostile corpus (tests/fixtures/hostile) built and opened page by page: no dialog opens,
+    no injected element exists, and the page scripts are only Material's and ours."""
+    from selenium.common.exceptions import NoAlertPresentException
+
+    from tests.test_hostile import HOSTILE
+    from tests.test_pipeline import make_project
+
+    _require_browser()
+    project = make_project(tmp_path_factory.mktemp("hostile"), seeds=HOSTILE)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([str(BIN / "briefing"), "build", "--quiet", "--project-dir", str(project)],
+                            env=env, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = project / "site"
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    driver = _driver(tmp_path_factory.mktemp("chromium-hostile"))
+    try:
+        base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+        pages = ["", *(f"{p.parent.relative_to(site).as_posix()}/" for p in sorted(site.glob("sources/*/index.html")))]
+        assert len(pages) > 5
+        for page in pages:
+            driver.get(base + page)
+            time.sleep(0.2)
+            try:
+                alert = driver.switch_to.alert
+                pytest.fail(f"{page}: a dialog opened: {alert.text!r}")
+            except NoAlertPresentException:
+                pass
+            injected = driver.execute_script(
+                "return [...document.querySelectorAll('img[onerror], [onclick], a[href^=\"javascript:\"]')].length"
+                " + [...document.scripts].filter(s => s.src && !s.src.startsWith(location.origin)).length;"
+            )
+            assert injected == 0, page
+    finally:
+        driver.quit()
+        httpd.shutdown()

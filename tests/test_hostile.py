@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.test_pipeline import make_project
+
 from briefing import fileio, render
 from briefing.config import load_settings
 from briefing.errors import ConfigError
@@ -39,19 +41,6 @@ ARTICLE = (
     "MAELFORD (Harbour Notes) - The ferry company of Maelford will change its timetable next month, "
     "its director Ilsa Brondt said on Tuesday. \u201cThe caf\u00e9 on the quay stays open,\u201d she said.\n"
 )
-
-
-def make_project(tmp_path: Path, seeds: Path) -> Path:
-    """A project folder like the repository's (as tests/test_pipeline.py makes it), with seeds/."""
-    project = tmp_path / "project"
-    project.mkdir()
-    shutil.copytree(seeds, project / "seeds")
-    shutil.copytree(ROOT / "templates", project / "templates")
-    shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    if (ROOT / "overrides").is_dir():  # theme overrides named by mkdocs.yml
-        shutil.copytree(ROOT / "overrides", project / "overrides")
-    return project
 
 
 def _seeds(tmp_path: Path) -> Path:
