@@ -42,6 +42,15 @@ sources_argument = click.argument(
 )
 
 
+def extraction_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The arguments and options shared by the commands that read the articles."""
+    for option in reversed(
+        (sources_argument, project_option, model_option, jobs_option, scheduler_option, strict_option, quiet_option)
+    ):
+        command = option(command)
+    return command
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="briefing")
 def cli() -> None:
@@ -56,13 +65,7 @@ def cli() -> None:
 
 
 @cli.command()
-@sources_argument
-@project_option
-@model_option
-@jobs_option
-@scheduler_option
-@strict_option
-@quiet_option
+@extraction_options
 @click.option("--no-site", is_flag=True, help="Stop after writing docs/ (do not run mkdocs build).")
 @click.option("--offline", is_flag=True, help="Build a copy that works from file:// into site-offline/ (BRIEFING_OFFLINE).")
 def build(
@@ -90,13 +93,7 @@ def build(
 
 
 @cli.command()
-@sources_argument
-@project_option
-@model_option
-@jobs_option
-@scheduler_option
-@strict_option
-@quiet_option
+@extraction_options
 def extract(
     sources_dir: Path | None, project_dir: Path, model: str | None, jobs: int | None, scheduler: str | None,
     strict: bool, quiet: bool,
