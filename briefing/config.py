@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import re
 from pathlib import Path
 from typing import Any, Literal
@@ -33,7 +35,7 @@ class SourceCuration(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     outlet: str | None = None
-    published: str | None = None
+    published: dt.date | None = Field(default=None, description="ISO date, e.g. 2031-03-18")
     title: str | None = None
     authors: list[str] | None = None
 

@@ -135,3 +135,49 @@ def test_pipeline_mixed_page_styles(tmp_path: Path):
     names = {a.name for a in corpus.actors}
     assert "Northline" not in names  # a source's own outlet in its dateline is no actor
     assert {"Viktor Hallam", "Marek Dunst", "Helga Stroem", "International Monetary Fund"} <= names
+
+
+def test_pipeline_curation_in_briefing_yml_survives_rebuilds(tmp_path: Path):
+    project = make_project(tmp_path)
+    (project / "briefing.yml").write_text(
+        """title: Harbour fire
+curation:
+  actors:
+    merge: [[Port Ellery, Port Ellery harbour]]
+    split: {helena-varga: [Varga]}
+    rename: {tomas-ekberg: Tomas A. Ekberg}
+    kind: {government: other}
+    hide: [Coast Guard]
+  sources:
+    03_harbour-inquiry.txt: {outlet: The Ellery Courier, published: 2031-03-18}
+""",
+        encoding="utf-8",
+    )
+    settings = load_settings(project)
+    for _ in range(2):  # a cold build, then a rebuild from the cache
+        pipeline.build(settings)
+        corpus = load_corpus(project / "docs" / "data")
+        actors = {a.id: a for a in corpus.actors}
+        assert corpus.title == "Harbour fire"
+        assert set(actors["port-ellery"].aliases) == {"Port Ellery", "Port Ellery harbour"}
+        assert "port-ellery-harbour" not in actors
+        assert set(actors["helena-varga"].aliases) == {"Helena Varga"}
+        assert actors["varga"].aliases == ["Varga"]
+        assert actors["tomas-ekberg"].name == "Tomas A. Ekberg"
+        assert actors["government"].kind == "other"
+        assert not any("Coast Guard" in a.aliases for a in corpus.actors)
+        inquiry = next(s for s in corpus.sources if s.file.endswith("03_harbour-inquiry.txt"))
+        assert (inquiry.outlet, str(inquiry.published), inquiry.published_basis) == (
+            "The Ellery Courier",
+            "2031-03-18",
+            "set in briefing.yml",
+        )
+
+
+def test_pipeline_curation_error_names_the_field(tmp_path: Path):
+    project = make_project(tmp_path)
+    (project / "briefing.yml").write_text("curation:\n  actors:\n    kind: {government: country}\n", encoding="utf-8")
+    from briefing.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="curation.actors.kind.government"):
+        load_settings(project)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from briefing.config import ActorCuration, SourceCuration
-from briefing.errors import ConfigError
 from briefing.model import Actor, ActorKind, Prominence, Source
 from briefing.names import fold
 from briefing.resolve.actors import ActorIndex, build_index
@@ -124,12 +122,7 @@ def apply_source_curation(sources: Sequence[Source], curation: Mapping[str, Sour
         fix = curation[match]
         update: dict = {k: v for k, v in fix.model_dump().items() if v is not None and k != "published"}
         if fix.published is not None:
-            try:
-                update["published"] = dt.date.fromisoformat(fix.published)
-            except ValueError as exc:
-                raise ConfigError(
-                    f"briefing.yml: curation.sources.{match}.published: {fix.published!r} is not an ISO date (YYYY-MM-DD)."
-                ) from exc
+            update["published"] = fix.published
             update["published_basis"] = "set in briefing.yml"
         result.append(source.model_copy(update=update))
     for key in sorted(set(curation) - used):
