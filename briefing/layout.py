@@ -108,6 +108,11 @@ MEDIA_WORDS = (
     "Insider|Online|Digital|Channel|Correspondent|Report|Today|Weekly|Weekend|Sentinel|Mirror|Examiner"
 )
 MEDIA_WORD = re.compile(rf"\b(?:{MEDIA_WORDS})\b")
+# A journalist's job title after a byline's comma ("By Jane Doe, Political Correspondent") is no outlet.
+JOB_TITLE = re.compile(
+    r"^(?:[A-Z][a-z]+\s+){0,3}(?:Correspondent|Editor|Reporter|Writer|Columnist|Producer|Analyst|Contributor|"
+    r"Chief|Journalist|Staff)s?$"
+)
 ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 
 _NAME_TOKEN = r"(?:[A-Z][\w'\u2019\-]*\.?|(?:al|el|de|da|van|von|der|bin|ben|ibn|du|le|la|di)(?:-[A-Z][\w'\u2019]*)?)"
@@ -171,7 +176,7 @@ def looks_like_person(name: str) -> bool:
 def looks_like_organisation(name: str) -> bool:
     """Contains an ALL-CAPS acronym or a media word ("XYZ Evening News", "The Daily Planet")."""
     name = name.strip(" ,.;:")
-    if not name or len(name.split()) > 7 or not name[0].isupper():
+    if not name or len(name.split()) > 7 or not name[0].isupper() or JOB_TITLE.match(name):
         return False
     return bool(ACRONYM.search(name) or MEDIA_WORD.search(name))
 

@@ -133,10 +133,11 @@ def infer_outlet(paragraphs: list[Paragraph]) -> str | None:
                 return by
     for p in header:
         if p.kind == "byline":
-            trailer = _byline_trailer(p.text)
+            text = _without_job_title(p.text)
+            trailer = _byline_trailer(text)
             if trailer:
                 return trailer
-            name = re.sub(r"^by\s+", "", p.text, flags=re.I).strip()
+            name = re.sub(r"^by\s+", "", text, flags=re.I).strip()
             _, agency = split_byline(name)
             if agency:
                 return agency
@@ -181,6 +182,12 @@ def _header(paragraphs: list[Paragraph]) -> list[Paragraph]:
     return result
 
 
+def _without_job_title(text: str) -> str:
+    """ "By Jane Doe, Political Correspondent" -> "By Jane Doe"."""
+    head, _, tail = text.rpartition(",")
+    return head.strip() if head and layout.JOB_TITLE.match(tail.strip(" .")) else text
+
+
 def _by_part(text: str) -> str | None:
     match = re.search(r"\bby\s+(.+)$", text, re.I)
     return match.group(1).strip(" .") if match else None
@@ -208,7 +215,7 @@ def infer_authors(paragraphs: list[Paragraph]) -> list[str]:
     names: list[str] = []
     for p in _header(paragraphs) + [p for p in paragraphs if p.kind == "byline" and p not in _header(paragraphs)]:
         if p.kind == "byline":
-            body = re.sub(r"^by\s+", "", p.text, flags=re.I)
+            body = re.sub(r"^by\s+", "", _without_job_title(p.text), flags=re.I)
             person, agency = split_byline(body)
             if agency:
                 names.append(person)

@@ -181,3 +181,20 @@ def test_pipeline_curation_error_names_the_field(tmp_path: Path):
 
     with pytest.raises(ConfigError, match="curation.actors.kind.government"):
         load_settings(project)
+
+
+def test_pipeline_british_style_story(tmp_path: Path):
+    """A fourth invented story: single quote marks, a byline with a job title, transliterations."""
+    project = make_project(tmp_path, seeds=ROOT / "tests" / "fixtures" / "british")
+    pipeline.build(load_settings(project))
+    corpus = load_corpus(project / "docs" / "data")
+    first = next(s for s in corpus.sources if s.file.endswith("c1.txt"))
+    assert (first.outlet, first.authors) == (None, ["Rachel Osei"])  # "Political Correspondent" is a job
+    names = {a.name: a for a in corpus.actors}
+    assert {"Oleksandr Marchuk", "Olexandr Marchuk", "Marchuk"} <= set(names["Oleksandr Marchuk"].aliases)
+    assert "Olexandr Marchuk" not in names
+    assert {"Tom Johnson", "Priya Johnson"} <= set(names)  # two people who share a surname stay apart
+    quotes = {q.text: q for q in corpus.quotes}
+    assert quotes["This is a betrayal of an entire town"].speaker == names["Priya Johnson"].id
+    assert quotes["fight for every job"].speaker == names["Tom Johnson"].id
+    assert quotes["no viable future"].speaker in (None, names["Oleksandr Marchuk"].id)  # never the company

@@ -16,6 +16,7 @@ A group's kind is decided by the votes of all its mentions.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -334,7 +335,22 @@ def _similar(a: str, b: str) -> bool:
         return True
     if min(len(a), len(b)) < FUZZY_MIN_LENGTH or a[0] != b[0]:
         return False
-    return Levenshtein.normalized_similarity(a, b) >= FUZZY_TOKEN_SIMILARITY
+    if Levenshtein.normalized_similarity(a, b) >= FUZZY_TOKEN_SIMILARITY:
+        return True
+    return _transliteration_key(a) == _transliteration_key(b)
+
+
+# Spellings that vary between transliterations of the same name ("Oleksandr"/"Olexandr",
+# "Mohammad"/"Muhammad"): letter groups folded to one form before names are compared.
+TRANSLITERATION_GROUPS = (("ks", "x"), ("kh", "h"), ("ph", "f"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("y", "i"),
+                          ("j", "i"), ("w", "v"), ("q", "k"), ("c", "k"), ("o", "u"), ("e", "i"))
+
+
+@lru_cache(maxsize=65536)
+def _transliteration_key(token: str) -> str:
+    for group, single in TRANSLITERATION_GROUPS:
+        token = token.replace(group, single)
+    return re.sub(r"(.)\1+", r"\1", token)  # doubled letters: "Qassem"/"Qasem"
 
 
 def _ends_with(full: list[str], short: list[str]) -> bool:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 
 from briefing.model import Actor, Extraction, Quote, QuoteSpan
-from briefing.names import fold
+from briefing.names import ORG_NAME_HEADS, ORG_TYPE_NOUNS, TITLE_WORDS, fold
 from briefing.resolve.actors import ActorIndex
 from briefing.resolve.unionfind import UnionFind
 
@@ -19,6 +19,10 @@ SAME_STATEMENT_SCORE = 85
 MIN_STATEMENT_CHARS = 20
 
 
+# Head nouns of role phrases that can name a speaker: offices and titles, organisations.
+SPEAKER_ROLE_NOUNS = TITLE_WORDS | ORG_NAME_HEADS | ORG_TYPE_NOUNS | frozenset(
+    {"official", "officials", "lawmaker", "diplomat", "company", "firm", "union", "ministry", "agency", "envoy"}
+)
 # A pronoun speaker with no antecedent in the text takes the previous quote's
 # speaker, if that quote is at most this many paragraphs back and agrees.
 PRONOUN_REACH_PARAGRAPHS = 2
@@ -98,6 +102,8 @@ def _speaker_by_role(span: QuoteSpan, roles: list[tuple[set[str], Actor]], sourc
     if not words:
         return None
     head = words[-1]
+    if head not in SPEAKER_ROLE_NOUNS:
+        return None  # "the site had ...": not a noun that speaks
     matches = [a for role_words, a in roles if head in role_words and set(words) <= role_words | {head}]
     local = [a for a in matches if source_id in a.sources]
     chosen = local or matches
