@@ -219,3 +219,15 @@ def test_resolve_kind_from_the_last_word_of_a_name():
         ]
     )
     assert result == {"Green Alliance": "organization", "Dravna Square": "place"}
+
+
+def test_resolve_transliterations_of_given_names_merge():
+    names = actor_names(
+        [
+            make_extraction("a", [("Oleksandr Vitko", "PERSON"), ("Mohammad Karimi", "PERSON")]),
+            make_extraction("b", [("Olexandr Vitko", "PERSON"), ("Muhammad Karimi", "PERSON")]),
+            make_extraction("c", [("Ahmad Karimi", "PERSON")]),
+        ]
+    )
+    assert names["Oleksandr Vitko"] == {"Oleksandr Vitko", "Olexandr Vitko"}
+    assert len([n for n in names if n.endswith("Karimi")]) == 2  # Mohammad/Muhammad one, Ahmad another
