@@ -321,6 +321,12 @@ class Site:
         for q in corpus.quotes:
             statement_sources[q.statement or q.id].add(q.source)
         self._statement_sources = {q.id: statement_sources[q.statement or q.id] for q in corpus.quotes}
+        # source id -> (start, end, actor page) of every mention: gathered once, not per source page
+        self.mentions_by_source: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        for actor in corpus.actors:
+            page = url_quote(page_path("actors", actor.id))
+            for mention in actor.mentions:
+                self.mentions_by_source[mention.source].append((mention.start, mention.end, page))
         self.actors_by_source: dict[str, list[tuple[Actor, int]]] = defaultdict(list)
         for actor in self.actors_by_prominence():
             counts: dict[str, int] = defaultdict(int)
@@ -503,14 +509,8 @@ class Site:
 
     def annotations(self, source: Source) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]]]:
         """Where this source names an actor (start, end, page) and quotes someone (start, end)."""
-        mentions = [
-            (m.start, m.end, url_quote(page_path("actors", a.id)))
-            for a in self.corpus.actors
-            for m in a.mentions
-            if m.source == source.id
-        ]
         quotes = [(q.start, q.end) for q in self.quotes_by_source.get(source.id, []) if q.kind != "indirect"]
-        return sorted(mentions), sorted(quotes)
+        return sorted(self.mentions_by_source.get(source.id, [])), sorted(quotes)
 
     def paragraph_blocks(self, source: Source) -> list[ParagraphBlock]:
         blocks: list[ParagraphBlock] = []
