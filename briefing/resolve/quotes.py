@@ -113,18 +113,22 @@ def _speaker_by_role(span: QuoteSpan, roles: list[tuple[set[str], Actor]], sourc
 def group_statements(quotes: list[Quote]) -> list[Quote]:
     """Give near-identical quotes of different sources (same or unknown speaker) one statement id."""
     sets: UnionFind[str] = UnionFind(q.id for q in quotes)
-    # Blocking on the first folded word pair keeps this far from all-pairs.
+    # Blocking: only quotes sharing a pair of consecutive longer words are compared, each pair once.
     blocks: dict[tuple[str, str], list[Quote]] = {}
     for quote in quotes:
         if len(quote.text) < MIN_STATEMENT_CHARS:
             continue
         for key in _block_keys(quote.text):
             blocks.setdefault(key, []).append(quote)
+    compared: set[tuple[str, str]] = set()
     for block in blocks.values():
         for i, a in enumerate(block):
             for b in block[i + 1 :]:
                 if a.source == b.source or (a.speaker and b.speaker and a.speaker != b.speaker):
                     continue
+                if (a.id, b.id) in compared:
+                    continue  # two quotes share many word pairs: one comparison is enough
+                compared.add((a.id, b.id))
                 if fuzz.token_set_ratio(a.text, b.text) >= SAME_STATEMENT_SCORE:
                     sets.union(a.id, b.id)
     groups = sets.groups()
