@@ -31,19 +31,22 @@ def test_cli_missing_sources_folder_is_a_clear_error(tmp_path: Path):
     assert "Config value 'seeds_dir': directory" in result.output and "does not exist" in result.output
 
 
-def test_cli_invalid_briefing_yml_names_the_field(tmp_path: Path):
+def extract_with_config(tmp_path: Path, config: str):
+    """`briefing extract` in an empty project whose briefing.yml says `config`."""
     (tmp_path / "seeds").mkdir()
-    (tmp_path / "briefing.yml").write_text("title: A story\nspacy_modle: x\n", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["extract", "--project-dir", str(tmp_path)])
+    (tmp_path / "briefing.yml").write_text(config, encoding="utf-8")
+    return CliRunner().invoke(cli, ["extract", "--project-dir", str(tmp_path)])
+
+
+def test_cli_invalid_briefing_yml_names_the_field(tmp_path: Path):
+    result = extract_with_config(tmp_path, "title: A story\nspacy_modle: x\n")
     assert result.exit_code == 1
     assert "Config value 'spacy_modle': Extra inputs are not permitted" in result.output
     assert "Valid settings:" in result.output
 
 
 def test_cli_malformed_briefing_yml_names_the_line(tmp_path: Path):
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / "briefing.yml").write_text("title: [unclosed\n", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["extract", "--project-dir", str(tmp_path)])
+    result = extract_with_config(tmp_path, "title: [unclosed\n")
     assert result.exit_code == 1
     assert "briefing.yml, line" in result.output
 
