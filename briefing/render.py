@@ -146,7 +146,7 @@ class DateView:
     sort_key: tuple[int, str]
 
 
-@dataclass
+@dataclass(frozen=True)  # shared: made once per quote
 class QuoteView:
     id: str
     text: str
@@ -178,7 +178,7 @@ class SpeakerGroup:
     statements: list[StatementView]
 
 
-@dataclass
+@dataclass(frozen=True)  # shared: made once per event
 class EventView:
     id: str
     title: str
@@ -334,6 +334,13 @@ class Site:
                 counts[mention.source] += 1
             for source_id in sorted(set(counts) | set(actor.sources)):
                 self.actors_by_source[source_id].append((actor, counts.get(source_id, 0)))
+        self.discrepancies_by_source: dict[str, list[Discrepancy]] = defaultdict(list)
+        for item in corpus.discrepancies:
+            for source_id in dict.fromkeys(v.source for v in item.versions):
+                self.discrepancies_by_source[source_id].append(item)
+        self._event_views: dict[str, EventView] = {}
+        self._quote_views: dict[str, QuoteView] = {}
+        self._discrepancy_views: dict[str, DiscrepancyView] = {}
 
     # ---- ordering
 
@@ -418,6 +425,13 @@ class Site:
         )
 
     def event_view(self, event: Event) -> EventView:
+        """An event's view, made once: source and actor pages list the same events many times over."""
+        view = self._event_views.get(event.id)
+        if view is None:
+            view = self._event_views[event.id] = self._make_event_view(event)
+        return view
+
+    def _make_event_view(self, event: Event) -> EventView:
         mentions = [
             EventMentionView(
                 source=self.source_link(m.source),
@@ -444,6 +458,12 @@ class Site:
         )
 
     def quote_view(self, q: Quote) -> QuoteView:
+        view = self._quote_views.get(q.id)
+        if view is None:
+            view = self._quote_views[q.id] = self._make_quote_view(q)
+        return view
+
+    def _make_quote_view(self, q: Quote) -> QuoteView:
         return QuoteView(
             id=q.id,
             text=q.text,
@@ -572,6 +592,12 @@ class Site:
         return {"events": events, "statements": statements, "actors": actors}
 
     def discrepancy_view(self, item: Discrepancy) -> DiscrepancyView:
+        view = self._discrepancy_views.get(item.id)
+        if view is None:
+            view = self._discrepancy_views[item.id] = self._make_discrepancy_view(item)
+        return view
+
+    def _make_discrepancy_view(self, item: Discrepancy) -> DiscrepancyView:
         subject = self.actor_link(item.subject)
         if subject is None and item.subject in self.events:
             subject = self.event_link(self.events[item.subject])
@@ -587,9 +613,7 @@ class Site:
         )
 
     def discrepancies(self, source_id: str | None = None) -> list[DiscrepancyView]:
-        items = [
-            d for d in self.corpus.discrepancies if source_id is None or any(v.source == source_id for v in d.versions)
-        ]
+        items = self.corpus.discrepancies if source_id is None else self.discrepancies_by_source.get(source_id, [])
         order = {kind: i for i, kind in enumerate(DISCREPANCY_KINDS)}
         return [self.discrepancy_view(d) for d in sorted(items, key=lambda d: (order.get(d.kind, 9), d.title, d.id))]
 
