@@ -1,4 +1,5 @@
-"""Per-source Extraction cache on disk, keyed by content, pipeline and extractor version."""
+"""Caches on disk: per-source Extractions (keyed by content, pipeline and extractor version) and
+per-file ingest results (keyed by the file's bytes and path, and the ingest code)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,58 @@ from briefing.fileio import write_atomic
 from briefing.model import Extraction, Source
 
 log = logging.getLogger(__name__)
+PACKAGE = Path(__file__).resolve().parent
+
+
+def code_digest(relative_paths: list[str]) -> str:
+    """A digest of briefing's own modules (paths relative to the package; folders mean every .py
+    file in them): a cache keyed by it is emptied by any change to that code."""
+    files: list[Path] = []
+    for name in relative_paths:
+        path = PACKAGE / name
+        files.extend(sorted(path.rglob("*.py")) if path.is_dir() else [path])
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+# The modules whose code turns a file into a Source.
+INGEST_CODE = ["ingest.py", "encoding.py", "htmlinput.py", "language.py", "layout.py", "metadata.py",
+               "dates.py", "slugs.py", "model.py"]
+
+
+class IngestCache:
+    """A folder of `<key>.json` files: the Source that ingest made of a file, and whether its id came
+    from front matter. The key is the file's bytes, its path as shown, and the ingest code."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.salt = f"{code_digest(INGEST_CODE)}\0".encode()
+
+    def key(self, raw: bytes, shown: str) -> str:
+        digest = hashlib.sha256(self.salt)
+        digest.update(shown.encode("utf-8", "surrogatepass") + b"\0")
+        digest.update(raw)
+        return digest.hexdigest()[:40]
+
+    def get(self, key: str) -> tuple[Source, bool] | None:
+        path = self.folder / f"{key}.json"
+        try:
+            data = path.read_bytes()
+            fixed_id, source = data[:1] == b"1", Source.model_validate_json(data[1:])
+        except FileNotFoundError:
+            return None
+        except (ValidationError, ValueError, OSError) as exc:
+            log.warning("Discarding corrupt cache entry %s: %s", path, exc)
+            path.unlink(missing_ok=True)
+            return None
+        return source, fixed_id
+
+    def put(self, key: str, source: Source, fixed_id: bool) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        write_atomic(self.folder / f"{key}.json", (b"1" if fixed_id else b"0") + source.model_dump_json().encode())
 
 
 class ExtractionCache:

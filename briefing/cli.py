@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 import click
 
-from briefing import __version__, pipeline
+from briefing import __version__, pipeline, sitebuild
 from briefing.config import Settings, load_settings
 from briefing.errors import BriefingError
 
@@ -68,9 +68,12 @@ def cli() -> None:
 @extraction_options
 @click.option("--no-site", is_flag=True, help="Stop after writing docs/ (do not run mkdocs build).")
 @click.option("--offline", is_flag=True, help="Build a copy that works from file:// into site-offline/ (BRIEFING_OFFLINE).")
+@click.option("--clean", is_flag=True,
+              help="Rebuild every page of the site (by default only pages whose Markdown changed, when the "
+                   "previous build used the same settings).")
 def build(
     sources_dir: Path | None, project_dir: Path, model: str | None, jobs: int | None, scheduler: str | None,
-    strict: bool, quiet: bool, no_site: bool, offline: bool,
+    strict: bool, quiet: bool, no_site: bool, offline: bool, clean: bool,
 ) -> None:
     """Extract, resolve and render the whole briefing, then build the site.
 
@@ -88,7 +91,7 @@ def build(
             # mkdocs.yml reads both through !ENV: the offline plugin, and a folder of its own.
             os.environ["BRIEFING_OFFLINE"] = "true"
             os.environ.setdefault("BRIEFING_SITE_DIR", OFFLINE_SITE_DIR)
-        _run(lambda: build_site(settings, strict=strict, report=report))
+        _run(lambda: sitebuild.build_site(settings, strict=strict, report=report, incremental=not clean))
         click.echo(f"Site written to {settings.project_dir / os.environ.get('BRIEFING_SITE_DIR', 'site')}")
 
 
@@ -112,7 +115,7 @@ def render(project_dir: Path, site: bool) -> None:
     report = _run(lambda: pipeline.render_only(settings))
     click.echo(report.summary())
     if site:
-        _run(lambda: build_site(settings, strict=False, report=report))
+        _run(lambda: sitebuild.build_site(settings, strict=False, report=report))
 
 
 @cli.command()
@@ -140,7 +143,7 @@ def serve(project_dir: Path, dev_addr: str) -> None:
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     settings = _settings(project_dir)
-    config_file = _mkdocs_config(settings)
+    config_file = sitebuild.mkdocs_config_file(settings)
     _run(lambda: mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True))
 
 
@@ -164,7 +167,7 @@ def pdf(project_dir: Path, page: str | None, output_dir: Path | None, no_build: 
 
     settings = _settings(project_dir)
     if not no_build:
-        _run(lambda: build_site(settings, strict=False))
+        _run(lambda: sitebuild.build_site(settings, strict=False))
     site_dir = settings.project_dir / os.environ.get("BRIEFING_SITE_DIR", "site")
     out_dir = output_dir or settings.project_dir / "handouts"
     if page is None:
@@ -172,42 +175,6 @@ def pdf(project_dir: Path, page: str | None, output_dir: Path | None, no_build: 
     else:
         written = _run(lambda: handouts.write_page_pdf(site_dir, page, out_dir))
     click.echo(f"Handout written to {written}")
-
-
-def build_site(settings: Settings, *, strict: bool, report: pipeline.BuildReport | None = None) -> None:
-    """Run `mkdocs build` on the project's mkdocs.yml.
-
-    With the report of a pipeline run that has just written the pages, the briefing
-    plugin takes it instead of running the pipeline a second time; without one, the
-    plugin runs the pipeline (finding everything up to date).
-    """
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
-    config_file = _mkdocs_config(settings)
-    try:
-        config = load_config(str(config_file), strict=strict)
-        if report is not None:
-            from briefing.mkdocs_plugin import BriefingPlugin
-
-            for plugin in config.plugins.values():
-                if isinstance(plugin, BriefingPlugin):
-                    plugin.prebuilt = (settings, report)
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            mkdocs_build(config)
-        finally:
-            config.plugins.on_shutdown()
-    except MkDocsException as exc:
-        raise BriefingError(f"mkdocs build failed: {exc}") from exc
-
-
-def _mkdocs_config(settings: Settings) -> Path:
-    path = settings.project_dir / "mkdocs.yml"
-    if not path.exists():
-        raise BriefingError(f"No mkdocs.yml in {settings.project_dir}: run briefing from the project folder or pass --project-dir.")
-    return path
 
 
 def _settings(project_dir: Path, **overrides: Any) -> Settings:

@@ -25,6 +25,7 @@ from typing import Any, Literal
 import yaml
 
 from briefing import dates
+from briefing.cache import IngestCache
 from briefing.encoding import UndecodableError, decode_bytes
 from briefing.htmlinput import HTML_SUFFIXES, extract_html
 from briefing.language import DEFAULT_LANGUAGE, detect_language
@@ -56,14 +57,17 @@ class _SkipFile(Exception):
 
 
 def read_sources(
-    seeds_dir: Path, project_dir: Path, *, non_english: NonEnglish = "warn"
+    seeds_dir: Path, project_dir: Path, *, non_english: NonEnglish = "warn", cache_dir: Path | None = None
 ) -> tuple[list[Source], list[Skipped]]:
     """Read every article file of seeds_dir (sorted by name) into Source records; the rest are Skipped.
 
     Args:
         non_english: "warn" builds articles detected as not English with a warning; "skip" skips them.
+        cache_dir: keep each file's Source there (briefing.cache.IngestCache): a rebuild reads again
+            only the files whose bytes changed.
     """
     seeds_dir, project_dir = Path(seeds_dir), Path(project_dir)
+    cache = IngestCache(cache_dir) if cache_dir is not None else None
     drafts: list[tuple[Source, bool]] = []
     skipped: list[Skipped] = []
     first_of: dict[str, str] = {}  # content key -> file of its first copy
@@ -80,7 +84,7 @@ def read_sources(
             skipped.append(Skipped(path, f"{shown}: not an article file (expected {', '.join(SOURCE_SUFFIXES)})"))
             continue
         try:
-            source, fixed_id = read_source(path, project_dir)
+            source, fixed_id = read_source(path, project_dir, cache)
         except _SkipFile as exc:
             skipped.append(Skipped(path, str(exc)))
             continue
@@ -123,7 +127,7 @@ def content_key(text: str) -> str:
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
 
 
-def read_source(path: Path, project_dir: Path) -> tuple[Source, bool]:
+def read_source(path: Path, project_dir: Path, cache: IngestCache | None = None) -> tuple[Source, bool]:
     """One file -> (Source with a candidate id, whether the id came from front matter). Raises _SkipFile."""
     shown = _relative(path, project_dir)
     try:
@@ -133,6 +137,17 @@ def read_source(path: Path, project_dir: Path) -> tuple[Source, bool]:
         raw = path.read_bytes()
     except OSError as exc:
         raise _SkipFile(f"{shown}: could not read the file ({exc.strerror or exc})") from exc
+    if cache is None:
+        return _source_from_bytes(raw, path, shown)
+    key = cache.key(raw, shown)
+    cached = cache.get(key)
+    if cached is None:
+        cached = _source_from_bytes(raw, path, shown)
+        cache.put(key, *cached)
+    return cached
+
+
+def _source_from_bytes(raw: bytes, path: Path, shown: str) -> tuple[Source, bool]:
     text = decode(raw, shown)
     if path.suffix.lower() in HTML_SUFFIXES:
         front_matter, body, basis = _html_fields(text, shown)

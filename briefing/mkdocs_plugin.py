@@ -10,22 +10,38 @@ plugins:
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 from briefing.config import CONFIG_FILE, Settings, load_settings
 from briefing.errors import BriefingError
-from briefing.render import plain_title
+from briefing.render import plain_title, tag_anchor
+
+if TYPE_CHECKING:
+    from briefing.sitebuild import IncrementalSite
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
 PLACEHOLDER_SITE_NAME = "Briefing"
+TAGS_PAGE = "tags.md"
+
+
+@dataclass(frozen=True)
+class TagChip:
+    """A tag as Material's partials/tags.html shows it above a page: a link to its section of the tags page."""
+
+    name: str
+    url: str
+    hidden: bool = False
 
 
 class BriefingPluginConfig(Config):
@@ -41,6 +57,11 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         # Set by `briefing build`/`render --site`, which have just written the pages: used once, instead of
         # running the pipeline again (later rebuilds of `mkdocs serve` run it).
         self.prebuilt: tuple[Settings, Any] | None = None
+        # Set by `briefing build` (briefing.sitebuild): MkDocs builds "dirty" and this plugin keeps the
+        # site whole (search index, deleted pages); see briefing.sitebuild.
+        self.incremental = False
+        self._site: IncrementalSite | None = None
+        self._files: Files | None = None
 
     def _project_dir(self, config: MkDocsConfig) -> Path:
         base = Path(config.config_file_path or ".").resolve().parent
@@ -72,6 +93,58 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
             config.site_url = settings.site_url
         log.info("briefing: %s", _summary(report))
         return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self._site = None
+        if self.config.enabled and self.incremental and self.settings is not None:
+            from briefing.sitebuild import IncrementalSite
+
+            self._site = IncrementalSite(self.settings, config)
+            self._site.start()
+
+    @event_priority(-100)  # after every other plugin has added or removed files
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        self._files = files
+        return files
+
+    def on_page_context(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        if not self.config.enabled:
+            return context
+        if self._site is not None:
+            self._site.page_built(page.url)
+        tags = page.meta.get("tags") if page.meta else None
+        tags_page = self._files.get_file_from_path(TAGS_PAGE) if self._files is not None else None
+        if isinstance(tags, list) and "tags" not in context:
+            context["tags"] = [
+                TagChip(str(tag), f"{tags_page.url}#{tag_anchor(str(tag))}" if tags_page is not None else "")
+                for tag in tags
+                if isinstance(tag, (str, int, float))
+            ]
+        return context
+
+    @event_priority(50)  # before the search plugin writes its index
+    def _complete_site(self, *, config: MkDocsConfig) -> None:
+        if self._site is None:
+            return
+        pages = self._doc_pages()
+        search = next((p for name, p in config.plugins.items() if name.endswith("search")), None)
+        index = getattr(search, "search_index", None)
+        if index is not None and isinstance(getattr(index, "entries", None), list):
+            index.entries = self._site.merge_search_entries(pages, index.entries)
+        for path in self._site.remove_stale_pages(pages):
+            log.debug("briefing: removed %s", path)
+
+    @event_priority(-100)  # after the search index is written: the build is complete
+    def _record_site(self, *, config: MkDocsConfig) -> None:
+        if self._site is not None:
+            self._site.finish(self._doc_pages())
+            self._site = None
+
+    on_post_build = CombinedEvent(_complete_site, _record_site)
+
+    def _doc_pages(self) -> list[Page]:
+        files = self._files.documentation_pages() if self._files is not None else []
+        return [f.page for f in files if f.page is not None]
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         if not self.config.enabled:

@@ -217,34 +217,47 @@ def network_svg(corpus: Corpus, weights: Mapping[Pair, int] | None = None, limit
     return _draw_graph(nodes, edges, width, height, "Actor network: actors linked when named in the same sentence")
 
 
+class Neighbourhoods:
+    """Every actor's co-occurrence neighbours, indexed once: one picture per actor page without
+    scanning every pair of the corpus for each actor."""
+
+    def __init__(self, corpus: Corpus, weights: Mapping[Pair, int] | None = None) -> None:
+        weights = cooccurrence(corpus) if weights is None else weights
+        self.actors = {a.id: a for a in corpus.actors}
+        self.adjacent: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for (a, b), w in weights.items():
+            if a in self.actors and b in self.actors:
+                self.adjacent[a].append((w, b))
+                self.adjacent[b].append((w, a))
+
+    def svg(self, actor_id: str, limit: int = NEIGHBOURS) -> str:
+        """One actor in the centre and its strongest neighbours around it; "" when it has none."""
+        actors = self.actors
+        centre = actors.get(actor_id)
+        if centre is None:
+            return ""
+        ranked = sorted(self.adjacent.get(actor_id, []), key=lambda item: (-item[0], actors[item[1]].name, item[1]))[:limit]
+        if not ranked:
+            return ""
+        width, height = 640, 400
+        cx, cy, radius = width / 2, (height - 20) / 2, min(width, height - 20) / 2 - 55
+        biggest = max([centre.prominence.score, *(actors[o].prominence.score for _, o in ranked)])
+        nodes = [Node(centre.id, centre.name, centre.kind, _radius(centre, biggest), round(cx, 1), round(cy, 1))]
+        # Neighbours in name order around the circle, so the picture reads like an index.
+        ordered = sorted((o for _, o in ranked), key=lambda o: (actors[o].name.casefold(), o))
+        for i, other in enumerate(ordered):
+            angle = -math.pi / 2 + 2 * math.pi * i / len(ordered)
+            x = round(cx + radius * 1.35 * math.cos(angle), 1)
+            y = round(cy + radius * math.sin(angle), 1)
+            nodes.append(Node(other, actors[other].name, actors[other].kind, _radius(actors[other], biggest), x, y))
+        edges = {_pair(actor_id, o): w for w, o in ranked}
+        return _draw_graph(nodes, edges, width, height, f"Actors named together with {centre.name}")
+
+
 def neighbours_svg(corpus: Corpus, actor_id: str, weights: Mapping[Pair, int] | None = None,
                    limit: int = NEIGHBOURS) -> str:
-    """One actor in the centre and its strongest neighbours around it; "" when it has none."""
-    weights = cooccurrence(corpus) if weights is None else weights
-    actors = {a.id: a for a in corpus.actors}
-    centre = actors.get(actor_id)
-    if centre is None:
-        return ""
-    ranked = sorted(
-        ((w, other) for (a, b), w in weights.items() if actor_id in (a, b)
-         for other in [b if a == actor_id else a] if other in actors),
-        key=lambda item: (-item[0], actors[item[1]].name, item[1]),
-    )[:limit]
-    if not ranked:
-        return ""
-    width, height = 640, 400
-    cx, cy, radius = width / 2, (height - 20) / 2, min(width, height - 20) / 2 - 55
-    biggest = max([centre.prominence.score, *(actors[o].prominence.score for _, o in ranked)])
-    nodes = [Node(centre.id, centre.name, centre.kind, _radius(centre, biggest), round(cx, 1), round(cy, 1))]
-    # Neighbours in name order around the circle, so the picture reads like an index.
-    ordered = sorted((o for _, o in ranked), key=lambda o: (actors[o].name.casefold(), o))
-    for i, other in enumerate(ordered):
-        angle = -math.pi / 2 + 2 * math.pi * i / len(ordered)
-        x = round(cx + radius * 1.35 * math.cos(angle), 1)
-        y = round(cy + radius * math.sin(angle), 1)
-        nodes.append(Node(other, actors[other].name, actors[other].kind, _radius(actors[other], biggest), x, y))
-    edges = {_pair(actor_id, o): w for w, o in ranked}
-    return _draw_graph(nodes, edges, width, height, f"Actors named together with {centre.name}")
+    """One actor's picture (see Neighbourhoods; build one of those for many actors)."""
+    return Neighbourhoods(corpus, weights).svg(actor_id, limit)
 
 
 def _date_label(event: Event) -> str:

@@ -55,7 +55,7 @@ def build(settings: Settings, *, track: Track = no_progress, render_pages: bool 
     """Turn the articles of settings.seeds_dir into YAML (and Markdown pages under settings.docs_dir)."""
     started = time.perf_counter()
     corpus, skipped, parsed = extract_corpus(settings, track=track)
-    written = store.save_corpus(corpus, settings.data_dir)
+    written = store.save_corpus(corpus, settings.data_dir, fragments_file=settings.cache_dir / "yaml" / "fragments.json")
     pages = render.render_site(corpus, settings.templates_dir, settings.docs_dir) if render_pages else []
     return _report(corpus, skipped, parsed, written + pages, len(pages), started)
 
@@ -64,7 +64,9 @@ def extract_corpus(
     settings: Settings, *, track: Track = no_progress
 ) -> tuple[Corpus, list[ingest.Skipped], list[str]]:
     """Ingest, extract (cached) and resolve; nothing is written but the cache."""
-    sources, skipped = ingest.read_sources(settings.seeds_dir, settings.project_dir, non_english=settings.non_english)
+    sources, skipped = ingest.read_sources(
+        settings.seeds_dir, settings.project_dir, non_english=settings.non_english, cache_dir=settings.cache_dir / "ingest"
+    )
     for item in skipped:
         log.warning("Skipped %s", item.reason)  # the reason starts with the file, relative to the project
     sources = complete_years(apply_source_curation(sources, settings.curation.sources))

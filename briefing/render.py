@@ -9,6 +9,7 @@ the `md`, `html` or `attr` filter, so it cannot inject Markdown, HTML or Jinja.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
 import json
 import re
@@ -108,6 +109,17 @@ def safe_name(value: str) -> str:
     """A file name / HTML id made of [A-Za-z0-9._-], never empty, never starting with a dot."""
     name = _SAFE_NAME.sub("-", value).strip(".-")
     return name or "item"
+
+
+_PLAIN_TAG = re.compile(r"[^\W_]+(?:[ '’.-][^\W_]+)*")
+
+
+def tag_anchor(tag: str) -> str:
+    """The id of a tag's section on the tags page (tags.md), where a page's tag chip links to:
+    readable for a plain name ("tag-person"), a digest for anything else (an outlet's name is article text)."""
+    if len(tag) <= 40 and _PLAIN_TAG.fullmatch(tag) and tag.isascii():
+        return "tag-" + safe_name(tag.casefold())
+    return "tag-" + hashlib.sha256(tag.encode("utf-8", "surrogatepass")).hexdigest()[:10]
 
 
 # ------------------------------------------------------------------ view models
@@ -259,6 +271,15 @@ class DiscrepancyView:
     title: str
     subject: Link | None
     versions: list[VersionView]
+
+
+@dataclass(frozen=True)
+class TagGroup:
+    """One tag on the tags page: its name, its section id and the pages carrying it."""
+
+    name: str
+    anchor: str
+    pages: list[Link]
 
 
 @dataclass
@@ -767,7 +788,6 @@ def build_pages(corpus: Corpus, env: jinja2.Environment) -> dict[str, str]:
     render("actors/index.md", "actors_index.md.j2", actors=actors)
     render("events/index.md", "events_index.md.j2", events=events)
     render("sources/index.md", "sources_index.md.j2", sources=[_source_row(site, s) for s in sources])
-    render("tags.md", "tags.md.j2")
     render(
         "coverage.md",
         "coverage.md.j2",
@@ -778,16 +798,29 @@ def build_pages(corpus: Corpus, env: jinja2.Environment) -> dict[str, str]:
     )
     render("discrepancies.md", "discrepancies.md.j2", discrepancies=site.discrepancies())
 
+    tagged: dict[str, list[Link]] = defaultdict(list)
+    neighbourhoods = pictures.Neighbourhoods(corpus, links)
     for view in actors:
+        tagged[view.kind].append(view.link)
         render(page_path("actors", view.id), "actor.md.j2", **_actor_context(site, view),
                tags=[view.kind], search_boost=ACTOR_SEARCH_BOOST,
-               network_svg=pictures.neighbours_svg(corpus, view.id, links))
+               network_svg=neighbourhoods.svg(view.id))
     for event in site.events_in_date_order():
-        render(page_path("events", event.id), "event.md.j2", event=site.event_view(event),
-               tags=["Event"], search_boost=EVENT_SEARCH_BOOST)
+        view = site.event_view(event)
+        tagged["Event"].append(view.link)
+        render(page_path("events", event.id), "event.md.j2", event=view, tags=["Event"], search_boost=EVENT_SEARCH_BOOST)
     for source in sources:
+        tags = ["Source", *([source.outlet] if source.outlet else [])]
+        for tag in tags:
+            tagged[tag].append(site.source_link(source.id))
         render(page_path("sources", source.id), "source.md.j2", **_source_context(site, source),
-               tags=["Source", *([source.outlet] if source.outlet else [])], search_boost=SOURCE_SEARCH_BOOST)
+               tags=tags, search_boost=SOURCE_SEARCH_BOOST)
+    # The tags page is briefing's own (not the tags plugin's listing): its Markdown changes when a
+    # page's tags do, which incremental site builds rely on.
+    render("tags.md", "tags.md.j2", tags=[
+        TagGroup(tag, tag_anchor(tag), sorted(pages, key=lambda link: (link.text.casefold(), link.href)))
+        for tag, pages in sorted(tagged.items(), key=lambda item: item[0].casefold())
+    ])
     return pages
 
 

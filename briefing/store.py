@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from pathlib import Path
 from typing import Any
 
@@ -9,7 +11,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from briefing.errors import DataFileError
-from briefing.fileio import write_if_changed
+from briefing.fileio import write_atomic, write_if_changed
 from briefing.model import SCHEMA_VERSION, Actor, Corpus, Discrepancy, Event, Quote, Source
 
 # file name -> (list key, record type)
@@ -48,19 +50,62 @@ def dump_yaml(data: Any) -> bytes:
     return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100).encode("utf-8")
 
 
-def save_corpus(corpus: Corpus, data_dir: Path) -> list[Path]:
-    """Write the four YAML files; return those whose bytes changed."""
+def save_corpus(corpus: Corpus, data_dir: Path, *, fragments_file: Path | None = None) -> list[Path]:
+    """Write the YAML files; return those whose bytes changed.
+
+    A file is its header and one YAML fragment per record, the bytes yaml.dump gives the whole
+    document. With fragments_file (in the cache folder), the fragments of the last run are reused
+    for the records that did not change: a rebuild after one edited article re-emits a few records.
+    """
+    fragments = YamlFragments(fragments_file)
     written = []
     for name, (key, _) in DATA_FILES.items():
-        records = getattr(corpus, key)
-        document: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
+        header: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
         if key == "sources":
-            document["title"] = corpus.title
-        document[key] = [record.model_dump(mode="json") for record in records]
+            header["title"] = corpus.title
+        records = getattr(corpus, key)
+        body = b"".join(fragments.get(record) for record in records) if records else None
+        if body is None:
+            data = dump_yaml({**header, key: []})
+        else:
+            data = dump_yaml(header) + f"{key}:\n".encode() + body
         path = data_dir / name
-        if write_if_changed(path, dump_yaml(document)):
+        if write_if_changed(path, data):
             written.append(path)
+    fragments.save()
     return written
+
+
+class YamlFragments:
+    """YAML text of records (as items of a top-level list) by the digest of their JSON, kept between runs."""
+
+    VERSION = f"1/{yaml.__version__}/{_BaseDumper.__name__}"
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.known: dict[str, str] = {}
+        self.used: dict[str, str] = {}
+        if path is not None:
+            try:
+                stored = json.loads(path.read_text(encoding="utf-8"))
+                if stored.get("version") == self.VERSION and isinstance(stored.get("fragments"), dict):
+                    self.known = stored["fragments"]
+            except (OSError, ValueError, AttributeError):
+                pass  # a missing or damaged file only costs time
+
+    def get(self, record: BaseModel) -> bytes:
+        data = record.model_dump_json().encode("utf-8")
+        key = hashlib.sha256(data).hexdigest()[:32]
+        text = self.used.get(key) or self.known.get(key)
+        if text is None:
+            text = dump_yaml([record.model_dump(mode="json")]).decode("utf-8")
+        self.used[key] = text
+        return text.encode("utf-8")
+
+    def save(self) -> None:
+        """Keep the fragments of this run only (those of records gone are dropped)."""
+        if self.path is not None and self.used != self.known:
+            write_atomic(self.path, json.dumps({"version": self.VERSION, "fragments": self.used}).encode("utf-8"))
 
 
 def load_corpus(data_dir: Path) -> Corpus:

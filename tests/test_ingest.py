@@ -148,3 +148,24 @@ def test_ingest_development_seeds_keep_offsets() -> None:
         assert source.title and source.id
         for p in source.paragraphs:
             assert source.text[p.start : p.end] == p.text
+
+
+def test_ingest_cache_rereads_only_changed_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefing import ingest
+
+    _write(tmp_path, "a.txt", ARTICLE)
+    _write(tmp_path, "b.md", "---\ntitle: Second\nid: second\n---\nThe assembly met again on Friday.\n")
+    cache = tmp_path / "cache"
+    fresh = read_sources(tmp_path / "seeds", tmp_path)
+    assert read_sources(tmp_path / "seeds", tmp_path, cache_dir=cache) == fresh
+    made: list[str] = []
+    original = ingest._source_from_bytes
+    monkeypatch.setattr(ingest, "_source_from_bytes", lambda raw, path, shown: made.append(shown) or original(raw, path, shown))
+    assert read_sources(tmp_path / "seeds", tmp_path, cache_dir=cache) == fresh
+    assert made == []  # every file from the cache, the front-matter id kept
+    _write(tmp_path, "a.txt", ARTICLE.replace("Thursday", "Wednesday"))
+    (sources, _) = read_sources(tmp_path / "seeds", tmp_path, cache_dir=cache)
+    assert made == ["seeds/a.txt"] and "Wednesday" in sources[0].text
+    for entry in cache.glob("*.json"):
+        entry.write_bytes(b"1{broken")
+    assert read_sources(tmp_path / "seeds", tmp_path, cache_dir=cache)[0] == sources  # damaged entries: read anew

@@ -63,3 +63,39 @@ def test_store_rejects_other_schema_versions(tmp_path: Path):
 def test_store_missing_data_says_what_to_do(tmp_path: Path):
     with pytest.raises(DataFileError, match="run `briefing build`"):
         load_corpus(tmp_path)
+
+
+def whole_documents(corpus) -> dict[str, bytes]:
+    """The files as one yaml.dump of each whole document: what the fragments must add up to."""
+    from briefing.model import SCHEMA_VERSION
+    from briefing.store import DATA_FILES, dump_yaml
+
+    files = {}
+    for name, (key, _) in DATA_FILES.items():
+        header = {"schema_version": SCHEMA_VERSION, **({"title": corpus.title} if key == "sources" else {})}
+        files[name] = dump_yaml({**header, key: [r.model_dump(mode="json") for r in getattr(corpus, key)]})
+    return files
+
+
+def test_store_fragments_add_up_to_the_whole_document_and_are_reused(tmp_path: Path):
+    corpus = make_corpus()
+    fragments = tmp_path / "cache" / "fragments.json"
+    expected = whole_documents(corpus)
+    save_corpus(corpus, tmp_path / "a", fragments_file=fragments)
+    assert {p.name: p.read_bytes() for p in (tmp_path / "a").iterdir()} == expected
+    # Second run: every fragment from the file; one changed record is emitted anew.
+    changed = corpus.model_copy(update={"actors": [corpus.actors[0].model_copy(update={"name": "Renamed"}),
+                                                   *corpus.actors[1:]]})
+    save_corpus(changed, tmp_path / "b", fragments_file=fragments)
+    assert {p.name: p.read_bytes() for p in (tmp_path / "b").iterdir()} == whole_documents(changed)
+    assert load_corpus(tmp_path / "b") == changed
+    # A damaged fragments file only costs time.
+    fragments.write_text("{not json", encoding="utf-8")
+    save_corpus(corpus, tmp_path / "c", fragments_file=fragments)
+    assert {p.name: p.read_bytes() for p in (tmp_path / "c").iterdir()} == expected
+
+
+def test_store_writes_empty_lists(tmp_path: Path):
+    corpus = make_corpus().model_copy(update={"discrepancies": []})
+    save_corpus(corpus, tmp_path, fragments_file=tmp_path / "f.json")
+    assert (tmp_path / "discrepancies.yaml").read_bytes() == whole_documents(corpus)["discrepancies.yaml"]

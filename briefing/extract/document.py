@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import bisect
-import hashlib
 from collections.abc import Iterable, Iterator, Sequence
-from pathlib import Path
 from typing import TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from briefing.cache import code_digest
 from briefing.extract.entities import extract_entities
 from briefing.extract.nlp import doc_text
 from briefing.model import (
@@ -25,20 +24,10 @@ from briefing.model import (
     TimeSpan,
 )
 
-def _extractor_version() -> str:
-    """A digest of the code extraction runs: any change to it invalidates the cache."""
-    package = Path(__file__).resolve().parent
-    files = sorted(package.rglob("*.py")) + [package.parent / name for name in EXTRACTION_SUPPORT]
-    digest = hashlib.sha256()
-    for path in files:
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
 # Modules outside briefing/extract whose code shapes an Extraction.
 EXTRACTION_SUPPORT = ("names.py", "dates.py", "model.py", "resolve/lexicon.py")
-EXTRACTOR_VERSION = _extractor_version()
+# A digest of the code extraction runs: any change to it invalidates the cache.
+EXTRACTOR_VERSION = code_digest(["extract", *EXTRACTION_SUPPORT])
 # Paragraph kinds whose names, quotes and events are story content.
 CONTENT_KINDS = frozenset({"body"})
 # spaCy's default max_length is 1,000,000 characters; chunks stay well below it

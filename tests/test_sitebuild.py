@@ -1,0 +1,112 @@
+"""Incremental site builds: after an edit, the site equals the one a clean build makes."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from briefing import pipeline, sitebuild
+from briefing.config import load_settings
+from tests.test_pipeline import make_project, snapshot
+
+pytestmark = pytest.mark.slow
+
+EDIT = "\nThe harbour authority said on Monday it would publish the inspection reports within a month.\n"
+
+
+def build(project: Path, *, incremental: bool = True) -> pipeline.BuildReport:
+    settings = load_settings(project)
+    report = pipeline.build(settings)
+    sitebuild.build_site(settings, strict=True, report=report, incremental=incremental)
+    return report
+
+
+def site_files(project: Path) -> dict[str, bytes]:
+    # sitemap.xml.gz carries the time it was written in its gzip header
+    return {k: v for k, v in snapshot(project / "site").items() if not k.endswith(".gz")}
+
+
+def page_times(project: Path) -> dict[str, int]:
+    return {str(p.relative_to(project / "site")): p.stat().st_mtime_ns for p in (project / "site").rglob("index.html")}
+
+
+def html_of(markdown: Path) -> str:
+    """docs-relative Markdown path -> site-relative HTML path (directory URLs)."""
+    if markdown.name == "index.md":
+        return str(markdown.parent / "index.html") if markdown.parent != Path(".") else "index.html"
+    return str(markdown.with_suffix("") / "index.html")
+
+
+def touch_later(path: Path) -> None:
+    """Make sure an edited file is newer than the HTML built from it, whatever the clock's resolution."""
+    later = time.time() + 2
+    os.utime(path, (later, later))
+
+
+@pytest.fixture()
+def twins(tmp_path: Path) -> tuple[Path, Path]:
+    """One project built once, and an empty copy of it for clean builds (the same cache)."""
+    project = make_project(tmp_path)
+    (project / "briefing.yml").write_text(f"cache_dir: {tmp_path / 'cache'}\n", encoding="utf-8")
+    build(project)
+    clean = tmp_path / "clean"
+    shutil.copytree(project, clean, ignore=shutil.ignore_patterns("site", "docs"))
+    shutil.copytree(project / "docs" / "assets", clean / "docs" / "assets")
+    return project, clean
+
+
+def test_incremental_build_after_an_edit_equals_a_clean_build(twins: tuple[Path, Path]) -> None:
+    project, clean = twins
+    before = page_times(project)
+    for folder in (project, clean):
+        article = next((folder / "seeds").glob("02_*"))
+        article.write_text(article.read_text(encoding="utf-8") + EDIT, encoding="utf-8")
+        touch_later(article)
+    report = build(project)
+    build(clean, incremental=False)
+    assert site_files(project) == site_files(clean)
+    after = page_times(project)
+    rebuilt = {page for page in after if after[page] != before.get(page)}
+    # Exactly the pages whose Markdown changed were rebuilt.
+    docs = project / "docs"
+    changed = {html_of(p.relative_to(docs)) for p in report.written if p.suffix == ".md" and docs in p.parents}
+    assert rebuilt == changed
+    assert 0 < len(rebuilt) < len(after)
+    index = json.loads((project / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert any("inspection reports" in doc["text"] for doc in index["docs"])
+
+
+def test_incremental_build_removes_the_pages_of_a_deleted_article(twins: tuple[Path, Path]) -> None:
+    project, clean = twins
+    for folder in (project, clean):
+        next((folder / "seeds").glob("03_*")).unlink()
+    build(project)
+    build(clean, incremental=False)
+    assert site_files(project) == site_files(clean)
+
+
+def test_changed_settings_or_an_unfinished_build_mean_a_clean_build(twins: tuple[Path, Path]) -> None:
+    project, _ = twins
+    stale = project / "site" / "stale.html"
+    stale.write_text("left over", encoding="utf-8")
+    build(project)
+    assert stale.exists()  # same settings: an incremental build keeps what it does not own
+    (project / "briefing.yml").write_text(
+        (project / "briefing.yml").read_text(encoding="utf-8") + "title: Another name\n", encoding="utf-8"
+    )
+    build(project)  # the site name is on every page: every page is rebuilt, the folder emptied first
+    assert not stale.exists()
+    assert "Another name" in (project / "site" / "events" / "index.html").read_text(encoding="utf-8")
+    # A build that stops half-way leaves no record: the next one is clean.
+    settings = load_settings(project)
+    manifests = list((settings.cache_dir / "site").glob("*.json"))
+    assert len(manifests) == 1
+    manifests[0].unlink()
+    stale.write_text("left over", encoding="utf-8")
+    build(project)
+    assert not stale.exists()
