@@ -15,15 +15,14 @@ from pathlib import Path
 
 
 def main(argv: list[str]) -> int:
-    from briefing import ingest
     from briefing.cache import ExtractionCache
     from briefing.config import load_settings
     from briefing.extract.document import EXTRACTOR_VERSION
-    from briefing.pipeline import pipeline_key
+    from briefing.pipeline import ingest_sources, pipeline_key
     from briefing.resolve import resolve
 
     settings = load_settings(Path(argv[0]))
-    sources, _ = ingest.read_sources(settings.seeds_dir, settings.project_dir, non_english=settings.non_english)
+    sources, _ = ingest_sources(settings)  # as the build made them: curated, years completed
     cache = ExtractionCache(settings.cache_dir, pipeline_key(settings.spacy_model), EXTRACTOR_VERSION)
     extractions = [cache.get(s) for s in sources]
     missing = [s.file for s, e in zip(sources, extractions) if e is None]

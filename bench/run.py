@@ -41,10 +41,10 @@ class Plan:
     small_n: int  # the small site of the page-size comparison
 
 
-# Sized for 15 minutes on 2 cores. MkDocs dominates a build with site: the incremental figure is
-# taken at N=300, the site figure at N=100, and the N=2,000 build stops after writing the pages
-# (--no-site) unless --site-at-memory-n; page sizes compare the sites of N=100 and N=300.
-FULL = Plan(extract_n=100, build_n=300, resolve_ns=(100, 500, 2000), memory_n=2000, small_n=100)
+# Sized for 15 minutes on 2 cores: the incremental figure at N=500 (as the issue asks), the site
+# figure at N=100, and the N=2,000 build stops after writing the pages (--no-site) unless
+# --site-at-memory-n; page sizes compare the sites of N=100 and N=500.
+FULL = Plan(extract_n=100, build_n=500, resolve_ns=(100, 500, 2000), memory_n=2000, small_n=100)
 QUICK = Plan(extract_n=20, build_n=60, resolve_ns=(20, 60, 120), memory_n=120, small_n=20)
 
 
@@ -121,7 +121,7 @@ def measure_extraction(work: Path, corpus: Path, n: int) -> dict[str, Any]:
 
     project = make_project(work / "extract", corpus, n, work / "extract-cache")
     settings = load_settings(project, jobs=1)
-    sources, _ = ingest.read_sources(settings.seeds_dir, settings.project_dir)
+    sources, _ = pipeline.ingest_sources(settings)
     nlp = load_nlp(settings.spacy_model)
     texts = [nlp_text(s) for s in sources]
     list(nlp.pipe(texts[:5]))  # warm up both: first calls allocate
@@ -182,6 +182,7 @@ def measure_site(work: Path, project: Path, n: int) -> dict[str, Any]:
         shutil.rmtree(docs / name, ignore_errors=True)
     for page in ("index.md", "timeline.md", "quotes.md"):
         (docs / page).unlink(missing_ok=True)
+    shutil.rmtree(project / "site", ignore_errors=True)  # a cold site build, not an incremental one
     log(f"Site: render + mkdocs build of {len(pages)} pages ...")
     ours = run_measured(["briefing", "render", "--site"], project)
     raw_project = raw_mkdocs_project(work / "raw-site", len(pages))

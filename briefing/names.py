@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # English honorifics and office titles that precede a name. They are roles,
 # not part of the name: "President X" is X. General English usage only.
@@ -78,6 +79,7 @@ def split_title(text: str) -> tuple[str | None, str]:
     return " ".join(words[:i]), " ".join(words[i:])
 
 
+@lru_cache(maxsize=1 << 17)  # the same names are folded over and over while resolving
 def fold(text: str) -> str:
     """Lower case, no accents, no apostrophes, hyphens and dots as spaces: the comparison form."""
     text = unicodedata.normalize("NFKD", text)

@@ -63,13 +63,10 @@ def build(settings: Settings, *, track: Track = no_progress, render_pages: bool 
 def extract_corpus(
     settings: Settings, *, track: Track = no_progress
 ) -> tuple[Corpus, list[ingest.Skipped], list[str]]:
-    """Ingest, extract (cached) and resolve; nothing is written but the cache."""
-    sources, skipped = ingest.read_sources(
-        settings.seeds_dir, settings.project_dir, non_english=settings.non_english, cache_dir=settings.cache_dir / "ingest"
-    )
+    """Ingest, extract (cached) and resolve; nothing is written but the caches."""
+    sources, skipped = ingest_sources(settings)
     for item in skipped:
         log.warning("Skipped %s", item.reason)  # the reason starts with the file, relative to the project
-    sources = complete_years(apply_source_curation(sources, settings.curation.sources))
     if not sources:
         raise BriefingError(
             f"No usable articles in {settings.seeds_dir} ({len(skipped)} skipped). "
@@ -78,6 +75,14 @@ def extract_corpus(
     extractions, parsed = extract_sources(sources, settings, track=track)
     corpus = resolve(extractions, title=settings.title, curation=settings.curation)
     return corpus, skipped, parsed
+
+
+def ingest_sources(settings: Settings) -> tuple[list[Source], list[ingest.Skipped]]:
+    """The sources as extraction sees them: ingested (cached per file), curated, years completed."""
+    sources, skipped = ingest.read_sources(
+        settings.seeds_dir, settings.project_dir, non_english=settings.non_english, cache_dir=settings.cache_dir / "ingest"
+    )
+    return complete_years(apply_source_curation(sources, settings.curation.sources)), skipped
 
 
 def extract_sources(

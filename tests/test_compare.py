@@ -119,3 +119,24 @@ def test_compare_disputed_event_date_and_quote_wording():
     assert sorted(d.kind for d in found) == ["date", "wording"]
     date = next(d for d in found if d.kind == "date")
     assert [v.value for v in date.versions] == ["2031-03-03", "2031-03-02"]
+
+
+def test_compare_statements_group_copies_across_sources_not_within_one():
+    def quote(qid: str, source: str, text: str, speaker: str | None) -> Quote:
+        return Quote(id=qid, source=source, text=text, speaker=speaker, anchor="s1-1", start=0, end=1)
+
+    long_text = "We will rebuild every house that the water took from this valley"
+    variant = "We will rebuild every home that the water took from this valley"
+    quotes = [
+        *(quote(f"w{i}", f"wire-{i}", long_text, "mayor") for i in range(30)),  # one statement carried 30 times
+        quote("v", "paper", variant, None),  # another wording, speaker not found: the same statement
+        quote("x1", "solo", "The barrier failed before anyone could warn the lower town", "engineer"),
+        quote("x2", "solo", "The barrier failed before anyone could warn the lower town", "engineer"),  # same source
+        quote("o", "other", "The barrier failed before anyone could warn the lower town", "mayor"),  # another speaker
+        quote("s1", "a", "No comment", "mayor"),
+        quote("s2", "b", "No comment", "mayor"),  # too short to tell a statement
+    ]
+    statement = {q.id: q.statement for q in group_statements(quotes)}
+    assert len({statement[f"w{i}"] for i in range(30)} | {statement["v"]}) == 1
+    assert len({statement["x1"], statement["x2"], statement["o"], statement["w0"]}) == 4
+    assert statement["s1"] != statement["s2"]

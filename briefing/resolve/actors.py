@@ -16,11 +16,11 @@ A group's kind is decided by the votes of all its mentions.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
+from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
@@ -371,20 +371,32 @@ def _merge_people(nodes: dict[str, NameNode], sets: UnionFind[str]) -> None:
     """Spelling variants of full names; then each short form to the one full name it abbreviates."""
     gazetteer = load_gazetteer()
     people = [n for n in nodes.values() if _maybe_person(n, gazetteer) and n.tokens]
-    # Blocking: _similar() tokens share their first letter, so names of as many tokens are
-    # compared only when all their initials agree, and a short form only with the full
-    # names whose last tokens have its initials. No result changes; far fewer pairs.
-    variants: dict[tuple[str, ...], list[NameNode]] = {}
-    endings: dict[tuple[str, ...], list[NameNode]] = {}
+    # Blocking: names are compared only with names whose last token can be _similar() to theirs
+    # (SimilarTokens: no result changes, and no block grows with the corpus). One-token names
+    # are variants only within one source ("Soleimani"/"Suleimani" in one article).
+    similar = SimilarTokens(n.tokens[-1] for n in people)
+    by_last: dict[tuple[int, str], list[NameNode]] = {}
+    single: dict[tuple[str, tuple[str, ...]], list[NameNode]] = {}
+    full_by_last: dict[str, list[NameNode]] = {}
     for node in people:
-        variants.setdefault(_initials(node.tokens), []).append(node)
-        if node.kind() == "person":
-            for k in range(1, len(node.tokens)):
-                endings.setdefault(_initials(node.tokens[-k:]), []).append(node)
-    for block in variants.values():
+        if len(node.tokens) >= 2:
+            by_last.setdefault((len(node.tokens), node.tokens[-1]), []).append(node)
+        else:
+            single.setdefault((node.tokens[0][0], tuple(sorted(node.sources))), []).append(node)
+        if node.kind() == "person" and len(node.tokens) >= 2:
+            full_by_last.setdefault(node.tokens[-1], []).append(node)
+    position = {node.key: i for i, node in enumerate(people)}
+    for a in people:
+        if len(a.tokens) < 2:
+            continue
+        for token in similar.of(a.tokens[-1]):
+            for b in by_last.get((len(a.tokens), token), []):
+                if position[b.key] > position[a.key] and _ends_with(a.tokens, b.tokens):
+                    sets.union(a.key, b.key)
+    for block in single.values():
         for i, a in enumerate(block):
             for b in block[i + 1 :]:
-                if (len(a.tokens) >= 2 or a.sources == b.sources) and _ends_with(a.tokens, b.tokens):
+                if _ends_with(a.tokens, b.tokens):
                     sets.union(a.key, b.key)
     leftovers: dict[str, list[str]] = {}
     for node in people:
@@ -392,7 +404,8 @@ def _merge_people(nodes: dict[str, NameNode], sets: UnionFind[str]) -> None:
             continue
         candidates = [
             f
-            for f in endings.get(_initials(node.tokens), [])
+            for token in similar.of(node.tokens[-1])
+            for f in full_by_last.get(token, [])
             if len(f.tokens) > len(node.tokens) and _ends_with(f.tokens, node.tokens)
         ]
         roots = {sets.find(f.key) for f in candidates}
@@ -407,6 +420,55 @@ def _merge_people(nodes: dict[str, NameNode], sets: UnionFind[str]) -> None:
     for keys in leftovers.values():
         for key in keys[1:]:
             sets.union(keys[0], key)
+
+
+class SimilarTokens:
+    """The tokens of a vocabulary that _similar() may accept for a given token, found without a
+    scan of the vocabulary: the same token; the same first letter and transliteration key; or a
+    Levenshtein distance small enough for FUZZY_TOKEN_SIMILARITY, found through the strings both
+    tokens give by deleting letters (symmetric deletion). Every token returned passes _similar()."""
+
+    # Two tokens within distance d share a string made by deleting at most d letters from each.
+    # d <= 0.2 * the longer length, so a token of length L needs deletions up to L // 4; beyond
+    # MAX_DELETIONS the (rare, long) tokens are compared directly.
+    MAX_DELETIONS = 2
+
+    def __init__(self, tokens: Iterable[str]) -> None:
+        self.vocabulary = set(tokens)
+        self.by_variant: dict[str, set[str]] = {}
+        self.by_transliteration: dict[tuple[str, str], set[str]] = {}
+        self.long: list[str] = []
+        for token in self.vocabulary:
+            if len(token) < FUZZY_MIN_LENGTH:
+                continue
+            self.by_transliteration.setdefault((token[0], _transliteration_key(token)), set()).add(token)
+            for variant in _deletions(token, self._depth(token)):
+                self.by_variant.setdefault(variant, set()).add(token)
+            if len(token) // 4 > self.MAX_DELETIONS:
+                self.long.append(token)
+
+    def _depth(self, token: str) -> int:
+        return min(len(token) // 4, self.MAX_DELETIONS)
+
+    def of(self, token: str) -> list[str]:
+        found = {token} if token in self.vocabulary else set()
+        if len(token) >= FUZZY_MIN_LENGTH:
+            found |= self.by_transliteration.get((token[0], _transliteration_key(token)), set())
+            for variant in _deletions(token, self._depth(token)):
+                found |= self.by_variant.get(variant, set())
+            if len(token) // 4 >= self.MAX_DELETIONS:
+                found.update(self.long)
+        return sorted(t for t in found if _similar(token, t))
+
+
+def _deletions(token: str, depth: int) -> set[str]:
+    """token and every string made from it by deleting up to depth letters."""
+    found = {token}
+    frontier = {token}
+    for _ in range(depth):
+        frontier = {word[:i] + word[i + 1 :] for word in frontier for i in range(len(word))}
+        found |= frontier
+    return found
 
 
 def _initials(tokens: list[str]) -> tuple[str, ...]:

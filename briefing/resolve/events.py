@@ -73,9 +73,17 @@ class _Mention:
     places: set[str]
     words: dict[str, float] = field(default_factory=dict)
 
-    @property
-    def date(self) -> DateValue | None:
-        return self.candidate.date
+    def __post_init__(self) -> None:
+        # Read for every candidate pair: computed once (see _pair_gap).
+        self.date: DateValue | None = self.candidate.date
+        self.keys = self.actors | self.places
+        self.day: int | None = None
+        self.span: tuple[int, int] | None = None
+        if self.date is not None:
+            first, last = _interval(self.date)
+            self.span = (first.toordinal(), last.toordinal())
+            if self.date.precision == "day":
+                self.day = self.date.value.toordinal()
 
 
 @dataclass
@@ -268,10 +276,10 @@ def _features(mention: _Mention) -> set[str]:
 
 def _pair_score(a: _Mention, b: _Mention) -> tuple[float, int] | None:
     """(similarity, day gap) of two mentions, or None when they cannot be one event."""
-    gap = _date_gap(a.date, b.date)
+    gap = _pair_gap(a, b)
     if gap is None:
         return None
-    shared = len((a.actors | a.places) & (b.actors | b.places))
+    shared = len(a.keys & b.keys)
     similarity = _cosine(a.words, b.words)
     if gap >= 1:
         if not (shared and similarity >= MIN_SIMILARITY_NEXT_DAY):
@@ -283,6 +291,16 @@ def _pair_score(a: _Mention, b: _Mention) -> tuple[float, int] | None:
         return None
     exact = 1.0 if (a.date and b.date and a.date.value == b.date.value) else 0.0
     return similarity + 0.1 * min(shared, 3) + 0.2 * exact - 0.3 * gap, gap
+
+
+def _pair_gap(a: _Mention, b: _Mention) -> int | None:
+    """_date_gap(a.date, b.date) from the day numbers each mention holds."""
+    if a.span is None or b.span is None:
+        return 0
+    if a.day is not None and b.day is not None:
+        days = abs(a.day - b.day)
+        return days if days <= 1 else None
+    return 0 if a.span[0] <= b.span[1] and b.span[0] <= a.span[1] else None
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:

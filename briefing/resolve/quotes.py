@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
@@ -113,24 +114,36 @@ def _speaker_by_role(span: QuoteSpan, roles: list[tuple[set[str], Actor]], sourc
 def group_statements(quotes: list[Quote]) -> list[Quote]:
     """Give near-identical quotes of different sources (same or unknown speaker) one statement id."""
     sets: UnionFind[str] = UnionFind(q.id for q in quotes)
-    # Blocking: only quotes sharing a pair of consecutive longer words are compared, each pair once.
-    blocks: dict[tuple[str, str], list[Quote]] = {}
+    # Copies first: quotes of the same text and speaker form one group (a wire story carried by
+    # many outlets), compared with other groups once, not once per pair of copies.
+    copies: dict[tuple[str, str | None], _Copies] = {}
     for quote in quotes:
-        if len(quote.text) < MIN_STATEMENT_CHARS:
+        copies.setdefault((quote.text, quote.speaker), _Copies(quote.text, quote.speaker)).add(quote)
+    for group in copies.values():
+        # Each copy has one in another source: all one statement (short quotes are never grouped).
+        if len(group.sources) > 1 and len(group.text) >= MIN_STATEMENT_CHARS:
+            for quote in group.quotes[1:]:
+                sets.union(group.quotes[0].id, quote.id)
+    # Blocking: only groups sharing a pair of consecutive longer words are compared, each pair once.
+    blocks: dict[tuple[str, str], list[_Copies]] = {}
+    for group in copies.values():
+        if len(group.text) < MIN_STATEMENT_CHARS:
             continue
-        for key in _block_keys(quote.text):
-            blocks.setdefault(key, []).append(quote)
-    compared: set[tuple[str, str]] = set()
+        for key in _block_keys(group.text):
+            blocks.setdefault(key, []).append(group)
+    compared: set[tuple[int, int]] = set()
     for block in blocks.values():
         for i, a in enumerate(block):
             for b in block[i + 1 :]:
-                if a.source == b.source or (a.speaker and b.speaker and a.speaker != b.speaker):
-                    continue
-                if (a.id, b.id) in compared:
+                if len(a.sources | b.sources) < 2 or (a.speaker and b.speaker and a.speaker != b.speaker):
+                    continue  # all in one source, or two different speakers
+                if (id(a), id(b)) in compared:
                     continue  # two quotes share many word pairs: one comparison is enough
-                compared.add((a.id, b.id))
+                compared.add((id(a), id(b)))
                 if fuzz.token_set_ratio(a.text, b.text) >= SAME_STATEMENT_SCORE:
-                    sets.union(a.id, b.id)
+                    # Every copy of one has a copy of the other in another source.
+                    for quote in (*a.quotes, *b.quotes):
+                        sets.union(a.quotes[0].id, quote.id)
     groups = sets.groups()
     statement_of = {}
     for members in groups.values():
@@ -138,6 +151,20 @@ def group_statements(quotes: list[Quote]) -> list[Quote]:
         for member in members:
             statement_of[member] = f"st-{digest}"
     return [q.model_copy(update={"statement": statement_of[q.id]}) for q in quotes]
+
+
+@dataclass
+class _Copies:
+    """Quotes of one text and one speaker (or none), in input order, and their sources."""
+
+    text: str
+    speaker: str | None
+    quotes: list[Quote] = field(default_factory=list)
+    sources: set[str] = field(default_factory=set)
+
+    def add(self, quote: Quote) -> None:
+        self.quotes.append(quote)
+        self.sources.add(quote.source)
 
 
 def _block_keys(text: str) -> set[tuple[str, str]]:
