@@ -56,7 +56,11 @@ def build(settings: Settings, *, track: Track = no_progress, render_pages: bool 
     started = time.perf_counter()
     corpus, skipped, parsed = extract_corpus(settings, track=track)
     written = store.save_corpus(corpus, settings.data_dir, fragments_file=settings.cache_dir / "yaml" / "fragments.json")
-    pages = render.render_site(corpus, settings.templates_dir, settings.docs_dir) if render_pages else []
+    pages = (
+        render.render_site(corpus, settings.templates_dir, settings.docs_dir, processes=cpu_processes(settings.jobs))
+        if render_pages
+        else []
+    )
     return _report(corpus, skipped, parsed, written + pages, len(pages), started)
 
 
@@ -133,6 +137,11 @@ def parse_processes(jobs: int, articles: int) -> int:
     return max(1, min(os.cpu_count() or 1, articles // MIN_ARTICLES_PER_PROCESS))
 
 
+def cpu_processes(jobs: int) -> int:
+    """Processes for CPU-bound stages (page rendering): `jobs`, or one per core for 0 (auto)."""
+    return jobs if jobs > 0 else os.cpu_count() or 1
+
+
 def pipeline_key(name: str) -> str:
     """Name and version of the installed pipeline package, without loading it."""
     import spacy
@@ -152,7 +161,7 @@ def render_only(settings: Settings) -> BuildReport:
     """Render the pages from the YAML in docs/data, without spaCy."""
     started = time.perf_counter()
     corpus = store.load_corpus(settings.data_dir)
-    pages = render.render_site(corpus, settings.templates_dir, settings.docs_dir)
+    pages = render.render_site(corpus, settings.templates_dir, settings.docs_dir, processes=cpu_processes(settings.jobs))
     return _report(corpus, [], [], pages, len(pages), started)
 
 

@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import html
 import json
+import multiprocessing
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -748,16 +749,78 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     return env
 
 
-def build_pages(corpus: Corpus, env: jinja2.Environment) -> dict[str, str]:
+def render_page(env: jinja2.Environment, title: str, path: str, template: str, **context: Any) -> str:
+    """One page's Markdown from its template; `base` leads from the page back to the docs root."""
+    base = "../" * path.count("/")
+    text = env.get_template(template).render(base=base, title=title, **context)
+    return re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n"
+
+
+class RecordPages:
+    """The page of one actor, event or source: most pages of a briefing, so they can be shared out."""
+
+    def __init__(self, site: Site, env: jinja2.Environment, neighbourhoods: pictures.Neighbourhoods) -> None:
+        self.site = site
+        self.env = env
+        self.neighbourhoods = neighbourhoods
+
+    def render(self, kind: str, record_id: str) -> tuple[str, str]:
+        site, path = self.site, page_path(kind, record_id)
+        if kind == "actors":
+            view = site.actor_view(site.actors[record_id])
+            context = {**_actor_context(site, view), "tags": [view.kind], "search_boost": ACTOR_SEARCH_BOOST,
+                       "network_svg": self.neighbourhoods.svg(record_id)}
+            template = "actor.md.j2"
+        elif kind == "events":
+            context = {"event": site.event_view(site.events[record_id]), "tags": ["Event"],
+                       "search_boost": EVENT_SEARCH_BOOST}
+            template = "event.md.j2"
+        else:
+            source = site.sources[record_id]
+            context = {**_source_context(site, source), "tags": source_tags(source), "search_boost": SOURCE_SEARCH_BOOST}
+            template = "source.md.j2"
+        return path, render_page(self.env, site.corpus.title, path, template, **context)
+
+
+def source_tags(source: Source) -> list[str]:
+    return ["Source", *([source.outlet] if source.outlet else [])]
+
+
+# Below this many record pages per process, forking costs more than it saves.
+MIN_PAGES_PER_PROCESS = 300
+_SHARED: tuple[RecordPages, list[tuple[str, str]], int] | None = None  # set for forked workers
+
+
+def render_records(records: RecordPages, keys: list[tuple[str, str]], processes: int) -> list[tuple[str, str]]:
+    """Render the record pages `keys` ((kind, id)), in `processes` forked processes when it pays."""
+    global _SHARED
+    processes = min(processes, len(keys) // MIN_PAGES_PER_PROCESS)
+    if processes <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return [records.render(*key) for key in keys]
+    _SHARED = (records, keys, processes)  # the workers are forks: they see it without pickling
+    try:
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            shares = pool.map(_render_share, range(processes))
+    finally:
+        _SHARED = None
+    rendered = [page for share in shares for page in share]
+    return sorted(rendered, key=lambda page: page[0])
+
+
+def _render_share(number: int) -> list[tuple[str, str]]:
+    assert _SHARED is not None
+    records, keys, processes = _SHARED
+    return [records.render(*key) for key in keys[number::processes]]
+
+
+def build_pages(corpus: Corpus, env: jinja2.Environment, *, processes: int = 1) -> dict[str, str]:
     """Every page of the briefing: docs-relative path -> Markdown text."""
     # First gather all lookups from the whole corpus so every page links consistently.
     site = Site(corpus)
     pages: dict[str, str] = {}
 
     def render(path: str, template: str, **context: Any) -> None:
-        base = "../" * path.count("/")
-        text = env.get_template(template).render(base=base, title=corpus.title, **context)
-        pages[path] = re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n"
+        pages[path] = render_page(env, corpus.title, path, template, **context)
 
     events = [site.event_view(e) for e in site.events_in_date_order()]
     actors = [site.actor_view(a) for a in site.actors_by_prominence()]
@@ -798,28 +861,24 @@ def build_pages(corpus: Corpus, env: jinja2.Environment) -> dict[str, str]:
     )
     render("discrepancies.md", "discrepancies.md.j2", discrepancies=site.discrepancies())
 
-    tagged: dict[str, list[Link]] = defaultdict(list)
-    neighbourhoods = pictures.Neighbourhoods(corpus, links)
-    for view in actors:
-        tagged[view.kind].append(view.link)
-        render(page_path("actors", view.id), "actor.md.j2", **_actor_context(site, view),
-               tags=[view.kind], search_boost=ACTOR_SEARCH_BOOST,
-               network_svg=neighbourhoods.svg(view.id))
-    for event in site.events_in_date_order():
-        view = site.event_view(event)
-        tagged["Event"].append(view.link)
-        render(page_path("events", event.id), "event.md.j2", event=view, tags=["Event"], search_boost=EVENT_SEARCH_BOOST)
-    for source in sources:
-        tags = ["Source", *([source.outlet] if source.outlet else [])]
-        for tag in tags:
-            tagged[tag].append(site.source_link(source.id))
-        render(page_path("sources", source.id), "source.md.j2", **_source_context(site, source),
-               tags=tags, search_boost=SOURCE_SEARCH_BOOST)
+    keys = [("actors", view.id) for view in actors]
+    keys += [("events", event.id) for event in site.events_in_date_order()]
+    keys += [("sources", source.id) for source in sources]
+    records = RecordPages(site, env, pictures.Neighbourhoods(corpus, links))
+    pages.update(render_records(records, keys, processes))
     # The tags page is briefing's own (not the tags plugin's listing): its Markdown changes when a
     # page's tags do, which incremental site builds rely on.
+    tagged: dict[str, list[Link]] = defaultdict(list)
+    for view in actors:
+        tagged[view.kind].append(view.link)
+    for event in site.events_in_date_order():
+        tagged["Event"].append(site.event_link(event))
+    for source in sources:
+        for tag in source_tags(source):
+            tagged[tag].append(site.source_link(source.id))
     render("tags.md", "tags.md.j2", tags=[
-        TagGroup(tag, tag_anchor(tag), sorted(pages, key=lambda link: (link.text.casefold(), link.href)))
-        for tag, pages in sorted(tagged.items(), key=lambda item: item[0].casefold())
+        TagGroup(tag, tag_anchor(tag), sorted(tag_pages, key=lambda link: (link.text.casefold(), link.href)))
+        for tag, tag_pages in sorted(tagged.items(), key=lambda item: item[0].casefold())
     ])
     return pages
 
@@ -879,14 +938,14 @@ def _source_context(site: Site, source: Source) -> dict[str, Any]:
 # ------------------------------------------------------------------ writing
 
 
-def render_site(corpus: Corpus, templates_dir: Path, docs_dir: Path) -> list[Path]:
+def render_site(corpus: Corpus, templates_dir: Path, docs_dir: Path, *, processes: int = 1) -> list[Path]:
     """Render every page of the briefing under docs_dir; return the paths whose bytes changed.
 
     Files are written only when their bytes change (so `mkdocs serve` does not loop) and
     atomically; stale pages in docs/actors, docs/events and docs/sources are deleted.
     """
     env = make_environment(templates_dir)
-    pages = build_pages(corpus, env)
+    pages = build_pages(corpus, env, processes=processes)
     docs_dir = Path(docs_dir)
     changed: list[Path] = []
     for rel, text in sorted(pages.items()):

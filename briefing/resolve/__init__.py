@@ -53,14 +53,19 @@ def rank_actors(actors: Sequence[Actor], quotes: Sequence[Quote]) -> list[Actor]
     return sorted(ranked, key=lambda a: (-a.prominence.score, a.name))
 
 
+HEADLINE_SAMPLE = 200
+
+
 def shared_headline(titles: Sequence[str]) -> str | None:
     """The title whose words the other titles share most: the story's headline."""
     if not titles:
         return None
     words = [set(fold(t).split()) for t in titles]
+    # Each title against every other up to HEADLINE_SAMPLE titles; beyond, against an even sample.
+    sample = range(0, len(titles), max(1, len(titles) // HEADLINE_SAMPLE))
 
     def overlap(i: int) -> float:
-        return sum(len(words[i] & other) / (len(words[i] | other) or 1) for j, other in enumerate(words) if j != i)
+        return sum(len(words[i] & words[j]) / (len(words[i] | words[j]) or 1) for j in sample if j != i)
 
     best = max(range(len(titles)), key=lambda i: (overlap(i), -len(titles[i]), -i))
     return titles[best]

@@ -375,24 +375,30 @@ def _merge_people(nodes: dict[str, NameNode], sets: UnionFind[str]) -> None:
     # (SimilarTokens: no result changes, and no block grows with the corpus). One-token names
     # are variants only within one source ("Soleimani"/"Suleimani" in one article).
     similar = SimilarTokens(n.tokens[-1] for n in people)
-    by_last: dict[tuple[int, str], list[NameNode]] = {}
+    # A name carried by many sources is many nodes with the same tokens: one actor, compared once.
+    same_tokens: dict[tuple[str, ...], list[NameNode]] = {}
     single: dict[tuple[str, tuple[str, ...]], list[NameNode]] = {}
-    full_by_last: dict[str, list[NameNode]] = {}
     for node in people:
         if len(node.tokens) >= 2:
-            by_last.setdefault((len(node.tokens), node.tokens[-1]), []).append(node)
+            same_tokens.setdefault(tuple(node.tokens), []).append(node)
         else:
             single.setdefault((node.tokens[0][0], tuple(sorted(node.sources))), []).append(node)
-        if node.kind() == "person" and len(node.tokens) >= 2:
-            full_by_last.setdefault(node.tokens[-1], []).append(node)
-    position = {node.key: i for i, node in enumerate(people)}
-    for a in people:
-        if len(a.tokens) < 2:
-            continue
-        for token in similar.of(a.tokens[-1]):
-            for b in by_last.get((len(a.tokens), token), []):
-                if position[b.key] > position[a.key] and _ends_with(a.tokens, b.tokens):
-                    sets.union(a.key, b.key)
+    by_last: dict[tuple[int, str], list[tuple[str, ...]]] = {}
+    full_by_last: dict[str, list[_FullName]] = {}
+    for tokens, members in same_tokens.items():
+        for node in members[1:]:
+            sets.union(members[0].key, node.key)
+        by_last.setdefault((len(tokens), tokens[-1]), []).append(tokens)
+        persons = [n for n in members if n.kind() == "person"]
+        if persons:
+            sources = {source for n in persons for source in n.sources}
+            full_by_last.setdefault(tokens[-1], []).append(_FullName(list(tokens), members[0].key, sources))
+    position = {tokens: i for i, tokens in enumerate(same_tokens)}
+    for tokens, members in same_tokens.items():
+        for token in similar.of(tokens[-1]):
+            for other in by_last.get((len(tokens), token), []):
+                if position[other] > position[tokens] and _ends_with(list(tokens), list(other)):
+                    sets.union(members[0].key, same_tokens[other][0].key)
     for block in single.values():
         for i, a in enumerate(block):
             for b in block[i + 1 :]:
@@ -420,6 +426,15 @@ def _merge_people(nodes: dict[str, NameNode], sets: UnionFind[str]) -> None:
     for keys in leftovers.values():
         for key in keys[1:]:
             sets.union(keys[0], key)
+
+
+@dataclass(frozen=True)
+class _FullName:
+    """A person's name of two or more tokens, as one: a node's key and the sources naming it."""
+
+    tokens: list[str]
+    key: str
+    sources: set[str]
 
 
 class SimilarTokens:

@@ -216,16 +216,23 @@ def _content_words(sentence: str) -> list[str]:
 def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
     """Constrained single-link clustering inside blocks of one action class.
 
-    Candidate pairs come from an inverted index (class, actor or distinctive word);
-    pairs are linked best first, and two groups join only when their dates agree.
+    Copies of one sentence (the same words, date and actors in several sources: a wire story)
+    start as one cluster: they would be linked first anyway, as the most similar pairs. Candidate
+    pairs of clusters come from an inverted index (class, actor or distinctive word); pairs are
+    linked best first, and two groups join only when their dates agree.
     """
-    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    units: dict[tuple[object, ...], list[int]] = {}
     for number, mention in enumerate(mentions):
-        for feature in _features(mention):
-            index[(mention.cls, feature)].append(number)
+        units.setdefault(_copy_key(mention), []).append(number)
+    heads = [members[0] for members in units.values()]  # each unit's first mention speaks for it
+    size = {members[0]: len(members) for members in units.values()}
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for head in heads:
+        for feature in _features(mentions[head]):
+            index[(mentions[head].cls, feature)].append(head)
     pairs: set[tuple[int, int]] = set()
     for members in index.values():
-        if len(members) > MAX_BLOCK:
+        if sum(size[m] for m in members) > MAX_BLOCK:
             continue  # a feature everyone shares does not block anything
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
@@ -238,9 +245,11 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
     scored.sort()
     parent = list(range(len(mentions)))
     groups: dict[int, _Cluster] = {}
-    for number, mention in enumerate(mentions):
-        groups[number] = _Cluster(cls=mention.cls)
-        groups[number].add(mention)
+    for members in units.values():
+        groups[members[0]] = _Cluster(cls=mentions[members[0]].cls)
+        for number in members:
+            groups[members[0]].add(mentions[number])
+            parent[number] = members[0]
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -266,6 +275,12 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
         cluster.__dict__.pop("_reference", None)
     clusters.sort(key=lambda c: c.mentions[0].order)
     return clusters
+
+
+def _copy_key(mention: _Mention) -> tuple[object, ...]:
+    """What two mentions share when one is a copy of the other: everything _pair_score reads."""
+    date = (mention.date.value, mention.date.precision) if mention.date else None
+    return (mention.cls, mention.candidate.sentence, mention.candidate.trigger, date, frozenset(mention.keys))
 
 
 def _features(mention: _Mention) -> set[str]:

@@ -18,6 +18,8 @@ from briefing.resolve.unionfind import UnionFind
 SAME_STATEMENT_SCORE = 85
 # ... and they are long enough for the match to mean something.
 MIN_STATEMENT_CHARS = 20
+# Distinct statements sharing one pair of words beyond which that pair is not used for blocking.
+MAX_STATEMENT_BLOCK = 200
 
 
 # Head nouns of role phrases that can name a speaker: offices and titles, organisations.
@@ -119,12 +121,20 @@ def group_statements(quotes: list[Quote]) -> list[Quote]:
     copies: dict[tuple[str, str | None], _Copies] = {}
     for quote in quotes:
         copies.setdefault((quote.text, quote.speaker), _Copies(quote.text, quote.speaker)).add(quote)
+    joined: set[int] = set()  # groups whose copies are one statement already
+
+    def join(group: _Copies) -> None:
+        if id(group) not in joined:
+            joined.add(id(group))
+            for quote in group.quotes[1:]:
+                sets.union(group.quotes[0].id, quote.id)
+
     for group in copies.values():
         # Each copy has one in another source: all one statement (short quotes are never grouped).
         if len(group.sources) > 1 and len(group.text) >= MIN_STATEMENT_CHARS:
-            for quote in group.quotes[1:]:
-                sets.union(group.quotes[0].id, quote.id)
-    # Blocking: only groups sharing a pair of consecutive longer words are compared, each pair once.
+            join(group)
+    # Blocking: only groups sharing a pair of consecutive longer words are compared, each pair
+    # once; a pair of words that many statements share ("prime minister") tells none apart.
     blocks: dict[tuple[str, str], list[_Copies]] = {}
     for group in copies.values():
         if len(group.text) < MIN_STATEMENT_CHARS:
@@ -133,6 +143,8 @@ def group_statements(quotes: list[Quote]) -> list[Quote]:
             blocks.setdefault(key, []).append(group)
     compared: set[tuple[int, int]] = set()
     for block in blocks.values():
+        if len(block) > MAX_STATEMENT_BLOCK:
+            continue
         for i, a in enumerate(block):
             for b in block[i + 1 :]:
                 if len(a.sources | b.sources) < 2 or (a.speaker and b.speaker and a.speaker != b.speaker):
@@ -142,8 +154,9 @@ def group_statements(quotes: list[Quote]) -> list[Quote]:
                 compared.add((id(a), id(b)))
                 if fuzz.token_set_ratio(a.text, b.text) >= SAME_STATEMENT_SCORE:
                     # Every copy of one has a copy of the other in another source.
-                    for quote in (*a.quotes, *b.quotes):
-                        sets.union(a.quotes[0].id, quote.id)
+                    join(a)
+                    join(b)
+                    sets.union(a.quotes[0].id, b.quotes[0].id)
     groups = sets.groups()
     statement_of = {}
     for members in groups.values():
