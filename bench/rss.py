@@ -1,10 +1,13 @@
-"""Run a command; print its wall time, the peak RSS of its largest process and of its whole process tree.
+"""Run a command; print its wall time, the peak RSS of its largest process and the peak memory of
+its whole process tree.
 
     python -m bench.rss briefing build -q
 
 Prints one JSON line on stdout after the command's own output (which goes to stderr).
-Peak tree RSS is sampled from /proc every 50 ms (Linux), so it may miss a very short peak;
-the largest single process is exact (getrusage of the children).
+The tree's memory is the sum of each process's PSS (proportional set size: a page shared by
+forked processes counts once in all, not once in each as RSS would), sampled from /proc every
+50 ms (Linux), so it may miss a very short peak; VmRSS where smaps_rollup is missing. The
+largest single process is exact (getrusage of the children).
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from pathlib import Path
 
 
 def _tree_rss(root: int) -> int:
-    """Sum of VmRSS (bytes) of root and its descendants."""
+    """Sum of the PSS (else VmRSS) in bytes of root and its descendants."""
     parents: dict[int, int] = {}
     rss: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
@@ -36,6 +39,13 @@ def _tree_rss(root: int) -> int:
         for line in status.splitlines():
             if line.startswith("VmRSS:"):
                 rss[pid] = int(line.split()[1]) * 1024
+        try:
+            for line in (entry / "smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    rss[pid] = int(line.split()[1]) * 1024
+                    break
+        except OSError:
+            pass
     total = 0
     for pid, size in rss.items():
         node = pid

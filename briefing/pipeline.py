@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from briefing import ingest, render, store
 from briefing.cache import ExtractionCache
@@ -18,6 +18,9 @@ from briefing.model import Corpus, Extraction, Source
 from briefing.resolve import resolve
 from briefing.metadata import complete_years
 from briefing.resolve.curation import apply_source_curation
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -90,9 +93,12 @@ def ingest_sources(settings: Settings) -> tuple[list[Source], list[ingest.Skippe
 
 
 def extract_sources(
-    sources: Sequence[Source], settings: Settings, *, track: Track = no_progress
+    sources: Sequence[Source], settings: Settings, *, track: Track = no_progress, nlp: Language | None = None
 ) -> tuple[list[Extraction], list[str]]:
-    """Extraction of every source: from the cache when the content, pipeline and extractor are unchanged."""
+    """Extraction of every source: from the cache when the content, pipeline and extractor are unchanged.
+
+    nlp: the loaded pipeline of settings.spacy_model, when the caller has it (else loaded if needed).
+    """
     from briefing.extract.document import EXTRACTOR_VERSION
 
     cache = ExtractionCache(settings.cache_dir, pipeline_key(settings.spacy_model), EXTRACTOR_VERSION)
@@ -104,13 +110,13 @@ def extract_sources(
             missing.append(source)
         else:
             found[source.id] = cached
-    for source, extraction in track(_parse(missing, settings), len(missing)):
+    for source, extraction in track(_parse(missing, settings, nlp), len(missing)):
         cache.put(source, extraction)  # keyed by the source as ingest made it
         found[source.id] = extraction
     return [found[s.id] for s in sources], [s.file for s in missing]
 
 
-def _parse(sources: Sequence[Source], settings: Settings) -> Iterator[tuple[Source, Extraction]]:
+def _parse(sources: Sequence[Source], settings: Settings, nlp: Language | None) -> Iterator[tuple[Source, Extraction]]:
     if not sources:
         return
     if settings.scheduler:
@@ -121,7 +127,8 @@ def _parse(sources: Sequence[Source], settings: Settings) -> Iterator[tuple[Sour
     from briefing.extract.document import extract_source, parse_sources
     from briefing.extract.nlp import load_nlp
 
-    nlp = load_nlp(settings.spacy_model)
+    if nlp is None:
+        nlp = load_nlp(settings.spacy_model)
     for source, doc in parse_sources(sources, nlp, n_process=parse_processes(settings.jobs, len(sources))):
         yield source, extract_source(source, doc)
 
