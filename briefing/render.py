@@ -19,6 +19,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote as url_quote
@@ -71,7 +72,12 @@ def escape_markdown(value: object) -> str:
     Newlines collapse to spaces, so the text is one line and block syntax could only
     start at its first character, which is written as a numeric entity when it could.
     """
-    text = _WHITESPACE.sub(" ", str(value)).strip()
+    return _escape_markdown(str(value))
+
+
+@lru_cache(maxsize=1 << 16)  # names and titles are escaped for every link to them
+def _escape_markdown(value: str) -> str:
+    text = _WHITESPACE.sub(" ", value).strip()
     if _BLOCK_START.match(text):
         return f"&#{ord(text[0])};" + text[1:].translate(_MARKDOWN_ESCAPES)
     return text.translate(_MARKDOWN_ESCAPES)
@@ -365,6 +371,7 @@ class Site:
         self._event_views: dict[str, EventView] = {}
         self._quote_views: dict[str, QuoteView] = {}
         self._discrepancy_views: dict[str, DiscrepancyView] = {}
+        self._source_links: dict[str, Link] = {}
 
     # ---- ordering
 
@@ -399,12 +406,16 @@ class Site:
         return Link(actor.name, url_quote(page_path("actors", actor.id)))
 
     def source_link(self, source_id: str) -> Link:
-        source = self.sources.get(source_id)
-        return Link(source.title if source else source_id, url_quote(page_path("sources", source_id)))
+        link = self._source_links.get(source_id)
+        if link is None:
+            source = self.sources.get(source_id)
+            link = Link(source.title if source else source_id, url_quote(page_path("sources", source_id)))
+            self._source_links[source_id] = link
+        return link
 
     def anchor_link(self, source_id: str, anchor: str) -> Link:
         """Link to one sentence (or paragraph) on a source page; falls back to the page itself."""
-        page = url_quote(page_path("sources", source_id))
+        page = self.source_link(source_id).href
         if (source_id, anchor) in self.sentences:
             return Link(anchor, f"{page}#{url_quote(safe_name(anchor))}")
         return Link(anchor, page)
@@ -645,8 +656,9 @@ class Site:
         """This source's side of each discrepancy it is part of, linking to the full comparison:
         a source page stays the same size however many sources disagree with it."""
         rows = []
+        href = self.source_link(source_id).href
         for view in self.discrepancies(source_id):
-            mine = [v for v in view.versions if v.source.href == self.source_link(source_id).href]
+            mine = [v for v in view.versions if v.source.href == href]
             others = {v.source.href for v in view.versions} - {v.source.href for v in mine}
             rows.append({"discrepancy": view, "mine": mine, "others": len(others)})
         return rows
