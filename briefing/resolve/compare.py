@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
@@ -43,11 +42,10 @@ STOPWORDS = frozenset(
 
 
 def _shingles(source: Source) -> set[int]:
+    """The source's word 8-grams, as Python hashes: only compared within one run, where a 64-bit
+    hash stands for its 8-gram (a collision would add one shared shingle)."""
     words = fold(" ".join(p.text for p in source.paragraphs if p.kind == "body")).split()
-    return {
-        int.from_bytes(hashlib.blake2b(" ".join(words[i : i + SHINGLE_WORDS]).encode(), digest_size=8).digest(), "big")
-        for i in range(max(len(words) - SHINGLE_WORDS + 1, 0))
-    }
+    return {hash(tuple(words[i : i + SHINGLE_WORDS])) for i in range(max(len(words) - SHINGLE_WORDS + 1, 0))}
 
 
 def find_shared_passages(sources: Sequence[Source]) -> list[Source]:
