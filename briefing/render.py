@@ -17,11 +17,11 @@ import multiprocessing
 import os
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote as url_quote
 
 import jinja2
@@ -301,6 +301,16 @@ class MonthGroup:
 # ------------------------------------------------------------------ the site
 
 
+V = TypeVar("V")
+
+
+def _once(made: dict[str, V], key: str, make: Callable[[], V]) -> V:
+    """made[key], made by make() the first time it is asked for."""
+    if key not in made:
+        made[key] = make()
+    return made[key]
+
+
 def page_path(kind: str, record_id: str) -> str:
     """Path of a record's page relative to docs/, as used in links."""
     return f"{kind}/{safe_name(record_id)}.md"
@@ -461,10 +471,7 @@ class Site:
 
     def event_view(self, event: Event) -> EventView:
         """An event's view, made once: source and actor pages list the same events many times over."""
-        view = self._event_views.get(event.id)
-        if view is None:
-            view = self._event_views[event.id] = self._make_event_view(event)
-        return view
+        return _once(self._event_views, event.id, lambda: self._make_event_view(event))
 
     def _make_event_view(self, event: Event) -> EventView:
         mentions = [
@@ -493,10 +500,7 @@ class Site:
         )
 
     def quote_view(self, q: Quote) -> QuoteView:
-        view = self._quote_views.get(q.id)
-        if view is None:
-            view = self._quote_views[q.id] = self._make_quote_view(q)
-        return view
+        return _once(self._quote_views, q.id, lambda: self._make_quote_view(q))
 
     def _make_quote_view(self, q: Quote) -> QuoteView:
         return QuoteView(
@@ -627,10 +631,7 @@ class Site:
         return {"events": events, "statements": statements, "actors": actors}
 
     def discrepancy_view(self, item: Discrepancy) -> DiscrepancyView:
-        view = self._discrepancy_views.get(item.id)
-        if view is None:
-            view = self._discrepancy_views[item.id] = self._make_discrepancy_view(item)
-        return view
+        return _once(self._discrepancy_views, item.id, lambda: self._make_discrepancy_view(item))
 
     def _make_discrepancy_view(self, item: Discrepancy) -> DiscrepancyView:
         subject = self.actor_link(item.subject)
