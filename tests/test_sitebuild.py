@@ -110,3 +110,17 @@ def test_changed_settings_or_an_unfinished_build_mean_a_clean_build(twins: tuple
     stale.write_text("left over", encoding="utf-8")
     build(project)
     assert not stale.exists()
+
+
+def test_tag_links_above_a_page_lead_to_its_section_of_the_tags_page(twins: tuple[Path, Path]) -> None:
+    import re
+
+    project, _ = twins
+    tags_page = (project / "site" / "tags" / "index.html").read_text(encoding="utf-8")
+    actor = next((project / "site" / "actors").glob("*/index.html")).read_text(encoding="utf-8")
+    chips = re.findall(r'<a href="([^"]+)" class="md-tag">([^<]+)</a>', actor)
+    assert chips, "no tag link above an actor page"
+    for href, name in chips:
+        assert href.startswith("../../tags/#tag-"), href
+        anchor = href.split("#", 1)[1]
+        assert f'id="{anchor}"' in tags_page, (name, anchor)
