@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from briefing import ingest, render, store
 from briefing.cache import ExtractionCache
+from briefing.collector import fewer_collections
 from briefing.config import Settings
 from briefing.errors import BriefingError, ModelNotInstalledError
 from briefing.model import Corpus, Extraction, Source
@@ -56,6 +57,11 @@ class BuildReport:
 
 def build(settings: Settings, *, track: Track = no_progress, render_pages: bool = True) -> BuildReport:
     """Turn the articles of settings.seeds_dir into YAML (and Markdown pages under settings.docs_dir)."""
+    with fewer_collections():
+        return _build(settings, track=track, render_pages=render_pages)
+
+
+def _build(settings: Settings, *, track: Track, render_pages: bool) -> BuildReport:
     started = time.perf_counter()
     corpus, skipped, parsed = extract_corpus(settings, track=track)
     written = store.save_corpus(corpus, settings.data_dir, fragments_file=settings.cache_dir / "yaml" / "fragments.json")
@@ -167,8 +173,9 @@ def pipeline_key(name: str) -> str:
 def render_only(settings: Settings) -> BuildReport:
     """Render the pages from the YAML in docs/data, without spaCy."""
     started = time.perf_counter()
-    corpus = store.load_corpus(settings.data_dir)
-    pages = render.render_site(corpus, settings.templates_dir, settings.docs_dir, processes=cpu_processes(settings.jobs))
+    with fewer_collections():
+        corpus = store.load_corpus(settings.data_dir)
+        pages = render.render_site(corpus, settings.templates_dir, settings.docs_dir, processes=cpu_processes(settings.jobs))
     return _report(corpus, [], [], pages, len(pages), started)
 
 
