@@ -1,6 +1,6 @@
 """The benchmark: every figure a ratio to its floor, measured in the same run.
 
-    make bench                      # the full run (N up to 2,000; about 10 minutes on 2 cores)
+    make bench                      # the full run (N up to 2,000; about 6 minutes on 2 cores)
     python -m bench.run --quick     # a smoke run on small N (about 2 minutes)
 
 Prints a table and writes bench/results.json. See bench/README.md for what each
@@ -37,7 +37,7 @@ class Plan:
     extract_n: int  # articles parsed by both `briefing extract` and raw nlp.pipe
     build_n: int  # cold build, incremental rebuild and site figures
     resolve_ns: tuple[int, ...]  # sizes the resolve stage is timed at
-    memory_n: int  # full build whose peak RSS is measured
+    memory_n: int  # full build whose peak memory (PSS of the process tree) is measured
     small_n: int  # the small site of the page-size comparison
 
 
@@ -255,7 +255,7 @@ def measure_memory(project: Path, n: int, *, site: bool) -> dict[str, Any]:
     result = run_measured(["briefing", "build", "-q", *([] if site else ["--no-site"])], project)
     return figure(
         "memory",
-        f"peak RSS of a full build, N={n} ({what}; all processes)",
+        f"peak memory (PSS) of a full build, N={n} ({what}; all processes)",
         result["tree_rss"] / GB,
         2.0,
         f"largest process {result['max_rss'] / GB:.2f} GB; {result['seconds']:.0f} s",
