@@ -17,7 +17,7 @@ from pathlib import Path
 def main(argv: list[str]) -> int:
     from briefing.cache import ExtractionCache
     from briefing.config import load_settings
-    from briefing.extract.document import EXTRACTOR_VERSION
+    from briefing.extract.version import EXTRACTOR_VERSION
     from briefing.pipeline import ingest_sources, pipeline_key
     from briefing.resolve import resolve
 

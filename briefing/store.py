@@ -12,7 +12,15 @@ from pydantic import BaseModel, ValidationError
 
 from briefing.errors import DataFileError
 from briefing.fileio import write_atomic, write_if_changed
-from briefing.model import SCHEMA_VERSION, Actor, Corpus, Discrepancy, Event, Quote, Source
+from briefing.model import (
+    SCHEMA_VERSION,
+    Actor,
+    Corpus,
+    Discrepancy,
+    Event,
+    Quote,
+    Source,
+)
 
 # file name -> (list key, record type)
 DATA_FILES: dict[str, tuple[str, type[BaseModel]]] = {

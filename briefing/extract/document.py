@@ -9,9 +9,9 @@ from typing import TypeVar
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from briefing.cache import code_digest
 from briefing.extract.entities import extract_entities
 from briefing.extract.nlp import doc_text
+from briefing.extract.version import EXTRACTION_SUPPORT, EXTRACTOR_VERSION  # noqa: F401 (re-exported)
 from briefing.model import (
     EntitySpan,
     EventCandidate,
@@ -24,10 +24,6 @@ from briefing.model import (
     TimeSpan,
 )
 
-# Modules outside briefing/extract whose code shapes an Extraction.
-EXTRACTION_SUPPORT = ("names.py", "dates.py", "model.py", "resolve/lexicon.py")
-# A digest of the code extraction runs: any change to it invalidates the cache.
-EXTRACTOR_VERSION = code_digest(["extract", *EXTRACTION_SUPPORT])
 # Paragraph kinds whose names, quotes and events are story content.
 CONTENT_KINDS = frozenset({"body"})
 # spaCy's default max_length is 1,000,000 characters; chunks stay well below it

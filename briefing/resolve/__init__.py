@@ -9,7 +9,12 @@ from briefing.config import Curation
 from briefing.model import Actor, Corpus, Extraction, Prominence, Quote
 from briefing.names import fold
 from briefing.resolve.actors import resolve_actors
-from briefing.resolve.compare import count_independent, find_discrepancies, find_shared_passages, independence_groups
+from briefing.resolve.compare import (
+    count_independent,
+    find_discrepancies,
+    find_shared_passages,
+    independence_groups,
+)
 from briefing.resolve.curation import apply_actor_curation
 from briefing.resolve.quotes import resolve_quotes
 

@@ -23,7 +23,15 @@ from functools import cached_property, lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from briefing.model import Actor, ActorKind, EntitySpan, Extraction, Mention, Prominence, Role
+from briefing.model import (
+    Actor,
+    ActorKind,
+    EntitySpan,
+    Extraction,
+    Mention,
+    Prominence,
+    Role,
+)
 from briefing.names import (
     ORG_NAME_HEADS,
     ORG_TYPE_NOUNS,
