@@ -9,12 +9,9 @@ the `md`, `html` or `attr` filter, so it cannot inject Markdown, HTML or Jinja.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import hashlib
 import html
 import json
-import multiprocessing
-import os
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
@@ -26,7 +23,7 @@ from urllib.parse import quote as url_quote
 
 import jinja2
 
-from briefing import pictures
+from briefing import forking, pictures
 from briefing.fileio import write_if_changed
 from briefing.model import Actor, Corpus, Discrepancy, Event, Paragraph, Quote, Source
 from briefing.resolve.compare import COPY_SHARE
@@ -803,46 +800,24 @@ def source_tags(source: Source) -> list[str]:
 
 # Below this many record pages per process, forking costs more than it saves.
 MIN_PAGES_PER_PROCESS = 300
-# A forked worker copies the pages of every object it touches (reference counts are writes), so
-# the workers of a large corpus would double the build's memory: above this resident size,
-# pages are rendered in this process (slower, and the build stays under 2 GB at 2,000 articles).
-MAX_FORK_RESIDENT_BYTES = 800 * 1024**2
-_SHARED: tuple[RecordPages, list[tuple[str, str]], int] | None = None  # set for forked workers
 
 
-def render_records(records: RecordPages, keys: list[tuple[str, str]], processes: int) -> list[tuple[str, str]]:
-    """Render the record pages `keys` ((kind, id)), in `processes` forked processes when it pays."""
-    global _SHARED
+def render_records(
+    records: RecordPages, keys: list[tuple[str, str]], processes: int, meanwhile: Callable[[], None] | None = None
+) -> list[tuple[str, str]]:
+    """Render the record pages `keys` ((kind, id)), in `processes` processes when it pays: this
+    one and forked workers (briefing.forking). `meanwhile` (the overview pages) runs here."""
     processes = min(processes, len(keys) // MIN_PAGES_PER_PROCESS)
-    if processes > 1 and not 0 < resident_bytes() <= MAX_FORK_RESIDENT_BYTES:
-        processes = 1
-    if processes <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if processes <= 1 or not forking.can_fork():
+        if meanwhile is not None:
+            meanwhile()
         return [records.render(*key) for key in keys]
-    _SHARED = (records, keys, processes)  # the workers are forks: they see it without pickling
-    gc.freeze()  # the workers' collector then leaves the inherited objects (and their pages) alone
-    try:
-        with multiprocessing.get_context("fork").Pool(processes) as pool:
-            shares = pool.map(_render_share, range(processes))
-    finally:
-        gc.unfreeze()
-        _SHARED = None
-    rendered = [page for share in shares for page in share]
+
+    def share(number: int) -> list[tuple[str, str]]:
+        return [records.render(*key) for key in keys[number::processes]]
+
+    rendered = [page for part in forking.fork_map(share, processes, meanwhile=meanwhile) for page in part]
     return sorted(rendered, key=lambda page: page[0])
-
-
-def resident_bytes() -> int:
-    """This process's resident memory (Linux /proc); 0 where it cannot be read."""
-    try:
-        pages = int(Path("/proc/self/statm").read_text().split()[1])
-    except (OSError, IndexError, ValueError):
-        return 0
-    return pages * os.sysconf("SC_PAGE_SIZE")
-
-
-def _render_share(number: int) -> list[tuple[str, str]]:
-    assert _SHARED is not None
-    records, keys, processes = _SHARED
-    return [records.render(*key) for key in keys[number::processes]]
 
 
 def build_pages(corpus: Corpus, env: jinja2.Environment, *, processes: int = 1) -> dict[str, str]:
@@ -859,45 +834,48 @@ def build_pages(corpus: Corpus, env: jinja2.Environment, *, processes: int = 1) 
     sources = site.sources_by_date()
     first, last = site.date_range()
     links = pictures.cooccurrence(corpus)
-    render(
-        "index.md",
-        "index.md.j2",
-        first_date=first,
-        last_date=last,
-        source_count=len(sources),
-        event_count=len(events),
-        actor_count=len(actors),
-        quote_count=len(corpus.quotes),
-        corroborated=sum(1 for e in events if e.source_count > 1),
-        independent=sum(1 for e in events if e.independent > 1),
-        discrepancy_count=len(corpus.discrepancies),
-        disputed=sum(1 for e in events if e.disputed),
-        key_events=site.key_events(),
-        top_actors=actors[:TOP_ACTORS],
-        sources=[_source_row(site, s) for s in sources],
-        network_svg=pictures.network_svg(corpus, links),
-    )
-    render("timeline.md", "timeline.md.j2", groups=site.timeline(), event_count=len(events),
-           timeline_svg=pictures.timeline_svg(corpus.events))
-    render("quotes.md", "quotes.md.j2", groups=site.speaker_groups(), quote_count=len(corpus.quotes))
-    render("actors/index.md", "actors_index.md.j2", actors=actors)
-    render("events/index.md", "events_index.md.j2", events=events)
-    render("sources/index.md", "sources_index.md.j2", sources=[_source_row(site, s) for s in sources])
-    render(
-        "coverage.md",
-        "coverage.md.j2",
-        columns=site.coverage_columns(),
-        event_rows=site.event_coverage(),
-        actor_rows=site.actor_coverage(),
-        source_count=len(sources),
-    )
-    render("discrepancies.md", "discrepancies.md.j2", discrepancies=site.discrepancies())
+
+    def overview() -> None:
+        """The pages that list the whole corpus."""
+        render(
+            "index.md",
+            "index.md.j2",
+            first_date=first,
+            last_date=last,
+            source_count=len(sources),
+            event_count=len(events),
+            actor_count=len(actors),
+            quote_count=len(corpus.quotes),
+            corroborated=sum(1 for e in events if e.source_count > 1),
+            independent=sum(1 for e in events if e.independent > 1),
+            discrepancy_count=len(corpus.discrepancies),
+            disputed=sum(1 for e in events if e.disputed),
+            key_events=site.key_events(),
+            top_actors=actors[:TOP_ACTORS],
+            sources=[_source_row(site, s) for s in sources],
+            network_svg=pictures.network_svg(corpus, links),
+        )
+        render("timeline.md", "timeline.md.j2", groups=site.timeline(), event_count=len(events),
+               timeline_svg=pictures.timeline_svg(corpus.events))
+        render("quotes.md", "quotes.md.j2", groups=site.speaker_groups(), quote_count=len(corpus.quotes))
+        render("actors/index.md", "actors_index.md.j2", actors=actors)
+        render("events/index.md", "events_index.md.j2", events=events)
+        render("sources/index.md", "sources_index.md.j2", sources=[_source_row(site, s) for s in sources])
+        render(
+            "coverage.md",
+            "coverage.md.j2",
+            columns=site.coverage_columns(),
+            event_rows=site.event_coverage(),
+            actor_rows=site.actor_coverage(),
+            source_count=len(sources),
+        )
+        render("discrepancies.md", "discrepancies.md.j2", discrepancies=site.discrepancies())
 
     keys = [("actors", view.id) for view in actors]
     keys += [("events", event.id) for event in site.events_in_date_order()]
     keys += [("sources", source.id) for source in sources]
     records = RecordPages(site, env, pictures.Neighbourhoods(corpus, links))
-    pages.update(render_records(records, keys, processes))
+    pages.update(render_records(records, keys, processes, meanwhile=overview))
     # The tags page is briefing's own (not the tags plugin's listing): its Markdown changes when a
     # page's tags do, which incremental site builds rely on.
     tagged: dict[str, list[Link]] = defaultdict(list)

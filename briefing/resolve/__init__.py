@@ -6,14 +6,16 @@ from collections import Counter
 from collections.abc import Sequence
 
 from briefing.config import Curation
+from briefing.forking import Background
 from briefing.model import Actor, Corpus, Extraction, Prominence, Quote
 from briefing.names import fold
 from briefing.resolve.actors import resolve_actors
 from briefing.resolve.compare import (
     count_independent,
     find_discrepancies,
-    find_shared_passages,
     independence_groups,
+    shared_passages,
+    with_shared_passages,
 )
 from briefing.resolve.curation import apply_actor_curation
 from briefing.resolve.quotes import resolve_quotes
@@ -23,6 +25,8 @@ def resolve(extractions: Sequence[Extraction], *, title: str | None = None, cura
     """Merge per-source extractions into the corpus the YAML files hold."""
     curation = curation or Curation()
     extractions = sorted(extractions, key=lambda e: e.source.id)
+    # Shared passages need only the texts: found in another process while names are resolved.
+    passages = Background(shared_passages, [e.source for e in extractions], worth_it=len(extractions) >= 100)
     authors = {a for e in extractions for a in e.source.authors}
     actors, index = resolve_actors(extractions, authors=authors)
     actors, index = apply_actor_curation(actors, index, curation.actors)
@@ -34,7 +38,7 @@ def resolve(extractions: Sequence[Extraction], *, title: str | None = None, cura
         index.lookup,
         {e.source.id: e.source.published for e in extractions},
     )
-    sources = find_shared_passages([e.source for e in extractions])
+    sources = with_shared_passages([e.source for e in extractions], passages.result())
     events = count_independent(events, independence_groups(sources))
     return Corpus(
         title=title or shared_headline([s.title for s in sources]) or "Briefing",

@@ -50,6 +50,15 @@ def _shingles(source: Source) -> set[int]:
 
 def find_shared_passages(sources: Sequence[Source]) -> list[Source]:
     """Fill Source.shared_passages: which other sources carry the same word 8-grams, and how much."""
+    return with_shared_passages(sources, shared_passages(sources))
+
+
+def with_shared_passages(sources: Sequence[Source], found: dict[str, list[SharedPassage]]) -> list[Source]:
+    return [source.model_copy(update={"shared_passages": found.get(source.id, [])}) for source in sources]
+
+
+def shared_passages(sources: Sequence[Source]) -> dict[str, list[SharedPassage]]:
+    """Source id -> the sources that carry the same word 8-grams as it, and how much of it."""
     shingles = {s.id: _shingles(s) for s in sources}
     index: dict[int, list[str]] = defaultdict(list)  # blocking: only sources sharing a shingle meet
     for source_id, values in shingles.items():
@@ -62,7 +71,7 @@ def find_shared_passages(sources: Sequence[Source]) -> list[Source]:
                 for b in owners[i + 1 :]:
                     common[a][b] += 1
                     common[b][a] += 1
-    result = []
+    result = {}
     for source in sources:
         own = len(shingles[source.id]) or 1
         shared = [
@@ -71,7 +80,7 @@ def find_shared_passages(sources: Sequence[Source]) -> list[Source]:
             if count / own >= MIN_SHARED
         ]
         shared.sort(key=lambda p: (-p.share, p.source))
-        result.append(source.model_copy(update={"shared_passages": shared[:MAX_SHARED_LISTED]}))
+        result[source.id] = shared[:MAX_SHARED_LISTED]
     return result
 
 

@@ -1,0 +1,94 @@
+"""Work shared with forked processes: they inherit the data (nothing is pickled on the way in)
+and send back only their results.
+
+Used where a build has independent work and the machine has a second core (record pages,
+shared passages). A fork copies the memory pages of every object it touches (reference counts
+are writes), so above MAX_FORK_RESIDENT_BYTES the work runs in this process instead, and
+wherever "fork" is not available.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+
+# Above this resident size, forked workers would push a 2,000-article build over 2 GB.
+MAX_FORK_RESIDENT_BYTES = 800 * 1024**2
+
+_INHERITED: dict[int, tuple[Callable[..., Any], tuple[Any, ...]]] = {}  # what forked workers find
+
+
+def can_fork() -> bool:
+    """Forked workers are available and affordable now."""
+    return "fork" in multiprocessing.get_all_start_methods() and 0 < resident_bytes() <= MAX_FORK_RESIDENT_BYTES
+
+
+def resident_bytes() -> int:
+    """This process's resident memory (Linux /proc); 0 where it cannot be read."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, IndexError, ValueError):
+        return 0
+    return pages * os.sysconf("SC_PAGE_SIZE")
+
+
+def fork_map(function: Callable[[int], T], shares: int, *, here: int | None = 0,
+             meanwhile: Callable[[], None] | None = None) -> list[T]:
+    """[function(0), ..., function(shares - 1)]: share `here` in this process (after `meanwhile`),
+    the others in forked workers that see this process's data as it is now."""
+    key = id(function)
+    _INHERITED[key] = (function, ())
+    gc.freeze()  # the workers' collector then leaves the inherited objects (and their pages) alone
+    try:
+        others = [i for i in range(shares) if i != here]
+        with multiprocessing.get_context("fork").Pool(max(len(others), 1)) as pool:
+            pending = pool.map_async(_call, [(key, i) for i in others])
+            if meanwhile is not None:
+                meanwhile()
+            mine = {here: function(here)} if here is not None else {}
+            found = dict(zip(others, pending.get()))
+    finally:
+        gc.unfreeze()
+        _INHERITED.pop(key, None)
+    found.update(mine)
+    return [found[i] for i in range(shares)]
+
+
+class Background(Generic[T]):
+    """function(*args) in a forked process while this one goes on; result() waits for it.
+    Where forking is not possible or affordable, result() runs it here."""
+
+    def __init__(self, function: Callable[..., T], *args: Any, worth_it: bool = True) -> None:
+        self.function, self.args = function, args
+        self.pool: Any = None
+        if worth_it and can_fork():
+            self.key = id(self)
+            _INHERITED[self.key] = (function, args)
+            gc.freeze()
+            try:
+                self.pool = multiprocessing.get_context("fork").Pool(1)
+            finally:
+                gc.unfreeze()
+            self.pending = self.pool.apply_async(_call, ((self.key, None),))
+
+    def result(self) -> T:
+        if self.pool is None:
+            return self.function(*self.args)
+        try:
+            return self.pending.get()
+        finally:
+            self.pool.terminate()
+            self.pool.join()
+            _INHERITED.pop(self.key, None)
+
+
+def _call(task: tuple[int, int | None]) -> Any:
+    key, share = task
+    function, args = _INHERITED[key]
+    return function(share) if share is not None else function(*args)

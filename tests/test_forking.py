@@ -1,0 +1,51 @@
+"""briefing.forking: work shared with forked processes gives what the same work gives here."""
+
+from __future__ import annotations
+
+import os
+import threading
+
+import pytest
+
+from briefing import forking
+
+pytestmark = pytest.mark.skipif(not forking.can_fork(), reason="needs fork (Linux)")
+
+
+def test_fork_map_gives_every_share_in_order_and_runs_meanwhile_here() -> None:
+    lock = threading.Lock()  # cannot be pickled: the workers must inherit it, not receive it
+    here = os.getpid()
+    seen = []
+
+    def share(number: int) -> tuple[int, bool]:
+        with lock:
+            return number * number, os.getpid() == here
+
+    results = forking.fork_map(share, 3, meanwhile=lambda: seen.append(os.getpid()))
+    assert [square for square, _ in results] == [0, 1, 4]
+    assert [in_parent for _, in_parent in results] == [True, False, False]  # share 0 here, the others forked
+    assert seen == [here]
+
+
+def test_fork_map_passes_on_a_worker_error() -> None:
+    def share(number: int) -> int:
+        if number == 1:
+            raise ValueError("share 1 failed")
+        return number
+
+    with pytest.raises(ValueError, match="share 1 failed"):
+        forking.fork_map(share, 2)
+
+
+def test_background_runs_elsewhere_or_here_with_the_same_result() -> None:
+    data = {"words": ["a", "b", "c"], "lock": threading.Lock()}
+
+    def work(prefix: str) -> tuple[str, int]:
+        return prefix + "".join(data["words"]), os.getpid()
+
+    forked = forking.Background(work, ">")
+    assert forked.pool is not None
+    text, pid = forked.result()
+    assert text == ">abc" and pid != os.getpid()
+    here = forking.Background(work, ">", worth_it=False)
+    assert here.pool is None and here.result() == (">abc", os.getpid())
