@@ -2,6 +2,7 @@
 its whole process tree.
 
     python -m bench.rss briefing build -q
+    python -m bench.rss --no-sample briefing build -q    # wall time only (no /proc sampling)
 
 Prints one JSON line on stdout after the command's own output (which goes to stderr).
 The tree's memory is the sum of each process's PSS (proportional set size: a page shared by
@@ -57,6 +58,9 @@ def _tree_rss(root: int) -> int:
 
 
 def main(argv: list[str]) -> int:
+    sampling = True
+    if argv[:1] == ["--no-sample"]:  # wall time only: the sampler would take CPU from the command
+        sampling, argv = False, argv[1:]
     started = time.perf_counter()
     process = subprocess.Popen(argv, stdout=sys.stderr)
     peak = 0
@@ -69,7 +73,7 @@ def main(argv: list[str]) -> int:
             done.wait(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
-    if Path("/proc/self/stat").exists():
+    if sampling and Path("/proc/self/stat").exists():
         sampler.start()
     code = process.wait()
     seconds = time.perf_counter() - started

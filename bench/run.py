@@ -252,7 +252,7 @@ _Loader.add_constructor("!ENV", _env)
 def measure_memory(project: Path, n: int, *, site: bool) -> dict[str, Any]:
     what = "site included" if site else "every page written, no mkdocs build"
     log(f"Full build of {n} articles ({what}) for peak memory ...")
-    result = run_measured(["briefing", "build", "-q", *([] if site else ["--no-site"])], project)
+    result = run_measured(["briefing", "build", "-q", *([] if site else ["--no-site"])], project, memory=True)
     return figure(
         "memory",
         f"peak memory (PSS) of a full build, N={n} ({what}; all processes)",
@@ -346,14 +346,14 @@ def search_index(site: Path) -> dict[str, Any]:
 # ------------------------------------------------------------------ helpers
 
 
-def run_measured(command: list[str], cwd: Path) -> dict[str, Any]:
-    """Run a command in cwd through bench.rss; its wall time and peak memory."""
+def run_measured(command: list[str], cwd: Path, *, memory: bool = False) -> dict[str, Any]:
+    """Run a command in cwd through bench.rss; its wall time, and with memory=True its peak memory
+    (sampling /proc takes CPU from the command, so timed runs do not sample)."""
     if command[0] == "briefing":
         command = [str(Path(sys.executable).parent / "briefing"), *command[1:]]
     env = {**os.environ, "CI": "1", "PYTHONPATH": str(CODE), "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "bench.rss", *command], cwd=cwd, env=env, stdout=subprocess.PIPE, text=True, check=False
-    )
+    wrapper = [sys.executable, "-m", "bench.rss", *([] if memory else ["--no-sample"])]
+    result = subprocess.run([*wrapper, *command], cwd=cwd, env=env, stdout=subprocess.PIPE, text=True, check=False)
     lines = result.stdout.strip().splitlines()
     measured = json.loads(lines[-1]) if lines else {"returncode": result.returncode}
     if measured.get("returncode"):
