@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.metadata
 
 import spacy
 from spacy.language import Language
@@ -52,10 +51,3 @@ def load_nlp(name: str) -> Language:
 def pipeline_version(nlp: Language) -> str:
     """Name and version of the pipeline and of spaCy, for cache keys."""
     return f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}/spacy-{spacy.__version__}"
-
-
-def installed_version(package: str) -> str | None:
-    try:
-        return importlib.metadata.version(package)
-    except importlib.metadata.PackageNotFoundError:
-        return None
