@@ -46,8 +46,3 @@ def load_nlp(name: str) -> Language:
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(NEWLINE_BOUNDARIES, before="parser")
     return nlp
-
-
-def pipeline_version(nlp: Language) -> str:
-    """Name and version of the pipeline and of spaCy, for cache keys."""
-    return f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}/spacy-{spacy.__version__}"
