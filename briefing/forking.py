@@ -73,9 +73,12 @@ class Background(Generic[T]):
             gc.freeze()
             try:
                 self.pool = multiprocessing.get_context("fork").Pool(1)
+            except OSError:  # no process to spare (limits): result() runs it here
+                _INHERITED.pop(self.key, None)
             finally:
                 gc.unfreeze()
-            self.pending = self.pool.apply_async(_call, ((self.key, None),))
+            if self.pool is not None:
+                self.pending = self.pool.apply_async(_call, ((self.key, None),))
 
     def result(self) -> T:
         if self.pool is None:
