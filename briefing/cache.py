@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import ValidationError
 
@@ -13,6 +15,7 @@ from briefing.fileio import write_atomic
 from briefing.model import Extraction, Source
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 PACKAGE = Path(__file__).resolve().parent
 
 
@@ -50,17 +53,10 @@ class IngestCache:
         return digest.hexdigest()[:40]
 
     def get(self, key: str) -> tuple[Source, bool] | None:
-        path = self.folder / f"{key}.json"
-        try:
-            data = path.read_bytes()
-            fixed_id, source = data[:1] == b"1", Source.model_validate_json(data[1:])
-        except FileNotFoundError:
-            return None
-        except (ValidationError, ValueError, OSError) as exc:
-            log.warning("Discarding corrupt cache entry %s: %s", path, exc)
-            path.unlink(missing_ok=True)
-            return None
-        return source, fixed_id
+        def parse(data: bytes) -> tuple[Source, bool]:
+            return Source.model_validate_json(data[1:]), data[:1] == b"1"
+
+        return _read_entry(self.folder / f"{key}.json", parse)
 
     def put(self, key: str, source: Source, fixed_id: bool) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -87,20 +83,25 @@ class ExtractionCache:
         return digest.hexdigest()[:40]
 
     def get(self, source: Source) -> Extraction | None:
-        path = self.folder / f"{self.key(source)}.json"
-        try:
-            extraction = Extraction.model_validate_json(path.read_bytes())
-        except FileNotFoundError:
+        extraction = _read_entry(self.folder / f"{self.key(source)}.json", Extraction.model_validate_json)
+        if extraction is None:
             self.misses += 1
-            return None
-        except (ValidationError, ValueError, OSError) as exc:
-            log.warning("Discarding corrupt cache entry %s: %s", path, exc)
-            path.unlink(missing_ok=True)
-            self.misses += 1
-            return None
-        self.hits += 1
+        else:
+            self.hits += 1
         return extraction
 
     def put(self, source: Source, extraction: Extraction) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         write_atomic(self.folder / f"{self.key(source)}.json", extraction.model_dump_json().encode())
+
+
+def _read_entry(path: Path, parse: Callable[[bytes], T]) -> T | None:
+    """A cache entry parsed, or None when it is missing; a corrupt entry is deleted (and so made again)."""
+    try:
+        return parse(path.read_bytes())
+    except FileNotFoundError:
+        return None
+    except (ValidationError, ValueError, OSError) as exc:
+        log.warning("Discarding corrupt cache entry %s: %s", path, exc)
+        path.unlink(missing_ok=True)
+        return None
