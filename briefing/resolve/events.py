@@ -77,13 +77,7 @@ class _Mention:
         # Read for every candidate pair: computed once (see _pair_gap).
         self.date: DateValue | None = self.candidate.date
         self.keys = self.actors | self.places
-        self.day: int | None = None
-        self.span: tuple[int, int] | None = None
-        if self.date is not None:
-            first, last = _interval(self.date)
-            self.span = (first.toordinal(), last.toordinal())
-            if self.date.precision == "day":
-                self.day = self.date.value.toordinal()
+        self.day, self.span = _day_span(self.date)
 
 
 @dataclass
@@ -310,12 +304,7 @@ def _pair_score(a: _Mention, b: _Mention) -> tuple[float, int] | None:
 
 def _pair_gap(a: _Mention, b: _Mention) -> int | None:
     """_date_gap(a.date, b.date) from the day numbers each mention holds."""
-    if a.span is None or b.span is None:
-        return 0
-    if a.day is not None and b.day is not None:
-        days = abs(a.day - b.day)
-        return days if days <= 1 else None
-    return 0 if a.span[0] <= b.span[1] and b.span[0] <= a.span[1] else None
+    return _gap(a.day, a.span, b.day, b.span)
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -340,14 +329,27 @@ def _interval(date: DateValue) -> tuple[dt.date, dt.date]:
 
 def _date_gap(a: DateValue | None, b: DateValue | None) -> int | None:
     """0 when compatible, 1 when two days are one apart, None when incompatible."""
-    if a is None or b is None:
+    return _gap(*_day_span(a), *_day_span(b))
+
+
+def _day_span(date: DateValue | None) -> tuple[int | None, tuple[int, int] | None]:
+    """(day number if the date is a day, (first, last) day numbers of its interval); None for no date."""
+    if date is None:
+        return None, None
+    first, last = _interval(date)
+    return (date.value.toordinal() if date.precision == "day" else None), (first.toordinal(), last.toordinal())
+
+
+Span = tuple[int, int]
+
+
+def _gap(a_day: int | None, a_span: Span | None, b_day: int | None, b_span: Span | None) -> int | None:
+    if a_span is None or b_span is None:
         return 0
-    if a.precision == "day" and b.precision == "day":
-        days = abs((a.value - b.value).days)
+    if a_day is not None and b_day is not None:
+        days = abs(a_day - b_day)
         return days if days <= 1 else None
-    a0, a1 = _interval(a)
-    b0, b1 = _interval(b)
-    return 0 if a0 <= b1 and b0 <= a1 else None
+    return 0 if a_span[0] <= b_span[1] and b_span[0] <= a_span[1] else None
 
 
 def _merge_sentence_singletons(clusters: list[_Cluster]) -> list[_Cluster]:
