@@ -38,26 +38,23 @@ def resident_bytes() -> int:
     return pages * os.sysconf("SC_PAGE_SIZE")
 
 
-def fork_map(function: Callable[[int], T], shares: int, *, here: int | None = 0,
-             meanwhile: Callable[[], None] | None = None) -> list[T]:
-    """[function(0), ..., function(shares - 1)]: share `here` in this process (after `meanwhile`),
-    the others in forked workers that see this process's data as it is now."""
+def fork_map(function: Callable[[int], T], shares: int, *, meanwhile: Callable[[], None] | None = None) -> list[T]:
+    """[function(0), ..., function(shares - 1)] for shares >= 2: share 0 in this process (after
+    `meanwhile`), the others in forked workers that see this process's data as it is now."""
     key = id(function)
     _INHERITED[key] = (function, ())
     gc.freeze()  # the workers' collector then leaves the inherited objects (and their pages) alone
     try:
-        others = [i for i in range(shares) if i != here]
-        with multiprocessing.get_context("fork").Pool(max(len(others), 1)) as pool:
-            pending = pool.map_async(_call, [(key, i) for i in others])
+        with multiprocessing.get_context("fork").Pool(shares - 1) as pool:
+            pending = pool.map_async(_call, [(key, i) for i in range(1, shares)])
             if meanwhile is not None:
                 meanwhile()
-            mine = {here: function(here)} if here is not None else {}
-            found = dict(zip(others, pending.get()))
+            mine = function(0)
+            others = pending.get()
     finally:
         gc.unfreeze()
         _INHERITED.pop(key, None)
-    found.update(mine)
-    return [found[i] for i in range(shares)]
+    return [mine, *others]
 
 
 class Background(Generic[T]):

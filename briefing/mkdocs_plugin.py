@@ -62,6 +62,7 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         self.incremental = False
         self._site: IncrementalSite | None = None
         self._files: Files | None = None
+        self._tags_url = ""  # the tags page's URL in this build ("" without one)
 
     def _project_dir(self, config: MkDocsConfig) -> Path:
         base = Path(config.config_file_path or ".").resolve().parent
@@ -105,6 +106,8 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
     @event_priority(-100)  # after every other plugin has added or removed files
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         self._files = files
+        tags_page = files.get_file_from_path(TAGS_PAGE)
+        self._tags_url = tags_page.url if tags_page is not None else ""
         return files
 
     def on_page_context(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
@@ -113,10 +116,9 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         if self._site is not None:
             self._site.page_built(page.url)
         tags = page.meta.get("tags") if page.meta else None
-        tags_page = self._files.get_file_from_path(TAGS_PAGE) if self._files is not None else None
         if isinstance(tags, list) and "tags" not in context:
             context["tags"] = [
-                TagChip(str(tag), f"{tags_page.url}#{tag_anchor(str(tag))}" if tags_page is not None else "")
+                TagChip(str(tag), f"{self._tags_url}#{tag_anchor(str(tag))}" if self._tags_url else "")
                 for tag in tags
                 if isinstance(tag, (str, int, float))
             ]

@@ -413,12 +413,11 @@ class Site:
         return Link(actor.name, url_quote(page_path("actors", actor.id)))
 
     def source_link(self, source_id: str) -> Link:
-        link = self._source_links.get(source_id)
-        if link is None:
-            source = self.sources.get(source_id)
-            link = Link(source.title if source else source_id, url_quote(page_path("sources", source_id)))
-            self._source_links[source_id] = link
-        return link
+        return _once(self._source_links, source_id, lambda: self._make_source_link(source_id))
+
+    def _make_source_link(self, source_id: str) -> Link:
+        source = self.sources.get(source_id)
+        return Link(source.title if source else source_id, url_quote(page_path("sources", source_id)))
 
     def anchor_link(self, source_id: str, anchor: str) -> Link:
         """Link to one sentence (or paragraph) on a source page; falls back to the page itself."""
