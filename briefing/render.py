@@ -725,7 +725,7 @@ def _pieces(start: int, text: str, mentions: list[tuple[int, int, str]], quotes:
     """Cut a sentence at every mention and quotation boundary inside it."""
     end = start + len(text)
     inside: list[tuple[int, int, str]] = []
-    # Overlapping mentions ("Iraq" inside "Iraq's parliament"): the longer one is linked.
+    # Overlapping mentions ("Dunmore" inside "Dunmore's assembly"): the longer one is linked.
     for a, b, href in sorted((m for m in mentions if start <= m[0] < m[1] <= end), key=lambda m: (m[0] - m[1], m[0])):
         if all(b <= x or a >= y for x, y, _ in inside):
             inside.append((a, b, href))

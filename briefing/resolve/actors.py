@@ -304,7 +304,7 @@ def _merge_same_as(nodes: dict[str, NameNode], sets: UnionFind[str]) -> None:
     for node in nodes.values():
         for source, span in node.mentions:
             other = f"{fold(span.same_as or '')}\0{source}"
-            # "BAGHDAD (Reuters)" is a dateline, not two names of one thing: kinds must agree.
+            # "KESTREL (Meridian Wire)" is a dateline, not two names of one thing: kinds must agree.
             if other in nodes and nodes[other].kind() == node.kind():
                 sets.union(node.key, other)
 
@@ -357,7 +357,7 @@ TRANSLITERATION_GROUPS = (("ks", "x"), ("kh", "h"), ("ph", "f"), ("ou", "u"), ("
 def _transliteration_key(token: str) -> str:
     for group, single in TRANSLITERATION_GROUPS:
         token = token.replace(group, single)
-    return re.sub(r"(.)\1+", r"\1", token)  # doubled letters: "Qassem"/"Qasem"
+    return re.sub(r"(.)\1+", r"\1", token)  # doubled letters: "Hassan"/"Hasan"
 
 
 def _ends_with(full: list[str], short: list[str]) -> bool:
@@ -380,7 +380,7 @@ def _merge_people(nodes: dict[str, NameNode], sets: UnionFind[str]) -> None:
     people = [n for n in nodes.values() if _maybe_person(n, gazetteer) and n.tokens]
     # Blocking: names are compared only with names whose last token can be _similar() to theirs
     # (SimilarTokens: no result changes, and no block grows with the corpus). One-token names
-    # are variants only within one source ("Soleimani"/"Suleimani" in one article).
+    # are variants only within one source ("Kovalenko"/"Kowalenko" in one article).
     similar = SimilarTokens(n.tokens[-1] for n in people)
     # A name carried by many sources is many nodes with the same tokens: one actor, compared once.
     same_tokens: dict[tuple[str, ...], list[NameNode]] = {}

@@ -528,7 +528,7 @@ def _title(mentions: list[_Mention], date: DateValue | None, names: Counter) -> 
     return title
 
 
-# A one-word nationality or group adjective ("Iraqi", "Iranian", "Shia") is no headline name.
+# A one-word nationality or group adjective ("Ruritanian", "Freedonese", "Sunni") is no headline name.
 DEMONYM = re.compile(r"^[A-Z][a-z’'-]+(?:i|ian|ese|ish|an|ic|ite|a)$")
 NOT_A_SUBJECT = frozenset("is was are were has had have it he she they we i you this".split())
 SUBORDINATORS = frozenset("after when as because that which who while before since although though once".split())
