@@ -329,12 +329,27 @@ def _merge_acronyms(nodes: dict[str, NameNode], sets: UnionFind[str]) -> None:
             initials = acronym(form)
             if initials:
                 expansions.setdefault(initials.lower(), set()).add(node.key)
+    # Sets only grow: once the names an acronym may stand for are in one set they stay so, and
+    # while no union is made here, names that were in several sets still are. So each acronym's
+    # names are looked up again only after a union (one node of an acronym per source).
+    settled: dict[str, str] = {}  # acronym -> a member of the one set all its expansions are in
+    unsettled: dict[str, int] = {}  # acronym -> unions made when its names were last in several sets
+    unions = 0
     for node in nodes.values():
         if not any(is_acronym(form) for form in node.forms):
             continue
-        candidates = {sets.find(k) for k in expansions.get(node.name.replace(" ", ""), set())}
-        if len(candidates) == 1:
-            sets.union(node.key, next(iter(candidates)))
+        acronym_key = node.name.replace(" ", "")
+        member = settled.get(acronym_key)
+        if member is None:
+            if unsettled.get(acronym_key) == unions:
+                continue
+            candidates = {sets.find(k) for k in expansions.get(acronym_key, set())}
+            if len(candidates) != 1:
+                unsettled[acronym_key] = unions
+                continue
+            member = settled[acronym_key] = next(iter(candidates))
+        sets.union(node.key, member)
+        unions += 1
 
 
 def _similar(a: str, b: str) -> bool:

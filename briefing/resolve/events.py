@@ -224,18 +224,21 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
     for head in heads:
         for feature in _features(mentions[head]):
             index[(mentions[head].cls, feature)].append(head)
-    pairs: set[tuple[int, int]] = set()
+    blocks: dict[int, list[list[int]]] = defaultdict(list)  # head -> the blocks it is in
     for members in index.values():
         if sum(size[m] for m in members) > MAX_BLOCK:
             continue  # a feature everyone shares does not block anything
-        for i, a in enumerate(members):
-            for b in members[i + 1 :]:
-                pairs.add((a, b))
+        for member in members:
+            blocks[member].append(members)
     scored = []
-    for a, b in sorted(pairs):
-        score = _pair_score(mentions[a], mentions[b])
-        if score is not None:
-            scored.append((-score[0], a, b, score[1]))
+    for a in heads:
+        partners: set[int] = set()
+        for members in blocks[a]:
+            partners.update(members)  # pairs sharing several features: one comparison
+        for b in sorted(p for p in partners if p > a):
+            score = _pair_score(mentions[a], mentions[b])
+            if score is not None:
+                scored.append((-score[0], a, b, score[1]))
     scored.sort()
     parent = list(range(len(mentions)))
     groups: dict[int, _Cluster] = {}

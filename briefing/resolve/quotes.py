@@ -135,28 +135,27 @@ def group_statements(quotes: list[Quote]) -> list[Quote]:
             join(group)
     # Blocking: only groups sharing a pair of consecutive longer words are compared, each pair
     # once; a pair of words that many statements share ("prime minister") tells none apart.
-    blocks: dict[tuple[str, str], list[_Copies]] = {}
-    for group in copies.values():
-        if len(group.text) < MIN_STATEMENT_CHARS:
-            continue
-        for key in _block_keys(group.text):
-            blocks.setdefault(key, []).append(group)
-    compared: set[tuple[int, int]] = set()
-    for block in blocks.values():
-        if len(block) > MAX_STATEMENT_BLOCK:
-            continue
-        for i, a in enumerate(block):
-            for b in block[i + 1 :]:
-                if len(a.sources | b.sources) < 2 or (a.speaker and b.speaker and a.speaker != b.speaker):
-                    continue  # all in one source, or two different speakers
-                if (id(a), id(b)) in compared:
-                    continue  # two quotes share many word pairs: one comparison is enough
-                compared.add((id(a), id(b)))
-                if fuzz.token_set_ratio(a.text, b.text) >= SAME_STATEMENT_SCORE:
-                    # Every copy of one has a copy of the other in another source.
-                    join(a)
-                    join(b)
-                    sets.union(a.quotes[0].id, b.quotes[0].id)
+    long_enough = [group for group in copies.values() if len(group.text) >= MIN_STATEMENT_CHARS]
+    keys = [_block_keys(group.text) for group in long_enough]
+    blocks: dict[tuple[str, str], list[int]] = {}
+    for number, group_keys in enumerate(keys):
+        for key in group_keys:
+            blocks.setdefault(key, []).append(number)
+    for number, a in enumerate(long_enough):
+        partners: set[int] = set()
+        for key in keys[number]:
+            block = blocks[key]
+            if len(block) <= MAX_STATEMENT_BLOCK:
+                partners.update(block)
+        for other in sorted(p for p in partners if p > number):
+            b = long_enough[other]
+            if (a.speaker and b.speaker and a.speaker != b.speaker) or (len(a.sources) == 1 and a.sources == b.sources):
+                continue  # two different speakers, or all in one source
+            if fuzz.token_set_ratio(a.text, b.text) >= SAME_STATEMENT_SCORE:
+                # Every copy of one has a copy of the other in another source.
+                join(a)
+                join(b)
+                sets.union(a.quotes[0].id, b.quotes[0].id)
     groups = sets.groups()
     statement_of = {}
     for members in groups.values():
