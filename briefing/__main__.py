@@ -1,5 +1,5 @@
-"""python -m briefing  ->  cli.cli()"""
+"""python -m briefing  ->  cli.main()"""
 
-from briefing.cli import cli
+from briefing.cli import main
 
-cli()
+main()

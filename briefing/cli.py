@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import logging
 import os
 import sys
@@ -211,3 +212,25 @@ def _progress(quiet: bool) -> pipeline.Track:
 def _bar(items: Iterable[T], total: int) -> Iterable[T]:
     with click.progressbar(items, length=total, label="Parsing articles", file=sys.stderr) as bar:
         yield from bar
+
+
+def main() -> None:
+    """The `briefing` command: cli(), then exit without tearing the interpreter down.
+
+    A build leaves a large heap (module caches, the site's pages); freeing it object by object at
+    exit took a third of a second at 500 articles, after all the work was done. Exit handlers
+    (logging, multiprocessing) still run; only the teardown is left to the operating system.
+    """
+    try:
+        cli()
+        code = 0
+    except SystemExit as exc:
+        if exc.code is None or isinstance(exc.code, int):
+            code = exc.code or 0
+        else:  # sys.exit("message"): printed as the interpreter would
+            print(exc.code, file=sys.stderr)
+            code = 1
+    atexit._run_exitfuncs()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

@@ -12,11 +12,12 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 # Above this resident size, forked workers would push a 2,000-article build over 2 GB.
 MAX_FORK_RESIDENT_BYTES = 800 * 1024**2
@@ -55,6 +56,35 @@ def fork_map(function: Callable[[int], T], shares: int, *, meanwhile: Callable[[
         gc.unfreeze()
         _INHERITED.pop(key, None)
     return [mine, *others]
+
+
+def fork_each(
+    function: Callable[[T], R],
+    items: Sequence[T],
+    processes: int,
+    *,
+    chunk: int = 16,
+    meanwhile: Callable[[], None] | None = None,
+) -> list[R]:
+    """[function(item) for item in items], in this process and processes - 1 forked workers (processes
+    >= 2). Each takes the next `chunk` items whenever it is free, this one after `meanwhile`: when
+    items or `meanwhile` take unequal time, no process waits long for another."""
+    taken = multiprocessing.get_context("fork").Value("q", 0)  # shared: the first item nobody took
+
+    def share(_: int) -> list[tuple[int, R]]:
+        done: list[tuple[int, R]] = []
+        while True:
+            with taken.get_lock():
+                start = taken.value
+                taken.value = start + chunk
+            if start >= len(items):
+                return done
+            done.extend((i, function(items[i])) for i in range(start, min(start + chunk, len(items))))
+
+    results: dict[int, R] = {}
+    for part in fork_map(share, processes, meanwhile=meanwhile):
+        results.update(part)
+    return [results[i] for i in range(len(items))]
 
 
 class Background(Generic[T]):

@@ -812,11 +812,7 @@ def render_records(
             meanwhile()
         return [records.render(*key) for key in keys]
 
-    def share(number: int) -> list[tuple[str, str]]:
-        return [records.render(*key) for key in keys[number::processes]]
-
-    rendered = [page for part in forking.fork_map(share, processes, meanwhile=meanwhile) for page in part]
-    return sorted(rendered, key=lambda page: page[0])
+    return forking.fork_each(lambda key: records.render(*key), keys, processes, meanwhile=meanwhile)
 
 
 def build_pages(corpus: Corpus, env: jinja2.Environment, *, processes: int = 1) -> dict[str, str]:

@@ -77,3 +77,21 @@ def test_cli_build_without_site_prints_a_summary(tmp_path: Path, caplog: pytest.
     strict = CliRunner().invoke(cli, ["build", "--no-site", "--strict", "--project-dir", str(project)])
     assert strict.exit_code == 1
     assert "could not be used (--strict)" in strict.output
+
+
+def test_the_command_exits_with_clicks_codes_and_flushed_output(tmp_path: Path):
+    """`briefing` (cli.main) leaves through os._exit: its output must still arrive and its exit
+    codes be click's (0 done, 1 error, 2 usage)."""
+    import subprocess
+    import sys
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "briefing", *args], capture_output=True, text=True, check=False)
+
+    (tmp_path / "ok").mkdir()
+    done = run("extract", "--project-dir", str(make_project(tmp_path / "ok")), "-q")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Done:")
+    missing = run("build", str(tmp_path / "nowhere"), "--project-dir", str(tmp_path))
+    assert missing.returncode == 1 and "does not exist" in missing.stderr
+    assert run("build", "--no-such-flag").returncode == 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 
 import pytest
 
@@ -35,6 +36,21 @@ def test_fork_map_passes_on_a_worker_error() -> None:
 
     with pytest.raises(ValueError, match="share 1 failed"):
         forking.fork_map(share, 2)
+
+
+def test_fork_each_gives_every_item_once_in_order_whoever_takes_it() -> None:
+    here = os.getpid()
+    seen = []
+
+    def meanwhile() -> None:  # long enough for the worker to start taking items
+        time.sleep(0.3)
+        seen.append(os.getpid())
+
+    items = list(range(50))
+    results = forking.fork_each(lambda n: (n * n, os.getpid()), items, 2, chunk=3, meanwhile=meanwhile)
+    assert [square for square, _ in results] == [n * n for n in items]
+    assert seen == [here]
+    assert {pid for _, pid in results} - {here}, "the forked worker took some items"
 
 
 def test_background_runs_elsewhere_or_here_with_the_same_result() -> None:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from functools import partial
 
 from briefing.config import Curation
 from briefing.forking import Background
-from briefing.model import Actor, Corpus, Extraction, Prominence, Quote
+from briefing.model import Actor, Corpus, EventCandidate, Extraction, Prominence, Quote, SharedPassage, Source
 from briefing.names import fold
 from briefing.resolve.actors import resolve_actors
 from briefing.resolve.compare import (
@@ -18,27 +19,31 @@ from briefing.resolve.compare import (
     with_shared_passages,
 )
 from briefing.resolve.curation import apply_actor_curation
+from briefing.resolve.events import cluster_events, word_vectors
 from briefing.resolve.quotes import resolve_quotes
+
+# Below this many sources, forking for the work that can run beside name resolution costs more than it saves.
+MIN_SOURCES_TO_FORK = 100
 
 
 def resolve(extractions: Sequence[Extraction], *, title: str | None = None, curation: Curation | None = None) -> Corpus:
     """Merge per-source extractions into the corpus the YAML files hold."""
     curation = curation or Curation()
     extractions = sorted(extractions, key=lambda e: e.source.id)
-    # Shared passages need only the texts: found in another process while names are resolved.
-    passages = Background(shared_passages, [e.source for e in extractions], worth_it=len(extractions) >= 100)
+    candidates = [(e.source.id, candidate) for e in extractions for candidate in e.events]
+    # What needs no actor (passages shared by texts, the words of event sentences) is made in
+    # another process while names are resolved; so are events while quotes are, after.
+    worth_it = len(extractions) >= MIN_SOURCES_TO_FORK
+    ahead = Background(_without_actors, [e.source for e in extractions], candidates, worth_it=worth_it)
     authors = {a for e in extractions for a in e.source.authors}
     actors, index = resolve_actors(extractions, authors=authors)
     actors, index = apply_actor_curation(actors, index, curation.actors)
+    passages, vectors = ahead.result()
+    published = {e.source.id: e.source.published for e in extractions}
+    events_job = Background(partial(cluster_events, vectors=vectors), candidates, index.lookup, published, worth_it=worth_it)
     quotes = resolve_quotes(extractions, index, actors)
-    from briefing.resolve.events import cluster_events
-
-    events = cluster_events(
-        [(e.source.id, candidate) for e in extractions for candidate in e.events],
-        index.lookup,
-        {e.source.id: e.source.published for e in extractions},
-    )
-    sources = with_shared_passages([e.source for e in extractions], passages.result())
+    events = events_job.result()
+    sources = with_shared_passages([e.source for e in extractions], passages)
     events = count_independent(events, independence_groups(sources))
     return Corpus(
         title=title or shared_headline([s.title for s in sources]) or "Briefing",
@@ -48,6 +53,12 @@ def resolve(extractions: Sequence[Extraction], *, title: str | None = None, cura
         events=events,
         discrepancies=find_discrepancies(extractions, actors, quotes, events),
     )
+
+
+def _without_actors(
+    sources: Sequence[Source], candidates: Sequence[tuple[str, EventCandidate]]
+) -> tuple[dict[str, list[SharedPassage]], list[dict[str, float]]]:
+    return shared_passages(sources), word_vectors(candidates)
 
 
 def rank_actors(actors: Sequence[Actor], quotes: Sequence[Quote]) -> list[Actor]:

@@ -113,9 +113,14 @@ def cluster_events(
     candidates: Sequence[tuple[str, EventCandidate]],
     actor_of: ActorOf,
     published_of: Mapping[str, dt.date | None],
+    *,
+    vectors: Sequence[dict[str, float]] | None = None,
 ) -> list[Event]:
-    """Merge event mentions across sources into events; candidates are (source_id, candidate)."""
-    mentions = _mentions(candidates, actor_of)
+    """Merge event mentions across sources into events; candidates are (source_id, candidate).
+
+    vectors: word_vectors(candidates), when the caller had them made meanwhile (they need no actor).
+    """
+    mentions = _mentions(candidates, actor_of, word_vectors(candidates) if vectors is None else vectors)
     clusters = _cluster(mentions)
     clusters = _merge_sentence_singletons(clusters)
     by_source: dict[str, list[_Mention]] = defaultdict(list)
@@ -135,9 +140,28 @@ def cluster_events(
 # -------------------------------------------------------------------- mentions
 
 
-def _mentions(candidates: Sequence[tuple[str, EventCandidate]], actor_of: ActorOf) -> list[_Mention]:
+def word_vectors(candidates: Sequence[tuple[str, EventCandidate]]) -> list[dict[str, float]]:
+    """Each candidate's words around its trigger as a unit tf-idf vector (document frequency over
+    all candidates)."""
+    bags = [_content_words(_window(candidate)) for _, candidate in candidates]
+    df: Counter = Counter()
+    for bag in bags:
+        df.update(set(bag))
+    total = max(1, len(bags))
+    vectors = []
+    for bag in bags:
+        tf = Counter(bag)
+        vector = {w: (1 + math.log(c)) * math.log(1 + total / df[w]) for w, c in tf.items()}
+        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+        vectors.append({w: v / norm for w, v in vector.items()})
+    return vectors
+
+
+def _mentions(
+    candidates: Sequence[tuple[str, EventCandidate]], actor_of: ActorOf, vectors: Sequence[dict[str, float]]
+) -> list[_Mention]:
     out = []
-    for order, (source, candidate) in enumerate(candidates):
+    for order, ((source, candidate), words) in enumerate(zip(candidates, vectors, strict=True)):
         actors = {_actor_key(name, actor_of) for name in candidate.participants}
         places = {_actor_key(name, actor_of) for name in candidate.places}
         out.append(
@@ -148,19 +172,9 @@ def _mentions(candidates: Sequence[tuple[str, EventCandidate]], actor_of: ActorO
                 cls=action_class(candidate.predicate),
                 actors={a for a in actors if a},
                 places={p for p in places if p},
+                words=words,
             )
         )
-    # tf-idf vectors of the sentences (document frequency over distinct sentences)
-    bags = {id(m): _content_words(_window(m.candidate)) for m in out}
-    df: Counter = Counter()
-    for bag in bags.values():
-        df.update(set(bag))
-    total = max(1, len(out))
-    for m in out:
-        tf = Counter(bags[id(m)])
-        vector = {w: (1 + math.log(c)) * math.log(1 + total / df[w]) for w, c in tf.items()}
-        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-        m.words = {w: v / norm for w, v in vector.items()}
     return out
 
 
