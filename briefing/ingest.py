@@ -18,6 +18,7 @@ import hashlib
 import logging
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -57,7 +58,12 @@ class _SkipFile(Exception):
 
 
 def read_sources(
-    seeds_dir: Path, project_dir: Path, *, non_english: NonEnglish = "warn", cache_dir: Path | None = None
+    seeds_dir: Path,
+    project_dir: Path,
+    *,
+    non_english: NonEnglish = "warn",
+    cache_dir: Path | None = None,
+    on_new_file: Callable[[], None] | None = None,
 ) -> tuple[list[Source], list[Skipped]]:
     """Read every article file of seeds_dir (sorted by name) into Source records; the rest are Skipped.
 
@@ -65,12 +71,19 @@ def read_sources(
         non_english: "warn" builds articles detected as not English with a warning; "skip" skips them.
         cache_dir: keep each file's Source there (briefing.cache.IngestCache): a rebuild reads again
             only the files whose bytes changed.
+        on_new_file: called once, before the first file that is not in that cache is read.
     """
     seeds_dir, project_dir = Path(seeds_dir), Path(project_dir)
     cache = IngestCache(cache_dir) if cache_dir is not None else None
     drafts: list[tuple[Source, bool]] = []
     skipped: list[Skipped] = []
     first_of: dict[str, str] = {}  # content key -> file of its first copy
+    pending = [on_new_file] if on_new_file is not None else []
+
+    def new_file() -> None:  # on_new_file, once
+        while pending:
+            pending.pop()()
+
     for path in sorted(seeds_dir.iterdir(), key=lambda p: p.name):
         if path.name.startswith("."):
             continue
@@ -84,7 +97,7 @@ def read_sources(
             skipped.append(Skipped(path, f"{shown}: not an article file (expected {', '.join(SOURCE_SUFFIXES)})"))
             continue
         try:
-            source, fixed_id = read_source(path, project_dir, cache)
+            source, fixed_id = read_source(path, project_dir, cache, new_file)
         except _SkipFile as exc:
             skipped.append(Skipped(path, str(exc)))
             continue
@@ -127,7 +140,9 @@ def content_key(text: str) -> str:
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
 
 
-def read_source(path: Path, project_dir: Path, cache: IngestCache | None = None) -> tuple[Source, bool]:
+def read_source(
+    path: Path, project_dir: Path, cache: IngestCache | None = None, on_new_file: Callable[[], None] | None = None
+) -> tuple[Source, bool]:
     """One file -> (Source with a candidate id, whether the id came from front matter). Raises _SkipFile."""
     shown = _relative(path, project_dir)
     try:
@@ -138,10 +153,14 @@ def read_source(path: Path, project_dir: Path, cache: IngestCache | None = None)
     except OSError as exc:
         raise _SkipFile(f"{shown}: could not read the file ({exc.strerror or exc})") from exc
     if cache is None:
+        if on_new_file is not None:
+            on_new_file()
         return _source_from_bytes(raw, path, shown)
     key = cache.key(raw, shown)
     cached = cache.get(key)
     if cached is None:
+        if on_new_file is not None:
+            on_new_file()
         cached = _source_from_bytes(raw, path, shown)
         cache.put(key, *cached)
     return cached

@@ -16,6 +16,7 @@ from briefing.cache import ExtractionCache
 from briefing.collector import fewer_collections
 from briefing.config import Settings
 from briefing.errors import BriefingError, ModelNotInstalledError
+from briefing.extract.warm import WarmParser
 from briefing.metadata import complete_years
 from briefing.model import Corpus, Extraction, Source
 from briefing.resolve import resolve
@@ -78,33 +79,48 @@ def extract_corpus(
     settings: Settings, *, track: Track = no_progress
 ) -> tuple[Corpus, list[ingest.Skipped], list[str]]:
     """Ingest, extract (cached) and resolve; nothing is written but the caches."""
-    sources, skipped = ingest_sources(settings)
-    for item in skipped:
-        log.warning("Skipped %s", item.reason)  # the reason starts with the file, relative to the project
-    if not sources:
-        raise BriefingError(
-            f"No usable articles in {settings.seeds_dir} ({len(skipped)} skipped). "
-            "Add .txt, .md or .html files, or point `briefing build` at another folder."
-        )
-    extractions, parsed = extract_sources(sources, settings, track=track)
+    # A file ingest has not seen means an article to parse: spaCy loads meanwhile (extract/warm.py).
+    warm = WarmParser(settings.spacy_model) if not settings.scheduler and settings.jobs != 1 else None
+    try:
+        sources, skipped = ingest_sources(settings, on_new_file=warm.start if warm else None)
+        for item in skipped:
+            log.warning("Skipped %s", item.reason)  # the reason starts with the file, relative to the project
+        if not sources:
+            raise BriefingError(
+                f"No usable articles in {settings.seeds_dir} ({len(skipped)} skipped). "
+                "Add .txt, .md or .html files, or point `briefing build` at another folder."
+            )
+        extractions, parsed = extract_sources(sources, settings, track=track, warm=warm)
+    finally:
+        if warm is not None:
+            warm.close()
     corpus = resolve(extractions, title=settings.title, curation=settings.curation)
     return corpus, skipped, parsed
 
 
-def ingest_sources(settings: Settings) -> tuple[list[Source], list[ingest.Skipped]]:
+def ingest_sources(
+    settings: Settings, *, on_new_file: Callable[[], None] | None = None
+) -> tuple[list[Source], list[ingest.Skipped]]:
     """The sources as extraction sees them: ingested (cached per file), curated, years completed."""
     sources, skipped = ingest.read_sources(
-        settings.seeds_dir, settings.project_dir, non_english=settings.non_english, cache_dir=settings.cache_dir / "ingest"
+        settings.seeds_dir, settings.project_dir, non_english=settings.non_english,
+        cache_dir=settings.cache_dir / "ingest", on_new_file=on_new_file,
     )
     return complete_years(apply_source_curation(sources, settings.curation.sources)), skipped
 
 
 def extract_sources(
-    sources: Sequence[Source], settings: Settings, *, track: Track = no_progress, nlp: Language | None = None
+    sources: Sequence[Source],
+    settings: Settings,
+    *,
+    track: Track = no_progress,
+    nlp: Language | None = None,
+    warm: WarmParser | None = None,
 ) -> tuple[list[Extraction], list[str]]:
     """Extraction of every source: from the cache when the content, pipeline and extractor are unchanged.
 
     nlp: the loaded pipeline of settings.spacy_model, when the caller has it (else loaded if needed).
+    warm: a worker that may have loaded the pipeline meanwhile; it parses the missing few, if it can.
     """
     from briefing.extract.version import EXTRACTOR_VERSION
 
@@ -117,7 +133,12 @@ def extract_sources(
             missing.append(source)
         else:
             found[source.id] = cached
-    for source, extraction in track(_parse(missing, settings, nlp), len(missing)):
+    made = None
+    if warm is not None:  # it parses what one process would (the many go to nlp.pipe in several)
+        made = warm.parse(missing) if nlp is None and parse_processes(settings.jobs, len(missing)) == 1 else None
+        warm.close()  # not needed any more (the many are parsed below)
+    parsed = zip(missing, made) if made is not None else _parse(missing, settings, nlp)
+    for source, extraction in track(parsed, len(missing)):
         cache.put(source, extraction)  # keyed by the source as ingest made it
         found[source.id] = extraction
     return [found[s.id] for s in sources], [s.file for s in missing]

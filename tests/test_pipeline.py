@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from briefing import pipeline
+from briefing import forking, pipeline
 from briefing.config import load_settings
+from briefing.extract.warm import WarmParser
 from briefing.store import load_corpus
 from tests.conftest import FIXTURE_SEEDS, ROOT
 
@@ -75,6 +76,29 @@ def test_pipeline_reparses_only_the_edited_article(tmp_path: Path):
     edited = project / "seeds" / "03_harbour-inquiry.txt"
     edited.write_text(edited.read_text(encoding="utf-8") + "\nThe inquiry will sit for six weeks.\n", encoding="utf-8")
     assert pipeline.build(settings).parsed == ["seeds/03_harbour-inquiry.txt"]
+
+
+@pytest.mark.skipif(not forking.can_fork(), reason="the warm parser needs fork")
+def test_pipeline_warm_parser_extracts_what_this_process_would(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The articles a build parses in the worker that loaded spaCy during ingest (extract/warm.py)
+    give the same YAML as when this process parses them (--jobs 1 has no worker)."""
+    made = []
+    parse = WarmParser.parse
+
+    def spy(self: WarmParser, sources: list) -> list | None:
+        result = parse(self, sources)
+        made.append(result is not None)
+        return result
+
+    monkeypatch.setattr(WarmParser, "parse", spy)
+    (tmp_path / "warm").mkdir()
+    (tmp_path / "here").mkdir()
+    warm_project, here_project = make_project(tmp_path / "warm"), make_project(tmp_path / "here")
+    pipeline.build(load_settings(warm_project))
+    assert made == [True]
+    pipeline.build(load_settings(here_project, jobs=1))
+    assert made == [True]  # no worker with --jobs 1
+    assert snapshot(warm_project / "docs" / "data") == snapshot(here_project / "docs" / "data")
 
 
 def test_pipeline_discards_a_corrupt_cache_entry(tmp_path: Path):

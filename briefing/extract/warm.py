@@ -1,0 +1,71 @@
+"""A spaCy pipeline loaded in a forked worker while ingest goes on, for the few articles a rebuild parses.
+
+Loading spaCy and its pipeline takes most of a second; parsing one changed article, a tenth. A
+rebuild learns that it will parse when ingest meets a file it has not seen; from then on the
+worker loads the pipeline on the second core while this process reads every other file and the
+extraction cache. Many articles to parse (a first build) go to nlp.pipe as before, and wherever
+the worker cannot start or load, this process parses: the worker only ever saves time.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Sequence
+from typing import Any
+
+from briefing import forking
+from briefing.model import Extraction, Source
+
+_NLP: Any = None  # in the worker: the loaded pipeline, or None when it could not be loaded
+
+
+def _load(model: str) -> None:
+    global _NLP
+    try:
+        from briefing.extract.nlp import load_nlp
+
+        _NLP = load_nlp(model)
+    except Exception:  # noqa: BLE001 - this process parses instead, and reports the error
+        _NLP = None
+
+
+def _extract(source: Source) -> Extraction | None:
+    if _NLP is None:
+        return None
+    from briefing.extract.document import extract_source, parse_sources
+
+    ((parsed, doc),) = parse_sources([source], _NLP)
+    return extract_source(parsed, doc)
+
+
+class WarmParser:
+    """start() when a new file turns up; parse() the articles that need it, or None: parse them here."""
+
+    def __init__(self, model: str) -> None:
+        self.model = model
+        self.pool: Any = None
+
+    def start(self) -> None:
+        if self.pool is None and forking.can_fork():
+            try:
+                self.pool = multiprocessing.get_context("fork").Pool(1, initializer=_load, initargs=(self.model,))
+            except OSError:  # no process to spare: this one parses
+                self.pool = None
+
+    def parse(self, sources: Sequence[Source]) -> list[Extraction] | None:
+        """The extractions of sources, made by the worker; None when this process should make them."""
+        if self.pool is None or not sources:
+            return None
+        try:
+            extractions = self.pool.map(_extract, sources, chunksize=1)
+        finally:
+            self.close()
+        if any(e is None for e in extractions):
+            return None
+        return extractions  # type: ignore[return-value]
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+            self.pool = None
