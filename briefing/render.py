@@ -157,6 +157,23 @@ class SentenceRef:
 
 
 @dataclass(frozen=True)
+class SentenceCopies:
+    """One sentence as shown (its words and marks) and every place it was found: a sentence that
+    copies of a story share is listed once, with each source that carries it."""
+
+    segments: tuple[Segment, ...]
+    places: tuple[SentenceRef, ...]  # the first place first
+
+    @property
+    def first(self) -> SentenceRef:
+        return self.places[0]
+
+    @property
+    def copies(self) -> tuple[SentenceRef, ...]:
+        return self.places[1:]
+
+
+@dataclass(frozen=True)
 class DateView:
     label: str  # "2031-03-04", "2031-03", "week of 2031-03-02", "undated"
     precision: str
@@ -903,9 +920,10 @@ def _actor_context(site: Site, view: ActorView) -> dict[str, Any]:
     marks: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
     for mention in actor.mentions:
         marks[(mention.source, mention.anchor)].append((mention.start, mention.end))
-    by_source: dict[str, list[SentenceRef]] = {}
+    copies: dict[tuple[Segment, ...], list[SentenceRef]] = {}  # in order of first appearance
     for source_id, anchor in sorted(marks, key=lambda k: (site.source_sort_key(k[0]), _anchor_key(k[1]))):
-        by_source.setdefault(source_id, []).append(site.sentence_ref(source_id, anchor, marks[(source_id, anchor)]))
+        ref = site.sentence_ref(source_id, anchor, marks[(source_id, anchor)])
+        copies.setdefault(ref.segments, []).append(ref)
     return {
         "actor": view,
         "aliases": [a for a in actor.aliases if a != actor.name],
@@ -916,8 +934,16 @@ def _actor_context(site: Site, view: ActorView) -> dict[str, Any]:
         "prominence": actor.prominence,
         "statements": site.statements(site.quotes_by_speaker.get(actor.id, [])),
         "events": [site.event_view(e) for e in site.events_by_actor.get(actor.id, [])],
-        "mention_groups": [(site.source_link(sid), refs) for sid, refs in by_source.items()],
+        "mention_groups": _by_first_source(site, [SentenceCopies(segments, tuple(refs)) for segments, refs in copies.items()]),
     }
+
+
+def _by_first_source(site: Site, mentions: list[SentenceCopies]) -> list[tuple[Link, list[SentenceCopies]]]:
+    """Sentences under the source where each is found first (its copies are cited there)."""
+    groups: dict[str, list[SentenceCopies]] = {}
+    for mention in mentions:
+        groups.setdefault(mention.first.source.href, []).append(mention)
+    return [(group[0].first.source, group) for group in groups.values()]
 
 
 def _anchor_key(anchor: str) -> tuple[Any, ...]:

@@ -268,3 +268,23 @@ def test_render_escapes_hostile_article_text(tmp_path: Path) -> None:
         for table in re.findall(r"<table>.*?</table>", html, flags=re.S):
             widths = {len(re.findall(r"<t[hd]", row)) for row in re.findall(r"<tr>.*?</tr>", table, flags=re.S)}
             assert len(widths) == 1, f"{name}: a table row was split: {widths}"
+
+
+def test_render_actor_page_lists_a_copied_sentence_once_citing_each_source(tmp_path: Path) -> None:
+    corpus = make_corpus()
+    wire = next(s for s in corpus.sources if s.id == "northgate-wire-governor-promises-rebuild")
+    copy = wire.model_copy(update={"id": "harbour-post-governor-promises-rebuild", "title": "Harbour Post copy"})
+    actors = []
+    for actor in corpus.actors:
+        if actor.id == "mira-okonkwo-tal":
+            copied = [m.model_copy(update={"source": copy.id}) for m in actor.mentions if m.source == wire.id]
+            actor = actor.model_copy(update={"mentions": actor.mentions + copied, "sources": [*actor.sources, copy.id]})
+        actors.append(actor)
+    render_site(corpus.model_copy(update={"sources": [*corpus.sources, copy], "actors": actors}), TEMPLATES, tmp_path)
+    text = (tmp_path / page_path("actors", "mira-okonkwo-tal")).read_text(encoding="utf-8")
+    mentions = text[text.index("## Mentions"):]
+    line = next(line for line in mentions.splitlines() if "— also in [Harbour Post copy]" in line)
+    sentence = line[2 : line.index(" [s")]
+    assert mentions.count(sentence) == 1, "the copied sentence is listed once"
+    assert f"](../sources/{copy.id}.md#" in line and f"](../sources/{wire.id}.md#" in line  # both cited
+    assert "### Harbour Post copy" not in mentions  # it has nothing of its own to list
