@@ -72,7 +72,7 @@ _AGO = re.compile(r"\b(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine
 @lru_cache(maxsize=1)
 def _dateparser() -> object:
     """One English-only strict parser, built on first use (building it takes ~0.2 s)."""
-    from dateparser.date import DateDataParser
+    from dateparser.date import DateDataParser  # type: ignore[import-untyped]
 
     return DateDataParser(
         languages=["en"],
@@ -135,15 +135,15 @@ def _parse_date_cached(text: str, order: Order | None) -> DateValue | None:
 def _parse_absolute(text: str, order: Order | None) -> DateValue | None:
     numeric = numeric_readings(text)
     if numeric is not None and not _is_iso(text):
-        match, month_first, day_first = numeric
+        numeric_match, month_first, day_first = numeric
         if month_first and day_first and month_first != day_first:
             if order == "dmy":
-                return DateValue(value=day_first, text=match.group(0), basis="numeric date read day-first")
+                return DateValue(value=day_first, text=numeric_match.group(0), basis="numeric date read day-first")
             basis = "numeric date read month-first" if order == "mdy" else "ambiguous numeric date read month-first (no order given)"
-            return DateValue(value=month_first, text=match.group(0), basis=basis)
+            return DateValue(value=month_first, text=numeric_match.group(0), basis=basis)
         value = month_first or day_first
         if value is not None:
-            return DateValue(value=value, text=match.group(0), basis="numeric date (unambiguous)")
+            return DateValue(value=value, text=numeric_match.group(0), basis="numeric date (unambiguous)")
     for name, pattern in _ABSOLUTE_PATTERNS:
         match = pattern.search(text)
         if match is None:

@@ -36,7 +36,8 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
     for start, end, line in lines:
         stripped = line.strip()
         if not stripped:
-            current = _flush(spans, current)
+            _flush(spans, current)
+            current = None
             previous = ""
             continue
         lead = len(line) - len(line.lstrip())
@@ -45,7 +46,7 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
         if current is not None and width and _continues(previous, stripped, width):
             current = (current[0], span[1])
         else:
-            current = _flush(spans, current)
+            _flush(spans, current)
             current = span
         previous = stripped
     _flush(spans, current)

@@ -390,10 +390,10 @@ def _date_in(text: str, textual: set[dt.date], weekdays: list[tuple[str, int]], 
     written = match.group(0)
     readings = dates.numeric_readings(written)
     if readings is None or re.search(r"[A-Za-z]{3}", written) or re.match(r"\d{4}-", written):
-        value = dates.parse_date(written)
-        if value is None:
+        parsed = dates.parse_date(written)
+        if parsed is None:
             return None
-        return value.model_copy(update={"text": written, "basis": f"{where}: {written}"})
+        return parsed.model_copy(update={"text": written, "basis": f"{where}: {written}"})
     _, month_first, day_first = readings
     if month_first is None or day_first is None or month_first == day_first:
         value = month_first or day_first

@@ -20,6 +20,7 @@ SCHEMA_VERSION = 1
 
 ActorKind = Literal["person", "organization", "place", "other"]
 QuoteKind = Literal["direct", "partial", "indirect"]
+SpeakerType = Literal["name", "pronoun", "role", "collective", "unknown"]
 Precision = Literal["day", "week", "month", "year"]
 ParagraphKind = Literal[
     "body",
@@ -237,7 +238,7 @@ class QuoteSpan(Record):
     speaker_text: str | None = None
     speaker_start: int | None = None
     speaker_end: int | None = None
-    speaker_type: Literal["name", "pronoun", "role", "collective", "unknown"] = "unknown"
+    speaker_type: SpeakerType = "unknown"
     speaker_name: str | None = Field(
         default=None, description="The name the speaker resolves to within this source (antecedent of a pronoun ...)"
     )

@@ -114,7 +114,7 @@ def split_sentences(paragraphs: Sequence[Paragraph], doc: Doc) -> list[Paragraph
     result = []
     for paragraph in paragraphs:
         number = paragraph.anchor.lstrip("p")
-        sentences = []
+        sentences: list[Sentence] = []
         first = bisect.bisect_right(starts, paragraph.start) - 1
         bounds = [paragraph.start] + [s for s in starts[max(first, 0) :] if paragraph.start < s < paragraph.end]
         bounds.append(paragraph.end)

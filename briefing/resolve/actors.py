@@ -552,6 +552,7 @@ def _merge_organisations(
         for keys in countries.values():
             for key in keys[1:]:
                 sets.union(keys[0], key)
+        target: str | None
         if len(countries) == 1:
             target = next(iter(countries.values()))[0]
         elif not countries:

@@ -539,9 +539,9 @@ def _title(mentions: list[_Mention], date: DateValue | None, names: Counter) -> 
 
     best = min(mentions, key=score)
     title = _trim(best.candidate.sentence, best.candidate.trigger)
-    names = [n for n in top if not DEMONYM.match(n) and not n.islower()]
-    if names and not any(n.lower() in title.lower() for n in names[:3]):
-        title = f"{title} ({names[0]})"
+    shown = [n for n in top if not DEMONYM.match(n) and not n.islower()]
+    if shown and not any(n.lower() in title.lower() for n in shown[:3]):
+        title = f"{title} ({shown[0]})"
     return title
 
 

@@ -39,7 +39,7 @@ ACTION_CLASSES: dict[str, frozenset[str]] = {
         "speech": "speech address",
     }.items()
 }
-_CLASS_OF = {}
+_CLASS_OF: dict[str, str] = {}
 for _name, _words in ACTION_CLASSES.items():
     for _word in _words:
         _CLASS_OF.setdefault(_word, _name)

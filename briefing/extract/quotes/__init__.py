@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import cast
 
 from spacy.tokens import Doc, Token
 
@@ -22,7 +23,7 @@ from briefing.extract.quotes.indirect import indirect_clauses
 from briefing.extract.quotes.marks import Marked, find_marked
 from briefing.extract.quotes.referents import Paragraphs, Referent, Referents
 from briefing.extract.quotes.speakers import Speaker, speaker_from_token
-from briefing.model import QuoteSpan
+from briefing.model import QuoteKind, QuoteSpan
 from briefing.extract.nlp import doc_text
 
 __all__ = ["extract_quotes"]
@@ -35,7 +36,7 @@ MAX_HEADING_QUESTION = 12
 class Found:
     start: int
     end: int
-    kind: str
+    kind: QuoteKind
     paragraph: int
     opens_paragraph: bool
     cue: Cue | None = None
@@ -71,7 +72,7 @@ def _found_marked(doc: Doc, m: Marked, mask: Mask, paragraphs: Paragraphs) -> Fo
 
 
 def _found_indirect(span, cue: Cue, paragraphs: Paragraphs) -> Found:
-    speaker = speaker_from_token(cue.speaker)
+    speaker = speaker_from_token(cast(Token, cue.speaker))  # indirect_clauses always gives the subject
     return Found(span.start_char, span.end_char, "indirect", paragraphs.index(span.start_char), False, cue, speaker)
 
 
@@ -106,7 +107,7 @@ def _attribute(doc: Doc, found: list[Found], referents: Referents):
 
 
 def _resolve(item: Found, referents: Referents, previous: Referent | None) -> Referent | None:
-    speaker = item.speaker
+    speaker = cast(Speaker, item.speaker)  # _attribute resolves only items with a speaker
     name, kind = referents.resolve(speaker.head, speaker.type, speaker.name, previous)
     if not name:
         return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 from spacy.tokens import Doc, Span, Token
 
@@ -10,6 +11,7 @@ from briefing.extract.quotes.lexicon import CUE_LEMMAS
 from briefing.extract.quotes.marks import Marked
 from briefing.extract.quotes.speakers import subject_of
 from briefing.extract.nlp import doc_text
+from briefing.model import QuoteKind
 
 BULLETS = "•*·-–—▪◦●"
 
@@ -39,11 +41,12 @@ def frame_of(doc: Doc, m: Marked, para: tuple[int, int]) -> Span:
     """The sentences the quotation touches, inside its paragraph."""
     span = quote_span(doc, m)
     last = m.close_mark if m.close_mark is not None else m.end - 1
-    start_tok = doc[span.start] if span is not None else doc.char_span(m.open_mark, m.open_mark + 1, "expand")[0]
+    # "expand" char spans inside the text are never None (spaCy returns None only out of range)
+    start_tok = doc[span.start] if span is not None else cast(Span, doc.char_span(m.open_mark, m.open_mark + 1, "expand"))[0]
     end_tok = _token_at(doc, last)
     start = max(start_tok.sent.start_char, para[0])
     end = min(end_tok.sent.end_char, para[1])
-    return doc.char_span(start, end, alignment_mode="expand")
+    return cast(Span, doc.char_span(start, end, alignment_mode="expand"))
 
 
 def _token_at(doc: Doc, offset: int) -> Token:
@@ -118,7 +121,7 @@ def _distance(token: Token, quote: Span) -> int:
     return max(0, quote.start_char - token.idx)
 
 
-def quote_kind(doc: Doc, m: Marked, quote: Span | None, cue: Cue | None) -> str:
+def quote_kind(doc: Doc, m: Marked, quote: Span | None, cue: Cue | None) -> QuoteKind:
     """ "direct" for a quoted sentence or a quoted clause after its cue, "partial" for a fragment."""
     if quote is None:
         return "partial"

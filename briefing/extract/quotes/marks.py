@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import cast
 
 DOUBLE_OPEN = "“„«"
 DOUBLE_CLOSE = "”»"
@@ -79,7 +80,7 @@ def _scan_paragraph(text: str, start: int, end: int, next_opens: bool) -> list[M
             elif ch in DOUBLE_OPEN:
                 double_at = i  # an opening mark was never closed: resynchronise here
         elif _can_close_single(text, i, end):
-            found.append(_marked(text, single_at, i, single=True))
+            found.append(_marked(text, cast(int, single_at), i, single=True))  # double_at is None here, so single_at is set
             single_at = None
         elif _can_open_double(text, i):
             double_at, single_at = i, None  # the single mark was an apostrophe after all
@@ -95,7 +96,7 @@ def _starts_quotation(text: str, start: int, mark: int) -> bool:
 
 
 def _marked(text: str, open_at: int, close_at: int | None, end: int | None = None, single: bool = False) -> Marked:
-    stop = close_at if close_at is not None else end
+    stop = cast(int, close_at if close_at is not None else end)  # `end` is given when there is no closing mark
     start = open_at + 1
     while start < stop and text[start] in TRIM:
         start += 1

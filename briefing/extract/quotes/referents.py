@@ -69,6 +69,8 @@ class Paragraphs:
 
 
 class Referents:
+    items: list[Referent]  # in text order
+
     def __init__(self, doc: Doc, paragraphs: Paragraphs, skip):
         self.doc, self.paragraphs, self.items = doc, paragraphs, []
         for ent in doc.ents:

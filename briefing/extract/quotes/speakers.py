@@ -12,6 +12,7 @@ from briefing.extract.quotes.lexicon import (
     PERSON_HONORIFICS,
     PRONOUNS,
 )
+from briefing.model import SpeakerType
 from briefing.names import TITLE_WORDS, clean_name, split_title
 from briefing.extract.nlp import doc_text
 
@@ -27,7 +28,7 @@ class Speaker:
     start: int
     end: int
     text: str
-    type: str  # name | pronoun | role | collective | unknown
+    type: SpeakerType
     name: str | None  # the name written in the phrase, cleaned
 
 
@@ -116,7 +117,7 @@ def phrase_span(head: Token) -> Span:
     return doc[first : last + 1]
 
 
-def speaker_type(head: Token, name: str | None) -> str:
+def speaker_type(head: Token, name: str | None) -> SpeakerType:
     if head.lower_ in PRONOUNS and head.pos_ == "PRON":
         return "pronoun"
     if name:
