@@ -230,6 +230,8 @@ def main() -> None:
         else:  # sys.exit("message"): printed as the interpreter would
             print(exc.code, file=sys.stderr)
             code = 1
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        sys.exit(code)  # a profiler or coverage is attached: let it write its results at teardown
     atexit._run_exitfuncs()
     sys.stdout.flush()
     sys.stderr.flush()
