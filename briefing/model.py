@@ -35,7 +35,7 @@ ParagraphKind = Literal[
     "share",  # "Follow him on X", "twitter", share buttons
     "preamble",  # advocacy text placed before a republished article
     "note",  # "Note: This page was updated ...", legal notices
-    "section",  # a sub-heading inside the body ("What is happening in Iran?")
+    "section",  # a sub-heading inside the body ("What is happening in the valley?")
 ]
 
 
@@ -112,7 +112,7 @@ class Mention(Record):
 
 
 class Role(Record):
-    text: str = Field(description='e.g. "caretaker premier", "Quds Force commander"')
+    text: str = Field(description='e.g. "caretaker premier", "navy commander"')
     source: str
     anchor: str
 

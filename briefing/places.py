@@ -1,7 +1,7 @@
 """Country names, alternative spellings and demonyms from the countryinfo package's data.
 
 Used to recognise that "US", "U.S.", "USA" and "United States" are one place, that
-"American-led" and "Iraqi" point at a country, and that "America" is the
+"American-led" and "Danish" point at a country, and that "America" is the
 United States (the last word of exactly one country's long name).
 """
 
@@ -39,11 +39,11 @@ class Gazetteer:
         return found
 
     def demonym(self, word: str) -> Country | None:
-        """The country of a demonym: "Iraqi" -> Iraq, "American" -> United States."""
+        """The country of a demonym: "Danish" -> Denmark, "American" -> United States."""
         key = fold(word)
         found = self.by_demonym.get(key)
         if found is None and key.endswith("s"):
-            found = self.by_demonym.get(key[:-1])  # "Iraqis"
+            found = self.by_demonym.get(key[:-1])  # "Kenyans"
         return found
 
 

@@ -16,7 +16,7 @@ from briefing.extract.nlp import doc_text
 # are demonyms; resolve never makes them actors of their own.
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 # Dependency labels of the words before a name that describe it:
-# "caretaker premier Adel X", "Quds Force commander Y", "UK Foreign Secretary Z".
+# "caretaker premier Lena X", "navy commander Y", "UK Foreign Secretary Z".
 PREMODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "nn"})
 MAX_ROLE_WORDS = 10
 # "X (Y)": a parenthesised alternative name, e.g. an acronym or another spelling.
@@ -24,12 +24,12 @@ PARENTHESIS = re.compile(r"^(?P<outer>[^()]+?)\s*\((?P<inner>[^()]+)\)?$")
 
 
 # Common nouns that name an institution when modified by a place or used alone
-# ("the Iraqi parliament", "the US-led coalition"): actors that NER often misses.
+# ("the Danish parliament", "the UN-led mission"): actors that NER often misses.
 INSTITUTION_NOUNS = frozenset(
     """parliament government coalition congress senate cabinet ministry army navy military police
     council court administration embassy legislature assembly""".split()
 )
-# Nouns that make a place name a facility: "Baghdad airport".
+# Nouns that make a place name a facility: "Oslo airport".
 FACILITY_NOUNS = frozenset({"airport", "airbase", "base", "port", "harbour", "harbor", "station", "embassy", "consulate"})
 # Nouns that complete an organisation's name ("the State department").
 ORG_NAME_HEADS = frozenset({"department", "ministry", "office", "agency", "council", "committee", "commission", "service", "embassy"})

@@ -210,7 +210,7 @@ def _predicate_verdict(token: Token) -> tuple[str, Token | None] | None:
     """("verb"|"noun", token whose time dates it) when token is a realised event predicate."""
     lemma = token.lemma_.lower()
     if _is_prepositional(token) or token.dep_ in ("amod", "compound", "nmod") or _hyphenated(token):
-        return None  # "following the vote", "Iran-backed militia"
+        return None  # "following the vote", "state-backed militia"
     if _is_verb(token) and not (token.pos_ == "AUX" and lemma in ("be", "have", "do")):
         return _verb_verdict(token)
     if token.pos_ in ("NOUN", "PROPN") and lemma in EVENT_NOUNS:

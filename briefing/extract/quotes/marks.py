@@ -1,7 +1,7 @@
 """Quotation marks as characters: pair opening and closing marks, one paragraph at a time.
 
 No spaCy here. Curly and straight, double and single marks; apostrophes inside
-and at the edges of words ("Iran’s", "don't", "’80s", "MPs'") are not marks. A
+and at the edges of words ("Norway’s", "don't", "’80s", "MPs'") are not marks. A
 quotation never runs past the end of its paragraph: when the paragraph ends with
 a quote still open, the quote is kept only if the next paragraph opens with a
 quote mark (the convention for a quotation over several paragraphs).

@@ -176,7 +176,7 @@ def _is_main(verb: Token) -> bool:
 
 
 def required_role_words(head: Token) -> frozenset[str]:
-    """The role's head noun and its lower-case modifiers: "the Iraqi prime minister" -> {prime, minister}."""
+    """The role's head noun and its lower-case modifiers: "the Danish prime minister" -> {prime, minister}."""
     words = {head.lemma_.lower()}
     for child in head.children:
         if child.dep_ in ("compound", "amod") and child.text.islower() and child.i < head.i:

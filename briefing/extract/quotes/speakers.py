@@ -58,7 +58,7 @@ def _own_subject(verb: Token) -> Token | None:
 
 
 def _inverted_subject(verb: Token) -> Token | None:
-    """ "“...,” said Ammar X, a lawmaker, reported Reuters": a subject the parser hung on another verb."""
+    """ "“...,” said Lena X, a lawmaker, reported Ostwire": a subject the parser hung on another verb."""
     doc = verb.doc
     if verb.i == 0 or not doc[verb.i - 1].is_punct:
         return None
@@ -158,7 +158,7 @@ def entity_of(token: Token) -> Span | None:
 
 
 def _is_demonym_modifier(ent: Span, token: Token) -> bool:
-    """"Iraqi" in "the Iraqi ambassador" is an adjective, not the speaker's name."""
+    """"Danish" in "the Danish ambassador" is an adjective, not the speaker's name."""
     return ent.label_ == "NORP" and token.pos_ in ("ADJ", "NOUN")
 
 
