@@ -137,15 +137,17 @@ def check(project_dir: Path) -> None:
 @project_option
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="IP address and port to serve on.")
 def serve(project_dir: Path, dev_addr: str) -> None:
-    """Build the briefing and serve it with live reload (mkdocs serve).
+    """Build the briefing and serve it with live reload (mkdocs serve --dirty).
 
-    Editing an article, a template or briefing.yml rebuilds the pages.
+    Editing an article, a template or briefing.yml rebuilds the pages; MkDocs then rebuilds only
+    the pages whose Markdown changed (the search index and deleted pages are kept right).
     """
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     settings = _settings(project_dir)
     config_file = sitebuild.mkdocs_config_file(settings)
-    _run(lambda: mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True))
+    logging.getLogger("mkdocs").setLevel(logging.INFO)  # "Serving on http://…", each rebuild and its time
+    _run(lambda: mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True, build_type="dirty"))
 
 
 @cli.command()

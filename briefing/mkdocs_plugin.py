@@ -57,12 +57,34 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         # Set by `briefing build`/`render --site`, which have just written the pages: used once, instead of
         # running the pipeline again (later rebuilds of `mkdocs serve` run it).
         self.prebuilt: tuple[Settings, Any] | None = None
-        # Set by `briefing build` (briefing.sitebuild): MkDocs builds "dirty" and this plugin keeps the
-        # site whole (search index, deleted pages); see briefing.sitebuild.
+        # Set by `briefing build` (briefing.sitebuild), and by `mkdocs serve --dirty` (`briefing serve`)
+        # in on_startup: MkDocs builds "dirty" and this plugin keeps the site whole (search index,
+        # deleted pages); see briefing.sitebuild.
         self.incremental = False
+        self._serving: logging.Filter | None = None  # during an incremental serve: MkDocs' dirty warning dropped
+        self._manifests: set[Path] = set()  # records of the serve's site folder, removed when it stops
         self._site: IncrementalSite | None = None
         self._files: Files | None = None
         self._tags_url = ""  # the tags page's URL in this build ("" without one)
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Start of `mkdocs build|serve`. With this method MkDocs keeps one plugin object for all
+        the rebuilds of a serve; `mkdocs serve --dirty` rebuilds only the pages whose Markdown
+        changed, kept whole as `briefing build` keeps them."""
+        from briefing.sitebuild import DropDirtyWarning
+
+        self.incremental = command == "serve" and dirty
+        if self.incremental and self._serving is None:
+            self._serving = DropDirtyWarning()
+            logging.getLogger("mkdocs.commands.build").addFilter(self._serving)
+
+    def on_shutdown(self) -> None:
+        if self._serving is not None:
+            logging.getLogger("mkdocs.commands.build").removeFilter(self._serving)
+            self._serving = None
+        for manifest in self._manifests:  # the serve's temporary site folder is gone
+            manifest.unlink(missing_ok=True)
+        self._manifests.clear()
 
     def _project_dir(self, config: MkDocsConfig) -> Path:
         base = Path(config.config_file_path or ".").resolve().parent
@@ -140,6 +162,8 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
     def _record_site(self, *, config: MkDocsConfig) -> None:
         if self._site is not None:
             self._site.finish(self._doc_pages())
+            if self._serving is not None:
+                self._manifests.add(self._site.manifest)
             self._site = None
 
     on_post_build = CombinedEvent(_complete_site, _record_site)

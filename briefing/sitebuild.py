@@ -61,11 +61,11 @@ def build_site(
         config = load_config(str(config_file), strict=strict)
         plugin = next((p for p in config.plugins.values() if isinstance(p, BriefingPlugin)), None)
         dirty = incremental and plugin is not None and plugin.config.enabled
-        if plugin is not None:
+        config.plugins.on_startup(command="build", dirty=False)
+        if plugin is not None:  # after on_startup, which sets the plugin for plain MkDocs commands
             if report is not None:
                 plugin.prebuilt = (settings, report)
             plugin.incremental = dirty
-        config.plugins.on_startup(command="build", dirty=False)
         try:
             with _without_dirty_warning():
                 mkdocs_build(config, dirty=dirty)
@@ -84,7 +84,7 @@ def mkdocs_config_file(settings: Settings) -> Path:
     return path
 
 
-class _DropDirtyWarning(logging.Filter):
+class DropDirtyWarning(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         return not record.getMessage().startswith(DIRTY_WARNING)
 
@@ -93,7 +93,7 @@ class _DropDirtyWarning(logging.Filter):
 def _without_dirty_warning() -> Iterator[None]:
     """MkDocs' warning about dirty builds would abort a --strict build; ours keep the site whole."""
     logger = logging.getLogger("mkdocs.commands.build")
-    drop = _DropDirtyWarning()
+    drop = DropDirtyWarning()
     logger.addFilter(drop)
     try:
         yield

@@ -7,6 +7,7 @@ import os
 import shutil
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -124,3 +125,48 @@ def test_tag_links_above_a_page_lead_to_its_section_of_the_tags_page(twins: tupl
         assert href.startswith("../../tags/#tag-"), href
         anchor = href.split("#", 1)[1]
         assert f'id="{anchor}"' in tags_page, (name, anchor)
+
+
+def test_serve_dirty_rebuilds_only_changed_pages_and_keeps_the_search_index_whole(tmp_path: Path) -> None:
+    """`briefing serve` (mkdocs serve --dirty): each rebuild of the live server, as MkDocs' serve runs
+    it (a fresh config per rebuild, one plugin object), rebuilds the edited pages only, and the
+    search index still holds every page; the record of the temporary site folder goes at the end."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    project = make_project(tmp_path)
+    site_dir = tmp_path / "served"
+    serve_url = "http://127.0.0.1:8000/"
+
+    def rebuild() -> Any:
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir))
+        config.site_url = serve_url
+        mkdocs_build(config, serve_url=serve_url, dirty=True)
+        return config
+
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir))
+    config.plugins.on_startup(command="serve", dirty=True)
+    try:
+        rebuild()
+        times = {p: p.stat().st_mtime_ns for p in site_dir.rglob("index.html")}
+        first = search_locations(site_dir)
+        article = next((project / "seeds").glob("02_*"))
+        article.write_text(article.read_text(encoding="utf-8") + EDIT, encoding="utf-8")
+        touch_later(article)
+        rebuild()
+        rebuilt = {p for p in site_dir.rglob("index.html") if p.stat().st_mtime_ns != times.get(p)}
+        assert 0 < len(rebuilt) < len(times) / 2
+        assert search_locations(site_dir) == first, "every page keeps its search entries"
+        index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+        assert any("inspection reports" in doc["text"] for doc in index["docs"])
+        manifests = list((load_settings(project).cache_dir / "site").glob("*.json"))
+        assert len(manifests) == 1
+    finally:
+        config.plugins.on_shutdown()
+    assert not manifests[0].exists()
+
+
+def search_locations(site_dir: Path) -> list[str]:
+    """The locations of the search index's entries, in order."""
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return [doc["location"] for doc in index["docs"]]
