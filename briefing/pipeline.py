@@ -133,12 +133,13 @@ def extract_sources(
             missing.append(source)
         else:
             found[source.id] = cached
-    made = None
+    parsed = None
     if warm is not None:  # it parses what one process would (the many go to nlp.pipe in several)
-        made = warm.parse(missing) if nlp is None and parse_processes(settings.jobs, len(missing)) == 1 else None
-        warm.close()  # not needed any more (the many are parsed below)
-    parsed = zip(missing, made) if made is not None else _parse(missing, settings, nlp)
-    for source, extraction in track(parsed, len(missing)):
+        if nlp is None and parse_processes(settings.jobs, len(missing)) == 1:
+            parsed = warm.parse(missing)
+        if parsed is None:
+            warm.close()
+    for source, extraction in track(parsed or _parse(missing, settings, nlp), len(missing)):
         cache.put(source, extraction)  # keyed by the source as ingest made it
         found[source.id] = extraction
     return [found[s.id] for s in sources], [s.file for s in missing]

@@ -101,6 +101,16 @@ def test_pipeline_warm_parser_extracts_what_this_process_would(tmp_path: Path, m
     assert snapshot(warm_project / "docs" / "data") == snapshot(here_project / "docs" / "data")
 
 
+@pytest.mark.skipif(not forking.can_fork(), reason="the warm parser needs fork")
+def test_warm_parser_that_cannot_load_the_pipeline_leaves_the_parse_here(tmp_path: Path):
+    sources, _ = pipeline.ingest_sources(load_settings(make_project(tmp_path)))
+    warm = WarmParser("no-such-pipeline-package")
+    warm.start()
+    assert warm.pool is not None
+    assert warm.parse(sources) is None  # this process parses (and reports the missing pipeline)
+    assert warm.pool is None
+
+
 def test_pipeline_discards_a_corrupt_cache_entry(tmp_path: Path):
     project = make_project(tmp_path)
     settings = load_settings(project)

@@ -10,7 +10,7 @@ the worker cannot start or load, this process parses: the worker only ever saves
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from briefing import forking
@@ -52,17 +52,28 @@ class WarmParser:
             except OSError:  # no process to spare: this one parses
                 self.pool = None
 
-    def parse(self, sources: Sequence[Source]) -> list[Extraction] | None:
-        """The extractions of sources, made by the worker; None when this process should make them."""
+    def parse(self, sources: Sequence[Source]) -> Iterator[tuple[Source, Extraction]] | None:
+        """(source, extraction) as the worker makes them (so progress shows), or None when this
+        process should make them: no worker, or it could not load the pipeline."""
         if self.pool is None or not sources:
             return None
+        made = self.pool.imap(_extract, sources)
+        first = next(made)
+        if first is None:  # the worker has no pipeline: neither has any later article
+            self.close()
+            return None
+        return self._all(sources, first, made)
+
+    def _all(
+        self, sources: Sequence[Source], first: Extraction, rest: Iterator[Extraction | None]
+    ) -> Iterator[tuple[Source, Extraction]]:
         try:
-            extractions = self.pool.map(_extract, sources, chunksize=1)
+            yield sources[0], first
+            for source, extraction in zip(sources[1:], rest, strict=True):
+                assert extraction is not None  # the same worker, with the pipeline it had for the first
+                yield source, extraction
         finally:
             self.close()
-        if any(e is None for e in extractions):
-            return None
-        return extractions  # type: ignore[return-value]
 
     def close(self) -> None:
         if self.pool is not None:
