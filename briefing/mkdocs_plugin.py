@@ -68,9 +68,10 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         self._tags_url = ""  # the tags page's URL in this build ("" without one)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Start of `mkdocs build|serve`. With this method MkDocs keeps one plugin object for all
-        the rebuilds of a serve; `mkdocs serve --dirty` rebuilds only the pages whose Markdown
-        changed, kept whole as `briefing build` keeps them."""
+        """Start of `mkdocs build|serve`. With this method MkDocs keeps one plugin object per process
+        (so for all the rebuilds of a serve; every build starts here or in briefing.sitebuild, which
+        set `incremental`). `mkdocs serve --dirty` rebuilds only the pages whose Markdown changed,
+        kept whole as `briefing build` keeps them."""
         from briefing.sitebuild import DropDirtyWarning
 
         self.incremental = command == "serve" and dirty
