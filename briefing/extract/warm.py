@@ -10,6 +10,7 @@ the worker cannot start or load, this process parses: the worker only ever saves
 from __future__ import annotations
 
 import multiprocessing
+import threading
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -46,7 +47,9 @@ class WarmParser:
         self.pool: Any = None
 
     def start(self) -> None:
-        if self.pool is None and forking.can_fork():
+        # Not from a process with other threads (a live server): the worker imports spaCy and its
+        # native libraries, and a fork keeps any lock another thread held at that moment.
+        if self.pool is None and forking.can_fork() and threading.active_count() == 1:
             try:
                 self.pool = multiprocessing.get_context("fork").Pool(1, initializer=_load, initargs=(self.model,))
             except OSError:  # no process to spare: this one parses
