@@ -934,11 +934,11 @@ def _actor_context(site: Site, view: ActorView) -> dict[str, Any]:
         "prominence": actor.prominence,
         "statements": site.statements(site.quotes_by_speaker.get(actor.id, [])),
         "events": [site.event_view(e) for e in site.events_by_actor.get(actor.id, [])],
-        "mention_groups": _by_first_source(site, [SentenceCopies(segments, tuple(refs)) for segments, refs in copies.items()]),
+        "mention_groups": _by_first_source([SentenceCopies(segments, tuple(refs)) for segments, refs in copies.items()]),
     }
 
 
-def _by_first_source(site: Site, mentions: list[SentenceCopies]) -> list[tuple[Link, list[SentenceCopies]]]:
+def _by_first_source(mentions: list[SentenceCopies]) -> list[tuple[Link, list[SentenceCopies]]]:
     """Sentences under the source where each is found first (its copies are cited there)."""
     groups: dict[str, list[SentenceCopies]] = {}
     for mention in mentions:

@@ -36,6 +36,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from briefing.model import DateValue, Event, EventCandidate, EventMention
+from briefing.resolve.blocking import candidate_pairs
 from briefing.resolve.lexicon import WEAK_PREDICATES, action_class, is_event_word
 
 ActorOf = Callable[[str], str | None]
@@ -238,21 +239,13 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
     for head in heads:
         for feature in _features(mentions[head]):
             index[(mentions[head].cls, feature)].append(head)
-    blocks: dict[int, list[list[int]]] = defaultdict(list)  # head -> the blocks it is in
-    for members in index.values():
-        if sum(size[m] for m in members) > MAX_BLOCK:
-            continue  # a feature everyone shares does not block anything
-        for member in members:
-            blocks[member].append(members)
+    # A feature everyone shares does not block anything.
+    blocks = (members for members in index.values() if sum(size[m] for m in members) <= MAX_BLOCK)
     scored = []
-    for a in heads:
-        partners: set[int] = set()
-        for members in blocks[a]:
-            partners.update(members)  # pairs sharing several features: one comparison
-        for b in sorted(p for p in partners if p > a):
-            score = _pair_score(mentions[a], mentions[b])
-            if score is not None:
-                scored.append((-score[0], a, b, score[1]))
+    for a, b in candidate_pairs(blocks):
+        score = _pair_score(mentions[a], mentions[b])
+        if score is not None:
+            scored.append((-score[0], a, b, score[1]))
     scored.sort()
     parent = list(range(len(mentions)))
     groups: dict[int, _Cluster] = {}

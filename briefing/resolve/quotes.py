@@ -12,6 +12,7 @@ from rapidfuzz import fuzz
 from briefing.model import Actor, Extraction, Quote, QuoteSpan
 from briefing.names import ORG_NAME_HEADS, ORG_TYPE_NOUNS, TITLE_WORDS, fold
 from briefing.resolve.actors import ActorIndex
+from briefing.resolve.blocking import candidate_pairs
 from briefing.resolve.unionfind import UnionFind
 
 # Two quotes are one statement when their words match this closely (0-100) ...
@@ -141,21 +142,15 @@ def group_statements(quotes: list[Quote]) -> list[Quote]:
     for number, group_keys in enumerate(keys):
         for key in group_keys:
             blocks.setdefault(key, []).append(number)
-    for number, a in enumerate(long_enough):
-        partners: set[int] = set()
-        for key in keys[number]:
-            block = blocks[key]
-            if len(block) <= MAX_STATEMENT_BLOCK:
-                partners.update(block)
-        for other in sorted(p for p in partners if p > number):
-            b = long_enough[other]
-            if (a.speaker and b.speaker and a.speaker != b.speaker) or (len(a.sources) == 1 and a.sources == b.sources):
-                continue  # two different speakers, or all in one source
-            if fuzz.token_set_ratio(a.text, b.text) >= SAME_STATEMENT_SCORE:
-                # Every copy of one has a copy of the other in another source.
-                join(a)
-                join(b)
-                sets.union(a.quotes[0].id, b.quotes[0].id)
+    for first, second in candidate_pairs(block for block in blocks.values() if len(block) <= MAX_STATEMENT_BLOCK):
+        a, b = long_enough[first], long_enough[second]
+        if (a.speaker and b.speaker and a.speaker != b.speaker) or (len(a.sources) == 1 and a.sources == b.sources):
+            continue  # two different speakers, or all in one source
+        if fuzz.token_set_ratio(a.text, b.text) >= SAME_STATEMENT_SCORE:
+            # Every copy of one has a copy of the other in another source.
+            join(a)
+            join(b)
+            sets.union(a.quotes[0].id, b.quotes[0].id)
     groups = sets.groups()
     statement_of = {}
     for members in groups.values():
