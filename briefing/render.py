@@ -15,7 +15,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
@@ -435,6 +435,12 @@ class Site:
     def _make_source_link(self, source_id: str) -> Link:
         source = self.sources.get(source_id)
         return Link(source.title if source else source_id, url_quote(page_path("sources", source_id)))
+
+    def outlet_link(self, source_id: str) -> Link:
+        """The source's page, named by its outlet (copies of one story share their title), else by its title."""
+        source = self.sources.get(source_id)
+        link = self.source_link(source_id)
+        return Link(source.outlet, link.href) if source is not None and source.outlet else link
 
     def anchor_link(self, source_id: str, anchor: str) -> Link:
         """Link to one sentence (or paragraph) on a source page; falls back to the page itself."""
@@ -923,7 +929,9 @@ def _actor_context(site: Site, view: ActorView) -> dict[str, Any]:
     copies: dict[tuple[Segment, ...], list[SentenceRef]] = {}  # in order of first appearance
     for source_id, anchor in sorted(marks, key=lambda k: (site.source_sort_key(k[0]), _anchor_key(k[1]))):
         ref = site.sentence_ref(source_id, anchor, marks[(source_id, anchor)])
-        copies.setdefault(ref.segments, []).append(ref)
+        places = copies.setdefault(ref.segments, [])
+        # A copy is cited by its outlet: the sources that copy a story mostly carry its title too.
+        places.append(replace(ref, source=site.outlet_link(source_id)) if places else ref)
     return {
         "actor": view,
         "aliases": [a for a in actor.aliases if a != actor.name],
