@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from briefing.extract.entities import extract_entities
-from briefing.extract.nlp import doc_text
+from briefing.extract.nlp import doc_text, forget_ents
 from briefing.extract.version import EXTRACTION_SUPPORT, EXTRACTOR_VERSION  # noqa: F401 (re-exported)
 from briefing.model import (
     EntitySpan,
@@ -94,18 +94,21 @@ def extract_source(source: Source, doc: Doc) -> Extraction:
     source = source.model_copy(update={"paragraphs": paragraphs})
     anchors = AnchorIndex(paragraphs)
     published = source.published
-    quotes = anchors.keep(extract_quotes(doc))
-    # What a speaker says inside quote marks is a statement, not the reporter's account of an event.
-    quoted = [(q.start, q.end) for q in quotes if q.kind == "direct"]
-    events = [e for e in extract_events(doc, published) if not any(a <= e.start < b for a, b in quoted)]
-    return Extraction(
-        source=source,
-        entities=anchors.keep(extract_entities(doc)),
-        quotes=quotes,
-        times=anchors.keep(extract_times(doc, published)),
-        events=anchors.keep(events),
-        numbers=anchors.keep(extract_numbers(doc)),
-    )
+    try:
+        quotes = anchors.keep(extract_quotes(doc))
+        # What a speaker says inside quote marks is a statement, not the reporter's account of an event.
+        quoted = [(q.start, q.end) for q in quotes if q.kind == "direct"]
+        events = [e for e in extract_events(doc, published) if not any(a <= e.start < b for a, b in quoted)]
+        return Extraction(
+            source=source,
+            entities=anchors.keep(extract_entities(doc)),
+            quotes=quotes,
+            times=anchors.keep(extract_times(doc, published)),
+            events=anchors.keep(events),
+            numbers=anchors.keep(extract_numbers(doc)),
+        )
+    finally:
+        forget_ents(doc)
 
 
 def split_sentences(paragraphs: Sequence[Paragraph], doc: Doc) -> list[Paragraph]:

@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from briefing.extract.nlp import sentence_ents
 from briefing.model import DateValue, EventCandidate
 from briefing.resolve.lexicon import (
     ANNOUNCING_VERBS,
@@ -365,7 +366,7 @@ def _announces_own_action(token: Token, reporter: Token) -> bool:
 
 def _time_expressions(sent: Span) -> Iterator[_Time]:
     seen: set[int] = set()
-    for ent in sent.ents:
+    for ent in sentence_ents(sent):
         if ent.label_ not in TIME_LABELS:
             continue
         if _in_brackets(ent) or DURATION.search(ent.text.strip()):
@@ -513,7 +514,7 @@ def _arguments(predicate: Token) -> tuple[list[str], list[str]]:
     for root, locative in roots:
         for i in _phrase_tokens(root):
             tokens[i] = tokens.get(i, False) or locative
-    for ent in predicate.sent.ents:  # the entities inside the predicate's sentence
+    for ent in sentence_ents(predicate.sent):  # the entities inside the predicate's sentence
         if ent.root.i not in tokens or predicate.i in range(ent.start, ent.end):
             continue
         name = _clean(ent)

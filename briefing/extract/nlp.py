@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from briefing.errors import ModelNotInstalledError
 
@@ -35,6 +35,29 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[TEXT_KEY] = doc.text
     return text
+
+
+# Doc.user_data key of the entity spans, made once per Doc (dropped by forget_ents).
+ENTS_KEY = "briefing_ents"
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """Doc.ents, made once per Doc: spaCy builds every entity Span on each access, and the
+    extractors ask per sentence and per token (a third of extraction's time went there)."""
+    ents = doc.user_data.get(ENTS_KEY)
+    if ents is None:
+        ents = doc.user_data[ENTS_KEY] = tuple(doc.ents)
+    return ents
+
+
+def sentence_ents(sent: Span) -> list[Span]:
+    """Span.ents from the Doc's entities made once: those wholly inside the sentence."""
+    return [ent for ent in doc_ents(sent.doc) if ent.start >= sent.start and ent.end <= sent.end]
+
+
+def forget_ents(doc: Doc) -> None:
+    """Drop the spans doc_ents kept: they refer to the Doc, which would then wait for the cycle collector."""
+    doc.user_data.pop(ENTS_KEY, None)
 
 
 def load_nlp(name: str) -> Language:

@@ -14,7 +14,7 @@ from briefing.extract.quotes.lexicon import (
 )
 from briefing.model import SpeakerType
 from briefing.names import TITLE_WORDS, clean_name, split_title
-from briefing.extract.nlp import doc_text
+from briefing.extract.nlp import doc_ents, doc_text
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
@@ -151,7 +151,7 @@ def is_common_noun(token: Token) -> bool:
 def entity_of(token: Token) -> Span | None:
     if not token.ent_type_:
         return None
-    for ent in token.doc.ents:
+    for ent in doc_ents(token.doc):
         if ent.start <= token.i < ent.end:
             return ent
     return None
