@@ -225,6 +225,7 @@ class EventView:
     source_count: int
     independent: int
     mentions: list[EventMentionView] = field(default_factory=list)
+    rows: list[EventRow] = field(default_factory=list)  # the mentions, copies of one sentence together
 
 
 @dataclass
@@ -235,6 +236,15 @@ class EventMentionView:
     date: str
     date_text: str
     date_basis: str
+
+
+@dataclass
+class EventRow:
+    """A sentence and the date it gives, from its first source; the sources that carry the same
+    sentence with the same date (copies of one story) are cited in the same row, by outlet."""
+
+    first: EventMentionView
+    copies: list[EventMentionView] = field(default_factory=list)
 
 
 @dataclass
@@ -493,8 +503,10 @@ class Site:
         return _once(self._event_views, event.id, lambda: self._make_event_view(event))
 
     def _make_event_view(self, event: Event) -> EventView:
-        mentions = [
-            EventMentionView(
+        mentions = []
+        rows: dict[tuple[str, str], EventRow] = {}  # in order of first appearance
+        for m in sorted(event.mentions, key=lambda m: (self.source_sort_key(m.source), m.anchor)):
+            view = EventMentionView(
                 source=self.source_link(m.source),
                 anchor=self.anchor_link(m.source, m.anchor),
                 text=m.text or self.sentences.get((m.source, m.anchor), (0, 0, ""))[2],
@@ -502,8 +514,12 @@ class Site:
                 date_text=m.date.text if m.date else "",
                 date_basis=m.date.basis if m.date else "",
             )
-            for m in sorted(event.mentions, key=lambda m: (self.source_sort_key(m.source), m.anchor))
-        ]
+            mentions.append(view)
+            row = rows.get((view.text, view.date))
+            if row is None:
+                rows[(view.text, view.date)] = EventRow(view)
+            elif view.anchor not in [row.first.anchor, *(c.anchor for c in row.copies)]:  # two triggers, one sentence
+                row.copies.append(replace(view, source=self.outlet_link(m.source)))
         participants = [link for a in event.participants if (link := self.actor_link(a)) is not None]
         return EventView(
             id=event.id,
@@ -516,6 +532,7 @@ class Site:
             source_count=len(set(event.sources) | {m.source for m in event.mentions}),
             independent=event.independent_sources,
             mentions=mentions,
+            rows=list(rows.values()),
         )
 
     def quote_view(self, q: Quote) -> QuoteView:

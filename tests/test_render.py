@@ -289,3 +289,32 @@ def test_render_actor_page_lists_a_copied_sentence_once_citing_each_source(tmp_p
     assert mentions.count(sentence) == 1, "the copied sentence is listed once"
     assert f"](../sources/{copy.id}.md#" in line and f"](../sources/{wire.id}.md#" in line  # both cited
     assert mentions.count(f"### {wire.title}") == 1  # the copy, with the same title, has nothing of its own to list
+
+
+def test_render_event_page_gives_one_row_per_sentence_and_cites_copies_in_it(tmp_path: Path) -> None:
+    corpus = make_corpus()
+    wire = next(s for s in corpus.sources if s.id == "northgate-wire-governor-promises-rebuild")
+    copy = wire.model_copy(update={"id": "zz-harbour-post-governor-promises-rebuild", "outlet": "Harbour Post"})
+    events = []
+    for event in corpus.events:
+        extra = []
+        for mention in event.mentions:
+            if mention.source == wire.id:
+                extra.append(mention.model_copy(update={"predicate": "another trigger"}))  # same sentence again
+                extra.append(mention.model_copy(update={"source": copy.id}))  # a copy in another source
+        events.append(event.model_copy(update={"mentions": event.mentions + extra}))
+    assert any(len(e.mentions) > len(o.mentions) for e, o in zip(events, corpus.events))
+    render_site(corpus.model_copy(update={"sources": [*corpus.sources, copy], "events": events}), TEMPLATES, tmp_path)
+    checked = 0
+    for event, original in zip(events, corpus.events):
+        if len(event.mentions) == len(original.mentions):
+            continue
+        text = (tmp_path / page_path("events", event.id)).read_text(encoding="utf-8")
+        table = text[text.index("## What the sources say"):]
+        rows = [line for line in table.splitlines() if line.startswith("| [")]
+        assert len(rows) == len(original.mentions), "one row per sentence and date, not per trigger or copy"
+        copied = [row for row in rows if "— also in [Harbour Post](" in row]
+        assert len(copied) == sum(1 for m in original.mentions if m.source == wire.id)
+        assert all(row.count(f"{copy.id}.md#") == 1 for row in copied)
+        checked += 1
+    assert checked
