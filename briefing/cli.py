@@ -234,7 +234,10 @@ def main() -> None:
             code = 1
     if sys.getprofile() is not None or sys.gettrace() is not None:
         sys.exit(code)  # a profiler or coverage is attached: let it write its results at teardown
-    atexit._run_exitfuncs()
-    sys.stdout.flush()
-    sys.stderr.flush()
+    atexit._run_exitfuncs()  # what the interpreter would run at exit (logging, multiprocessing)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe (`briefing build | head -1`) or stream
+            pass
     os._exit(code)
