@@ -10,7 +10,7 @@ import markdown
 import pytest
 import yaml
 
-from briefing.model import Corpus
+from briefing.model import Corpus, Source
 from briefing.render import escape_attr, escape_markdown, page_path, render_site, safe_name
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -270,10 +270,15 @@ def test_render_escapes_hostile_article_text(tmp_path: Path) -> None:
             assert len(widths) == 1, f"{name}: a table row was split: {widths}"
 
 
+def wire_and_its_copy(corpus: Corpus, copy_id: str) -> tuple[Source, Source]:
+    """The fixture's wire story, and a copy of it carried by another outlet under the same title."""
+    wire = next(s for s in corpus.sources if s.id == "northgate-wire-governor-promises-rebuild")
+    return wire, wire.model_copy(update={"id": copy_id, "outlet": "Harbour Post"})
+
+
 def test_render_actor_page_lists_a_copied_sentence_once_citing_each_source(tmp_path: Path) -> None:
     corpus = make_corpus()
-    wire = next(s for s in corpus.sources if s.id == "northgate-wire-governor-promises-rebuild")
-    copy = wire.model_copy(update={"id": "harbour-post-governor-promises-rebuild", "outlet": "Harbour Post"})
+    wire, copy = wire_and_its_copy(corpus, "harbour-post-governor-promises-rebuild")
     actors = []
     for actor in corpus.actors:
         if actor.id == "mira-okonkwo-tal":
@@ -293,8 +298,7 @@ def test_render_actor_page_lists_a_copied_sentence_once_citing_each_source(tmp_p
 
 def test_render_event_page_gives_one_row_per_sentence_and_cites_copies_in_it(tmp_path: Path) -> None:
     corpus = make_corpus()
-    wire = next(s for s in corpus.sources if s.id == "northgate-wire-governor-promises-rebuild")
-    copy = wire.model_copy(update={"id": "zz-harbour-post-governor-promises-rebuild", "outlet": "Harbour Post"})
+    wire, copy = wire_and_its_copy(corpus, "zz-harbour-post-governor-promises-rebuild")  # sorted after the wire
     events = []
     for event in corpus.events:
         extra = []
