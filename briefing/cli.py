@@ -85,13 +85,15 @@ def build(
         briefing build ~/cases/strike-articles --strict
     """
     settings = _settings(project_dir, seeds_dir=sources_dir, spacy_model=model, jobs=jobs, scheduler=scheduler)
-    report = _run(lambda: pipeline.build(settings, track=_progress(quiet)))
+    stage = _stages(quiet)
+    report = _run(lambda: pipeline.build(settings, track=_progress(quiet), stage=stage))
     _finish(report, strict)
     if not no_site:
         if offline:
             # mkdocs.yml reads both through !ENV: the offline plugin, and a folder of its own.
             os.environ["BRIEFING_OFFLINE"] = "true"
             os.environ.setdefault("BRIEFING_SITE_DIR", OFFLINE_SITE_DIR)
+        stage("Building the site with MkDocs" + ("" if clean else " (only the pages that changed, when it can)"))
         _run(lambda: sitebuild.build_site(settings, strict=strict, report=report, incremental=not clean))
         click.echo(f"Site written to {settings.project_dir / os.environ.get('BRIEFING_SITE_DIR', 'site')}")
 
@@ -104,7 +106,7 @@ def extract(
 ) -> None:
     """Extract and resolve the articles into docs/data/*.yaml only (no pages)."""
     settings = _settings(project_dir, seeds_dir=sources_dir, spacy_model=model, jobs=jobs, scheduler=scheduler)
-    _finish(_run(lambda: pipeline.build(settings, track=_progress(quiet), render_pages=False)), strict)
+    _finish(_run(lambda: pipeline.build(settings, track=_progress(quiet), render_pages=False, stage=_stages(quiet))), strict)
 
 
 @cli.command()
@@ -198,9 +200,21 @@ def _finish(report: pipeline.BuildReport, strict: bool) -> None:
         raise click.ClickException(f"{len(report.skipped)} article(s) could not be used (--strict).")
 
 
+def _interactive(quiet: bool) -> bool:
+    """Progress is shown on a terminal; not in CI, in pipes or with --quiet."""
+    return not quiet and not os.environ.get("CI") and sys.stderr.isatty()
+
+
+def _stages(quiet: bool) -> pipeline.Stage:
+    """A line on stderr as each long stage starts (resolving, writing, the site), on a terminal."""
+    if not _interactive(quiet):
+        return pipeline.no_stage
+    return lambda message: click.echo(f"{message} ...", err=True)
+
+
 def _progress(quiet: bool) -> pipeline.Track:
     """A progress bar over parsed articles on a terminal; nothing in CI, in pipes or with --quiet."""
-    if quiet or os.environ.get("CI") or not sys.stderr.isatty():
+    if not _interactive(quiet):
         return pipeline.no_progress
 
     def track(items: Iterable[T], total: int) -> Iterable[T]:

@@ -34,6 +34,14 @@ def no_progress(items: Iterable[T], total: int) -> Iterable[T]:
     return items
 
 
+# Told when a long stage starts ("Resolving ... 2000 articles"), for a terminal.
+Stage = Callable[[str], None]
+
+
+def no_stage(message: str) -> None:
+    return None
+
+
 @dataclass(frozen=True)
 class BuildReport:
     """What a run did, for the CLI's summary line and for tests."""
@@ -57,15 +65,18 @@ class BuildReport:
         )
 
 
-def build(settings: Settings, *, track: Track = no_progress, render_pages: bool = True) -> BuildReport:
+def build(
+    settings: Settings, *, track: Track = no_progress, render_pages: bool = True, stage: Stage = no_stage
+) -> BuildReport:
     """Turn the articles of settings.seeds_dir into YAML (and Markdown pages under settings.docs_dir)."""
     with fewer_collections():
-        return _build(settings, track=track, render_pages=render_pages)
+        return _build(settings, track=track, render_pages=render_pages, stage=stage)
 
 
-def _build(settings: Settings, *, track: Track, render_pages: bool) -> BuildReport:
+def _build(settings: Settings, *, track: Track, render_pages: bool, stage: Stage) -> BuildReport:
     started = time.perf_counter()
-    corpus, skipped, parsed = extract_corpus(settings, track=track)
+    corpus, skipped, parsed = extract_corpus(settings, track=track, stage=stage)
+    stage("Writing the YAML files" + (" and the pages" if render_pages else ""))
     written = store.save_corpus(corpus, settings.data_dir, fragments_file=settings.cache_dir / "yaml" / "fragments.json")
     pages = (
         render.render_site(corpus, settings.templates_dir, settings.docs_dir, processes=cpu_processes(settings.jobs))
@@ -76,7 +87,7 @@ def _build(settings: Settings, *, track: Track, render_pages: bool) -> BuildRepo
 
 
 def extract_corpus(
-    settings: Settings, *, track: Track = no_progress
+    settings: Settings, *, track: Track = no_progress, stage: Stage = no_stage
 ) -> tuple[Corpus, list[ingest.Skipped], list[str]]:
     """Ingest, extract (cached) and resolve; nothing is written but the caches."""
     # A file ingest has not seen means an article to parse: spaCy loads meanwhile (extract/warm.py).
@@ -94,6 +105,7 @@ def extract_corpus(
     finally:
         if warm is not None:
             warm.close()
+    stage(f"Resolving actors, quotes and events across {len(extractions)} articles")
     corpus = resolve(extractions, title=settings.title, curation=settings.curation)
     return corpus, skipped, parsed
 

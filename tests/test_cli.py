@@ -95,3 +95,25 @@ def test_the_command_exits_with_clicks_codes_and_flushed_output(tmp_path: Path):
     missing = run("build", str(tmp_path / "nowhere"), "--project-dir", str(tmp_path))
     assert missing.returncode == 1 and "does not exist" in missing.stderr
     assert run("build", "--no-such-flag").returncode == 2
+
+
+def test_long_stages_are_announced_on_a_terminal_only(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+    from briefing import cli as cli_module
+    from briefing import pipeline
+
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setattr(cli_module.sys.stderr, "isatty", lambda: True)
+    cli_module._stages(quiet=False)("Resolving actors, quotes and events across 3 articles")
+    assert capsys.readouterr().err == "Resolving actors, quotes and events across 3 articles ...\n"
+    assert cli_module._stages(quiet=True) is pipeline.no_stage
+    monkeypatch.setenv("CI", "1")
+    assert cli_module._stages(quiet=False) is pipeline.no_stage
+
+
+def test_the_build_announces_resolving_and_writing(tmp_path: Path):
+    from briefing import pipeline
+    from briefing.config import load_settings
+
+    said: list[str] = []
+    pipeline.build(load_settings(make_project(tmp_path)), stage=said.append)
+    assert said == ["Resolving actors, quotes and events across 3 articles", "Writing the YAML files and the pages"]
