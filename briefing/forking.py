@@ -89,7 +89,8 @@ def fork_each(
 
 class Background(Generic[T]):
     """function(*args) in a forked process while this one goes on; result() waits for it.
-    Where forking is not possible or affordable, result() runs it here."""
+    Where forking is not possible or affordable, result() runs it here. Used as a context
+    manager, the worker is stopped on the way out even when result() was never reached."""
 
     def __init__(self, function: Callable[..., T], *args: Any, worth_it: bool = True) -> None:
         self.function, self.args = function, args
@@ -113,9 +114,20 @@ class Background(Generic[T]):
         try:
             return self.pending.get()
         finally:
+            self.close()
+
+    def close(self) -> None:
+        """Stop the worker, done or no longer wanted (an error on the way): no process is left behind."""
+        if self.pool is not None:
             self.pool.terminate()
             self.pool.join()
             _INHERITED.pop(self.key, None)
+
+    def __enter__(self) -> Background[T]:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
 
 def _call(task: tuple[int, int | None]) -> Any:

@@ -34,15 +34,16 @@ def resolve(extractions: Sequence[Extraction], *, title: str | None = None, cura
     # What needs no actor (passages shared by texts, the words of event sentences) is made in
     # another process while names are resolved; so are events while quotes are, after.
     worth_it = len(extractions) >= MIN_SOURCES_TO_FORK
-    ahead = Background(_without_actors, [e.source for e in extractions], candidates, worth_it=worth_it)
-    authors = {a for e in extractions for a in e.source.authors}
-    actors, index = resolve_actors(extractions, authors=authors)
-    actors, index = apply_actor_curation(actors, index, curation.actors)
-    passages, vectors = ahead.result()
+    with Background(_without_actors, [e.source for e in extractions], candidates, worth_it=worth_it) as ahead:
+        authors = {a for e in extractions for a in e.source.authors}
+        actors, index = resolve_actors(extractions, authors=authors)
+        actors, index = apply_actor_curation(actors, index, curation.actors)
+        passages, vectors = ahead.result()
     published = {e.source.id: e.source.published for e in extractions}
-    events_job = Background(partial(cluster_events, vectors=vectors), candidates, index.lookup, published, worth_it=worth_it)
-    quotes = resolve_quotes(extractions, index, actors)
-    events = events_job.result()
+    cluster = partial(cluster_events, vectors=vectors)
+    with Background(cluster, candidates, index.lookup, published, worth_it=worth_it) as events_job:
+        quotes = resolve_quotes(extractions, index, actors)
+        events = events_job.result()
     sources = with_shared_passages([e.source for e in extractions], passages)
     events = count_independent(events, independence_groups(sources))
     return Corpus(
