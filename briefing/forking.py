@@ -119,8 +119,7 @@ class Background(Generic[T]):
     def close(self) -> None:
         """Stop the worker, done or no longer wanted (an error on the way): no process is left behind."""
         if self.pool is not None:
-            self.pool.terminate()
-            self.pool.join()
+            stop(self.pool)
             _INHERITED.pop(self.key, None)
 
     def __enter__(self) -> Background[T]:
@@ -128,6 +127,12 @@ class Background(Generic[T]):
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+
+def stop(pool: Any) -> None:
+    """End a pool's workers now, whatever they are doing, and wait until they are gone."""
+    pool.terminate()
+    pool.join()
 
 
 def _call(task: tuple[int, int | None]) -> Any:

@@ -80,6 +80,5 @@ class WarmParser:
 
     def close(self) -> None:
         if self.pool is not None:
-            self.pool.terminate()
-            self.pool.join()
+            forking.stop(self.pool)
             self.pool = None
