@@ -71,10 +71,9 @@ def test_background_worker_is_stopped_when_the_block_fails_before_its_result() -
     import multiprocessing
 
     before = {p.pid for p in multiprocessing.active_children()}
-    with pytest.raises(RuntimeError, match="on the way"):
-        with forking.Background(time.sleep, 30) as job:
-            assert job.pool is not None
-            started = {p.pid for p in multiprocessing.active_children()} - before
-            assert started, "a worker runs"
-            raise RuntimeError("an error on the way")
+    with pytest.raises(RuntimeError, match="on the way"), forking.Background(time.sleep, 30) as job:
+        assert job.pool is not None
+        started = {p.pid for p in multiprocessing.active_children()} - before
+        assert started, "a worker runs"
+        raise RuntimeError("an error on the way")
     assert not started & {p.pid for p in multiprocessing.active_children()}, "the worker was stopped"

@@ -8,7 +8,16 @@ from functools import partial
 
 from briefing.config import Curation
 from briefing.forking import Background
-from briefing.model import Actor, Corpus, EventCandidate, Extraction, Prominence, Quote, SharedPassage, Source
+from briefing.model import (
+    Actor,
+    Corpus,
+    EventCandidate,
+    Extraction,
+    Prominence,
+    Quote,
+    SharedPassage,
+    Source,
+)
 from briefing.names import fold
 from briefing.resolve.actors import resolve_actors
 from briefing.resolve.compare import (
