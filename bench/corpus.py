@@ -59,7 +59,7 @@ class SeedArticle:
 
 def read_seed_articles(seeds_dir: Path) -> list[SeedArticle]:
     """The seed articles as briefing's own ingest reads them (body paragraphs only)."""
-    from briefing import ingest
+    from briefing.ingest import sources as ingest
 
     sources, _ = ingest.read_sources(seeds_dir, seeds_dir.parent)
     articles = []

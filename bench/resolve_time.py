@@ -16,7 +16,7 @@ from pathlib import Path
 
 def main(argv: list[str]) -> int:
     from briefing.cache import ExtractionCache
-    from briefing.collector import fewer_collections
+    from briefing.system.collector import fewer_collections
     from briefing.config import load_settings
     from briefing.extract.version import EXTRACTOR_VERSION
     from briefing.pipeline import ingest_sources, pipeline_key

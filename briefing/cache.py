@@ -11,7 +11,7 @@ from typing import TypeVar
 
 from pydantic import ValidationError
 
-from briefing.fileio import write_atomic
+from briefing.system.files import write_atomic
 from briefing.model import Extraction, Source
 
 log = logging.getLogger(__name__)
@@ -34,8 +34,7 @@ def code_digest(relative_paths: list[str]) -> str:
 
 
 # The modules whose code turns a file into a Source.
-INGEST_CODE = ["ingest.py", "encoding.py", "htmlinput.py", "language.py", "layout.py", "metadata.py",
-               "dates.py", "slugs.py", "model.py"]
+INGEST_CODE = ["ingest", "dates.py", "slugs.py", "model.py"]
 
 
 class IngestCache:

@@ -12,7 +12,8 @@ from typing import Any, TypeVar
 
 import click
 
-from briefing import __version__, pipeline, sitebuild
+from briefing import __version__, pipeline
+from briefing.site import build as sitebuild
 from briefing.config import Settings, load_settings
 from briefing.errors import BriefingError
 
@@ -168,7 +169,7 @@ def pdf(project_dir: Path, page: str | None, output_dir: Path | None, no_build: 
         briefing pdf
         briefing pdf --page actors/<id>
     """
-    from briefing import handouts
+    from briefing.site import handouts
 
     settings = _settings(project_dir)
     if not no_build:

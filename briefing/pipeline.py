@@ -11,13 +11,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from briefing import ingest, render, store
+from briefing import store
+from briefing.ingest import sources as ingest
+from briefing import render
 from briefing.cache import ExtractionCache
-from briefing.collector import fewer_collections
+from briefing.system.collector import fewer_collections
 from briefing.config import Settings
 from briefing.errors import BriefingError, ModelNotInstalledError
 from briefing.extract.warm import WarmParser
-from briefing.metadata import complete_years
+from briefing.ingest.metadata import complete_years
 from briefing.model import Corpus, Extraction, Source
 from briefing.resolve import resolve
 from briefing.resolve.curation import apply_source_curation
@@ -161,7 +163,7 @@ def _parse(sources: Sequence[Source], settings: Settings, nlp: Language | None) 
     if not sources:
         return
     if settings.scheduler:
-        from briefing.distributed import extract_on_cluster
+        from briefing.extract.distributed import extract_on_cluster
 
         yield from extract_on_cluster(sources, settings.spacy_model, settings.scheduler)
         return

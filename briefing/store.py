@@ -11,7 +11,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from briefing.errors import DataFileError
-from briefing.fileio import write_atomic, write_if_changed
+from briefing.system.files import write_atomic, write_if_changed
 from briefing.model import (
     SCHEMA_VERSION,
     Actor,

@@ -69,7 +69,7 @@ def test_bench_corpus_story_shares_names_and_date_shift() -> None:
 
 
 def test_bench_corpus_files_are_prefix_stable_and_ingestible(tmp_path: Path) -> None:
-    from briefing import ingest
+    from briefing.ingest import sources as ingest
 
     small = write_corpus(FIXTURE_SEEDS, tmp_path / "small" / "seeds", 3)
     large = write_corpus(FIXTURE_SEEDS, tmp_path / "large" / "seeds", STORY_SIZE + 2)

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing import ingest, pipeline
+from briefing import pipeline
+from briefing.ingest import sources as ingest
 from briefing.config import load_settings
 from briefing.errors import BriefingError
 
@@ -42,7 +43,7 @@ def test_distributed_extractions_equal_in_process(tmp_path: Path) -> None:
 
 
 def test_distributed_unreachable_scheduler_is_a_clear_error(tmp_path: Path) -> None:
-    from briefing.distributed import extract_on_cluster
+    from briefing.extract.distributed import extract_on_cluster
 
     settings = load_settings(_project(tmp_path, "p"))
     sources, _ = ingest.read_sources(settings.seeds_dir, settings.project_dir)

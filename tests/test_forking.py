@@ -1,4 +1,4 @@
-"""briefing.forking: work shared with forked processes gives what the same work gives here."""
+"""briefing.system.forking: work shared with forked processes gives what the same work gives here."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from briefing import forking
+from briefing.system import forking
 
 pytestmark = pytest.mark.skipif(not forking.can_fork(), reason="needs fork (Linux)")
 

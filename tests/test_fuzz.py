@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing.ingest import SOURCE_SUFFIXES, _SkipFile, read_source, read_sources
+from briefing.ingest.sources import SOURCE_SUFFIXES, _SkipFile, read_source, read_sources
 from briefing.slugs import is_safe_slug
 
 pytestmark = pytest.mark.slow

@@ -1,4 +1,4 @@
-"""briefing.handouts without a browser: finding pages, reading order, the assembled book."""
+"""briefing.site.handouts without a browser: finding pages, reading order, the assembled book."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing import handouts
+from briefing.site import handouts
 from briefing.errors import BriefingError
 
 

@@ -18,10 +18,11 @@ import pytest
 
 from tests.test_pipeline import make_project
 
-from briefing import fileio, render
+from briefing.system import files as fileio
+from briefing.render import pages as render
 from briefing.config import load_settings
 from briefing.errors import ConfigError
-from briefing.ingest import read_sources
+from briefing.ingest.sources import read_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.ingest import read_sources
+from briefing.ingest.sources import read_sources
 
 ARTICLE = (
     "Dunmore assembly suspends mining licences\r\n"
@@ -151,7 +151,7 @@ def test_ingest_development_seeds_keep_offsets() -> None:
 
 
 def test_ingest_cache_rereads_only_changed_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from briefing import ingest
+    from briefing.ingest import sources as ingest
 
     _write(tmp_path, "a.txt", ARTICLE)
     _write(tmp_path, "b.md", "---\ntitle: Second\nid: second\n---\nThe assembly met again on Friday.\n")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.layout import classify_paragraphs, split_paragraphs
+from briefing.ingest.layout import classify_paragraphs, split_paragraphs
 
 
 def _paragraphs(text: str) -> list[str]:

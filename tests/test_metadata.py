@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from briefing.layout import classify_paragraphs, split_paragraphs
-from briefing.metadata import SourceMetadata, infer_metadata
+from briefing.ingest.layout import classify_paragraphs, split_paragraphs
+from briefing.ingest.metadata import SourceMetadata, infer_metadata
 from briefing.model import DateValue, Paragraph
 
 BODY_1 = "The regional assembly of Dunmore voted on Thursday to suspend the new mining licences, a spokesman said."
@@ -158,7 +158,7 @@ def test_metadata_markdown_byline_with_outlet_and_published_line() -> None:
 
 
 def test_metadata_agency_byline_and_contributor_credits() -> None:
-    from briefing.metadata import split_byline
+    from briefing.ingest.metadata import split_byline
 
     assert split_byline("OSKAR VELL Associated Wire") == ("Oskar Vell", "Associated Wire")
     assert split_byline("Oskar Vell") == ("Oskar Vell", None)
@@ -176,7 +176,7 @@ def test_metadata_agency_byline_and_contributor_credits() -> None:
 
 
 def test_metadata_dateline_without_year_takes_the_year_of_the_other_sources() -> None:
-    from briefing.metadata import complete_years, infer_dateline_day
+    from briefing.ingest.metadata import complete_years, infer_dateline_day
     from briefing.model import Source
 
     paragraphs = [Paragraph(anchor="p1", kind="body", start=0, end=60, text="KESSEL, Dec 30 (Wirepoint) - Snow closed the pass on Monday.")]

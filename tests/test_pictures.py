@@ -1,4 +1,4 @@
-"""briefing.pictures: co-occurrence, deterministic SVG bytes, escaping, empty cases."""
+"""briefing.render.pictures: co-occurrence, deterministic SVG bytes, escaping, empty cases."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import sys
 import xml.dom.minidom
 from pathlib import Path
 
-from briefing import pictures
+from briefing.render import pictures
 
 sys.path.insert(0, str(Path(__file__).parent))
 from corpus_fixture import make_corpus  # noqa: E402

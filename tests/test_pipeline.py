@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing import forking, pipeline
+from briefing import pipeline
+from briefing.system import forking
 from briefing.config import load_settings
 from briefing.extract import warm as warm_module
 from briefing.extract.warm import WarmParser

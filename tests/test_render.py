@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from briefing.model import Corpus, Source
-from briefing.render import escape_attr, escape_markdown, page_path, render_site, safe_name
+from briefing.render.pages import escape_attr, escape_markdown, page_path, render_site, safe_name
 
 sys.path.insert(0, str(Path(__file__).parent))
 from corpus_fixture import make_corpus  # noqa: E402

@@ -18,7 +18,7 @@ import yaml
 
 from briefing.config import Settings
 from briefing.errors import BriefingError
-from briefing.render import render_site
+from briefing.render.pages import render_site
 
 sys.path.insert(0, str(Path(__file__).parent))
 from corpus_fixture import make_corpus  # noqa: E402

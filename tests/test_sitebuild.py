@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from briefing import pipeline, sitebuild
+from briefing import pipeline
+from briefing.site import build as sitebuild
 from briefing.config import load_settings
 from tests.test_pipeline import make_project, snapshot
 

@@ -14,7 +14,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from briefing import forking
+from briefing.system import forking
 from briefing.model import Extraction, Source
 
 _NLP: Any = None  # in the worker: the loaded pipeline, or None when it could not be loaded

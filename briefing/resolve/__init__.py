@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from functools import partial
 
 from briefing.config import Curation
-from briefing.forking import Background
+from briefing.system.forking import Background
 from briefing.model import (
     Actor,
     Corpus,

@@ -42,7 +42,7 @@ from briefing.names import (
     is_acronym,
     name_tokens,
 )
-from briefing.places import Gazetteer, load_gazetteer
+from briefing.resolve.places import Gazetteer, load_gazetteer
 from briefing.resolve.unionfind import UnionFind
 from briefing.slugs import slugify_id, unique_ids
 

@@ -26,7 +26,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from briefing import dates, layout
+from briefing import dates
+from briefing.ingest import layout
 from briefing.model import DateValue, Paragraph, Source
 
 TITLE_WORDS = 12

@@ -30,7 +30,7 @@ from typing import Any
 
 from briefing.config import Settings
 from briefing.errors import BriefingError
-from briefing.fileio import write_atomic
+from briefing.system.files import write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +54,7 @@ def build_site(
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    from briefing.mkdocs_plugin import BriefingPlugin
+    from briefing.site.plugin import BriefingPlugin
 
     config_file = mkdocs_config_file(settings)
     try:

@@ -23,8 +23,9 @@ from urllib.parse import quote as url_quote
 
 import jinja2
 
-from briefing import forking, pictures
-from briefing.fileio import write_if_changed
+from briefing.system import forking
+from briefing.render import pictures
+from briefing.system.files import write_if_changed
 from briefing.model import Actor, Corpus, Discrepancy, Event, Paragraph, Quote, Source
 from briefing.resolve.compare import COPY_SHARE
 
@@ -845,7 +846,7 @@ def render_records(
     records: RecordPages, keys: list[tuple[str, str]], processes: int, meanwhile: Callable[[], None] | None = None
 ) -> list[tuple[str, str]]:
     """Render the record pages `keys` ((kind, id)), in `processes` processes when it pays: this
-    one and forked workers (briefing.forking). `meanwhile` (the overview pages) runs here."""
+    one and forked workers (briefing.system.forking). `meanwhile` (the overview pages) runs here."""
     processes = min(processes, len(keys) // MIN_PAGES_PER_PROCESS)
     if processes <= 1 or not forking.can_fork():
         if meanwhile is not None:
