@@ -21,29 +21,23 @@ Conventions (news writing):
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from functools import lru_cache
 from typing import Literal
 
+from briefing.lexicon.calendar import MONTH_ALTERNATION, MONTHS, WEEKDAY_ALTERNATION, WEEKDAYS
+from briefing.lexicon.numbers import SMALL_COUNTS
 from briefing.model import DateValue
 
 Order = Literal["mdy", "dmy"]
 
-MONTHS: dict[str, int] = {}
-for _number, _name in enumerate(calendar.month_name):
-    if _name:
-        MONTHS[_name.lower()] = _number
-        MONTHS[_name[:3].lower()] = _number
-MONTHS["sept"] = 9
-
-WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}  # monday=0
-
 # How far after publication a year-less "March 4" may lie (scheduled events).
 MONTH_DAY_LOOKAHEAD = dt.timedelta(days=3)
 
-_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH = rf"(?P<month>{MONTH_ALTERNATION})\.?"
+# A small count in words, longest first: "three", "an", "a".
+_COUNT = "|".join(sorted(SMALL_COUNTS, key=len, reverse=True))
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)"
 
@@ -60,13 +54,12 @@ _ABSOLUTE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 NUMERIC_DATE = re.compile(r"\b(?P<a>[0-3]?\d)(?P<sep>[/.\-])(?P<b>[0-3]?\d)(?P=sep)(?P<year>\d{4}|\d{2})\b")
 _YEAR_ONLY = re.compile(r"(?<![\d/.\-])(?P<year>(?:1[6-9]|20)\d\d)(?:s\b|\b)(?![/.]\d)(?!-\d{1,2}-\d)(?P<range>\s*[-\u2013\u2014]\s*(?:(?:1[6-9]|20)\d\d|\d\d)\b)?")
 _MONTH_ONLY = re.compile(r"\b" + _MONTH + r"(?![\w])", re.I)
-_WEEKDAY = re.compile(r"\b(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_WEEKDAY = re.compile(rf"\b(?P<weekday>{WEEKDAY_ALTERNATION})\b", re.I)
 
 # "the day he was killed", "that morning": anchored to another event, not to publication.
 _ANAPHORIC = re.compile(r"\b(?:that|the same|the following|the previous|the next|the day|the night|the morning|hours? (?:before|after)|days? (?:before|after|later|earlier))\b", re.I)
-_DURATION = re.compile(r"^(?:the\s+)?(?:(?:last|past|next|first|coming)\s+)?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many|some|recent|decades?|years?|months?|weeks?|days?|hours?)\b.*\b(?:years?|months?|weeks?|days?|hours?|decades?|centuries)\b(?!\s+ago)", re.I)
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-_AGO = re.compile(r"\b(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>days?|weeks?)\s+ago\b", re.I)
+_DURATION = re.compile(rf"^(?:the\s+)?(?:(?:last|past|next|first|coming)\s+)?(?:\d+|{_COUNT}|several|few|many|some|recent|decades?|years?|months?|weeks?|days?|hours?)\b.*\b(?:years?|months?|weeks?|days?|hours?|decades?|centuries)\b(?!\s+ago)", re.I)
+_AGO = re.compile(rf"\b(?P<n>\d+|{_COUNT})\s+(?P<unit>days?|weeks?)\s+ago\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -266,48 +259,78 @@ def _relative_words(clean: str) -> bool:
     return bool(re.search(r"\b(?:last|this|next|ago|yesterday|today|tomorrow)\b", clean))
 
 
-def _relative(clean: str, published: dt.date, future: bool) -> tuple[dt.date, Literal["day", "week", "month", "year"], str] | None:
+Relative = tuple[dt.date, Literal["day", "week", "month", "year"], str]
+_PERIOD = re.compile(r"\b(last|this|next|past|earlier this|later this|so far this)\s+(week|month|year)\b")
+_COUNTED_PERIOD = re.compile(r"\b(?:the\s+)?(?:last|past|next)\s+(?:\d+|two|three|four|five|six|few|several)\b")
+
+
+def _relative(clean: str, published: dt.date, future: bool) -> Relative | None:
+    """A relative expression anchored to publication, tried from the most to the least specific:
+    today/yesterday/tomorrow, "N days ago", a weekday, a calendar period ("last week"), a month
+    and day without a year, a month name. Anaphoric expressions ("that day") and durations ("two
+    weeks") are anchored to nothing."""
+    found = _deictic_day(clean, published) or _days_ago(clean, published) or _weekday(clean, published, future)
+    if found is not None or _ANAPHORIC.search(clean):
+        return found
+    period = _PERIOD.search(clean)
+    if period is not None and not _COUNTED_PERIOD.search(clean):
+        return _calendar_period(period.group(1), period.group(2), published)
+    if _DURATION.search(clean):
+        return None
+    return _month_day(clean, published, future) or _month_name(clean, published, future)
+
+
+def _deictic_day(clean: str, published: dt.date) -> Relative | None:
     if re.search(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|earlier today|later today)\b", clean):
         return published, "day", "publication day"
     if re.search(r"\b(?:yesterday|last night|overnight)\b", clean):
         return published - dt.timedelta(days=1), "day", "day before publication"
     if re.search(r"\btomorrow\b", clean):
         return published + dt.timedelta(days=1), "day", "day after publication"
+    return None
+
+
+def _days_ago(clean: str, published: dt.date) -> Relative | None:
     ago = _AGO.search(clean)
-    if ago is not None:
-        count = int(ago["n"]) if ago["n"].isdigit() else _NUMBER_WORDS[ago["n"].lower()]
-        days = count * (7 if ago["unit"].startswith("week") else 1)
-        return published - dt.timedelta(days=days), "day", f"{days} days before publication"
+    if ago is None:
+        return None
+    count = int(ago["n"]) if ago["n"].isdigit() else SMALL_COUNTS[ago["n"].lower()]
+    days = count * (7 if ago["unit"].startswith("week") else 1)
+    return published - dt.timedelta(days=days), "day", f"{days} days before publication"
+
+
+def _weekday(clean: str, published: dt.date, future: bool) -> Relative | None:
     weekday = _WEEKDAY.search(clean)
-    if weekday is not None and not _ANAPHORIC.search(clean):
-        index = WEEKDAYS[weekday["weekday"].lower()]
-        before = clean[: weekday.start()]
-        if re.search(r"\b(?:next|this coming|coming)\s+$", before):
-            return weekday_on_or_after(index, published + dt.timedelta(days=1)), "day", "next such weekday after publication"
-        if re.search(r"\blast\s+$", before):
-            return weekday_on_or_before(index, published - dt.timedelta(days=1)), "day", "'last' weekday: most recent before publication"
-        if future:
-            return weekday_on_or_after(index, published), "day", "weekday on or after publication (future reference)"
-        return weekday_on_or_before(index, published), "day", "weekday on or before publication"
-    if _ANAPHORIC.search(clean):
+    if weekday is None or _ANAPHORIC.search(clean):
         return None
-    period = re.search(r"\b(last|this|next|past|earlier this|later this|so far this)\s+(week|month|year)\b", clean)
-    if period is not None and not re.search(r"\b(?:the\s+)?(?:last|past|next)\s+(?:\d+|two|three|four|five|six|few|several)\b", clean):
-        which, unit = period.group(1), period.group(2)
-        offset = {"last": -1, "past": -1, "next": 1}.get(which, 0)
-        if which == "past":  # "the past week" is a duration, not a calendar period
-            return None
-        if unit == "week":
-            monday = _monday(published) + dt.timedelta(weeks=offset)
-            label = {-1: "previous week", 0: "week of publication", 1: "week after publication"}[offset]
-            return monday, "week", f"{label} (value is its Monday)"
-        if unit == "month":
-            label = {-1: "month before publication", 0: "month of publication", 1: "month after publication"}[offset]
-            return _add_months(published.replace(day=1), offset), "month", label
-        label = {-1: "year before publication", 0: "year of publication", 1: "year after publication"}[offset]
-        return dt.date(published.year + offset, 1, 1), "year", label
-    if _DURATION.search(clean):
+    index = WEEKDAYS[weekday["weekday"].lower()]
+    before = clean[: weekday.start()]
+    if re.search(r"\b(?:next|this coming|coming)\s+$", before):
+        return weekday_on_or_after(index, published + dt.timedelta(days=1)), "day", "next such weekday after publication"
+    if re.search(r"\blast\s+$", before):
+        return weekday_on_or_before(index, published - dt.timedelta(days=1)), "day", "'last' weekday: most recent before publication"
+    if future:
+        return weekday_on_or_after(index, published), "day", "weekday on or after publication (future reference)"
+    return weekday_on_or_before(index, published), "day", "weekday on or before publication"
+
+
+def _calendar_period(which: str, unit: str, published: dt.date) -> Relative | None:
+    """ "last week", "this month", "next year"; None for "the past week" (a duration, not a calendar period)."""
+    if which == "past":
         return None
+    offset = {"last": -1, "next": 1}.get(which, 0)
+    if unit == "week":
+        monday = _monday(published) + dt.timedelta(weeks=offset)
+        label = {-1: "previous week", 0: "week of publication", 1: "week after publication"}[offset]
+        return monday, "week", f"{label} (value is its Monday)"
+    if unit == "month":
+        label = {-1: "month before publication", 0: "month of publication", 1: "month after publication"}[offset]
+        return _add_months(published.replace(day=1), offset), "month", label
+    label = {-1: "year before publication", 0: "year of publication", 1: "year after publication"}[offset]
+    return dt.date(published.year + offset, 1, 1), "year", label
+
+
+def _month_day(clean: str, published: dt.date, future: bool) -> Relative | None:
     for pattern in (_ABSOLUTE_PATTERNS[4], _ABSOLUTE_PATTERNS[5]):
         match = pattern[1].search(clean)
         if match is None:
@@ -322,15 +345,19 @@ def _relative(clean: str, published: dt.date, future: bool) -> tuple[dt.date, Li
             candidate = _safe_date(year, month, day)
             if candidate is not None and candidate <= published + MONTH_DAY_LOOKAHEAD:
                 return candidate, "day", "month-day; year inferred: latest such date up to publication"
-    match = _MONTH_ONLY.search(clean)
-    if match is not None and not _YEAR_ONLY.search(clean) and _is_month_reference(clean, match):
-        month = MONTHS[match["month"].lower().rstrip(".")]
-        year = published.year
-        if future:
-            if month < published.month:
-                year += 1
-            return dt.date(year, month, 1), "month", "month name; next such month from publication"
-        if month > published.month:
-            year -= 1
-        return dt.date(year, month, 1), "month", "month name; latest such month up to publication"
     return None
+
+
+def _month_name(clean: str, published: dt.date, future: bool) -> Relative | None:
+    match = _MONTH_ONLY.search(clean)
+    if match is None or _YEAR_ONLY.search(clean) or not _is_month_reference(clean, match):
+        return None
+    month = MONTHS[match["month"].lower().rstrip(".")]
+    year = published.year
+    if future:
+        if month < published.month:
+            year += 1
+        return dt.date(year, month, 1), "month", "month name; next such month from publication"
+    if month > published.month:
+        year -= 1
+    return dt.date(year, month, 1), "month", "month name; latest such month up to publication"

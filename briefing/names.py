@@ -9,40 +9,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
-# English honorifics and office titles that precede a name. They are roles,
-# not part of the name: "President X" is X. General English usage only.
-TITLE_WORDS = frozenset(
-    """
-    mr mrs ms miss mx dr prof sir dame lord lady
-    president vice prime minister premier chancellor secretary foreign defence defense
-    general gen maj major col colonel lt lieutenant capt captain cmdr commander adm admiral brig
-    sgt sergeant cpl corporal marshal field
-    sen senator rep representative congressman congresswoman governor gov mayor
-    judge justice ambassador envoy spokesman spokeswoman spokesperson speaker
-    king queen prince princess sheikh shaikh emir ayatollah imam cleric pope cardinal bishop
-    archbishop rev reverend father rabbi
-    chief supreme leader deputy acting caretaker interim former late
-    """.split()
-)
-# Nouns that say "the name before me is an organisation" ("the X militia"); not part of the name.
-ORG_TYPE_NOUNS = frozenset(
-    {"militia", "group", "alliance", "movement", "bloc", "party", "faction", "organisation", "organization", "network"}
-)
-# Last words that make a name a place: "X Square", "X Airport".
-PLACE_NAME_HEADS = frozenset(
-    """square street avenue road boulevard bridge park palace airport airbase base port harbour harbor
-    station embassy consulate mosque church cathedral shrine hospital stadium strait straits gulf sea
-    river lake island islands mountain mountains valley desert province district""".split()
-)
-# Last words that make a name an organisation: "X Alliance", "X Ministry".
-ORG_NAME_HEADS = frozenset(
-    """alliance party front movement council ministry agency commission union association federation
-    committee army forces force guard guards brigade brigades organization organisation institute foundation
-    company corporation bank university court parliament assembly government administration department
-    office service police navy coalition group league network authority bureau""".split()
-)
-# Words that may start a multi-word title but are also ordinary name parts when alone.
-NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "de", "da", "di", "du", "van", "von", "der", "la", "le"})
+from briefing.lexicon.titles import NAME_PARTICLES, TITLE_WORDS
+# Until every importer reads them from briefing.lexicon.titles:
+from briefing.lexicon.titles import ORG_NAME_HEADS, ORG_TYPE_NOUNS, PLACE_NAME_HEADS  # noqa: F401
+
 POSSESSIVE = re.compile(r"[’']s?$")
 EDGE_JUNK = "\"'“”‘’`´«»()[]{}<>.,;:!?*•·–—-_/\\|#@ \t\n"
 LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)

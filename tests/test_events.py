@@ -9,7 +9,7 @@ import pytest
 
 from briefing.model import DateValue, EventCandidate
 from briefing.resolve.events import cluster_events
-from briefing.resolve.lexicon import action_class
+from briefing.lexicon.events import action_class
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 

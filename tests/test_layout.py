@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.ingest.layout import classify_paragraphs, split_paragraphs
+from briefing.ingest.layout import classify_paragraphs
+from briefing.ingest.paragraphs import split_paragraphs
 
 
 def _paragraphs(text: str) -> list[str]:

@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from briefing.ingest.layout import classify_paragraphs, split_paragraphs
+from briefing.ingest.layout import classify_paragraphs
+from briefing.ingest.paragraphs import split_paragraphs
 from briefing.ingest.metadata import SourceMetadata, infer_metadata
 from briefing.model import DateValue, Paragraph
 

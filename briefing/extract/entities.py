@@ -8,7 +8,17 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from briefing.model import EntitySpan
-from briefing.names import ORG_TYPE_NOUNS, TITLE_WORDS, clean_name, split_title
+from briefing.lexicon.speech import MEDIUM_HEADS
+from briefing.lexicon.titles import (
+    FACILITY_NOUNS,
+    INSTITUTION_NOUNS,
+    MEMBER_NOUNS,
+    ORG_NAME_COMPLETIONS,
+    ORG_TYPE_NOUNS,
+    PLACE_NOUNS,
+    TITLE_WORDS,
+)
+from briefing.names import clean_name, split_title
 from briefing.extract.nlp import doc_text
 
 # spaCy labels that can name an actor. NORP (nationalities, religious and
@@ -23,25 +33,6 @@ MAX_ROLE_WORDS = 10
 PARENTHESIS = re.compile(r"^(?P<outer>[^()]+?)\s*\((?P<inner>[^()]+)\)?$")
 
 
-# Common nouns that name an institution when modified by a place or used alone
-# ("the Danish parliament", "the UN-led mission"): actors that NER often misses.
-INSTITUTION_NOUNS = frozenset(
-    """parliament government coalition congress senate cabinet ministry army navy military police
-    council court administration embassy legislature assembly""".split()
-)
-# Nouns that make a place name a facility: "Oslo airport".
-FACILITY_NOUNS = frozenset({"airport", "airbase", "base", "port", "harbour", "harbor", "station", "embassy", "consulate"})
-# Nouns that complete an organisation's name ("the State department").
-ORG_NAME_HEADS = frozenset({"department", "ministry", "office", "agency", "council", "committee", "commission", "service", "embassy"})
-# Lower-case words after an organisation's name that mean its members: "X militants".
-MEMBER_NOUNS = frozenset({"militants", "fighters", "members", "supporters", "officials", "militia", "militias", "group"})
-# "said on Twitter", "a threat on Twitter": a medium, not an actor.
-MEDIUM_HEADS = frozenset(
-    """say write post tweet announce state publish share comment reply issue
-    threat statement message video tweet comment remark""".split()
-)
-# "the city of X": X is a place, whatever the tagger thought.
-PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "capital", "port", "district", "county"})
 # "<Proper Name>, as the <noun phrase> is formally known"
 NAMED_AS = re.compile(
     r"(?<![A-Za-z’'-] )(?P<name>(?:[A-Z][\w’'-]*\s+){0,5}[A-Z][\w’'-]*),\s+as\s+(?P<np>(?:the|an?)\s+[^,.;\n]{2,60}?)"
@@ -111,7 +102,7 @@ def _extend_to_head(ent: Span) -> Span:
     lemma = head.lemma_.lower()
     if lemma in ORG_TYPE_NOUNS and head.i == ent.end:
         return Span(ent.doc, ent.start, ent.end, label="ORG")
-    if ent.label_ == "ORG" and lemma in ORG_NAME_HEADS:
+    if ent.label_ == "ORG" and lemma in ORG_NAME_COMPLETIONS:
         return Span(ent.doc, ent.start, head.i + 1, label="ORG")
     if ent.label_ in ("GPE", "LOC", "FAC", "ORG") and lemma in FACILITY_NOUNS:
         return Span(ent.doc, ent.start, head.i + 1, label="FAC")

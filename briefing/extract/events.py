@@ -33,22 +33,31 @@ from spacy.tokens import Doc, Span, Token
 
 from briefing.extract.nlp import sentence_ents
 from briefing.model import DateValue, EventCandidate
-from briefing.resolve.lexicon import (
+from briefing.lexicon.events import (
     ANNOUNCING_VERBS,
+    CIRCUMSTANTIAL_PREPS,
+    CLOSENESS,
+    DEICTIC_DAYS,
     EVENT_NOUNS,
     IRREALIS_HEADS,
+    LOCATIVE_PREPS,
     MODALS,
-    REPORTING_VERBS,
+    NON_DATING_PREPS,
+    PARTICLES,
+    PROSPECTIVE_PREPS,
+    SEQUENCE_PREPS,
     WEAK_PREDICATES,
     action_class,
     is_event_word,
 )
+from briefing.lexicon.calendar import WEEKDAY_ALTERNATION
+from briefing.lexicon.numbers import WORD_NUMBERS
+from briefing.lexicon.speech import REPORTING_VERBS, SUBJECT_PRONOUNS
 
 Normaliser = Callable[..., DateValue | None]
 
 PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "on", "into", "from", "over"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
 # Dependency labels that open a clause of its own: times and participants do not cross them.
 CLAUSE_DEPS = frozenset(
@@ -57,27 +66,15 @@ CLAUSE_DEPS = frozenset(
 ARGUMENT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "obj", "iobj", "dative", "agent", "attr", "oprd", "npadvmod", "poss", "compound"}
 )
-# Prepositions before a time that do not date the event ("since October", "until May").
-NON_DATING_PREPS = frozenset({"since", "until", "till", "through", "throughout", "by", "for"})
-# Prepositions before an event noun that make it prospective ("ahead of his funeral").
-PROSPECTIVE_PREPS = frozenset({"ahead", "pending", "until", "till", "prior"})
+# A count of two to ten in words: "three days", not "one day" (a date).
+_SOME = "|".join(word for word, value in WORD_NUMBERS.items() if 2 <= value <= 10)
 DURATION = re.compile(
-    r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|few|decades?|centuries|hours|days|weeks|months|years)\b"
+    rf"\b(\d+|{_SOME}|several|many|few|decades?|centuries|hours|days|weeks|months|years)\b"
     r".*\b(seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b|^(decades|centuries|years|months|weeks|days)$",
     re.IGNORECASE,
 )
-WEEKDAY_OR_DEICTIC = re.compile(
-    r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight)$", re.IGNORECASE
-)
-PARTICLES = frozenset({"down", "up", "out", "off", "back", "over", "away"})
-# Prepositions after which the time dates the other event, not this one ("after a strike on Friday").
-SEQUENCE_PREPS = frozenset({"after", "following", "since", "before", "ahead", "prior", "until"})
-# Words that make "before X" close enough to share X's date ("just before Sunday's vote").
-CLOSENESS = frozenset({"just", "shortly", "immediately", "hours", "minutes", "moments", "right"})
+WEEKDAY_OR_DEICTIC = re.compile(rf"^({WEEKDAY_ALTERNATION}|{'|'.join(DEICTIC_DAYS)})$", re.IGNORECASE)
 NOUN_PATH_DEPS = frozenset({"pobj", "prep", "dobj", "nsubj", "nsubjpass", "poss", "conj", "appos", "attr"})
-# Prepositions that place an event noun in time or circumstance, not in intent.
-CIRCUMSTANTIAL_PREPS = frozenset({"after", "following", "since", "during", "amid", "in", "at", "on", "before", "despite"})
-SUBJECT_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
 
 
 def _default_normaliser() -> Normaliser | None:

@@ -7,19 +7,11 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
+from briefing.lexicon.numbers import APPROXIMATORS, MULTIPLIERS, WORD_NUMBERS
 from briefing.model import NumberSpan
 from briefing.extract.nlp import doc_text
 
 NUMBER_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
-WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
-}  # fmt: skip
-MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-# Words before a number that make it an estimate.
-APPROXIMATORS = frozenset({"about", "around", "some", "approximately", "nearly", "almost", "roughly", "over", "more", "least", "up", "estimated"})
 NUMERAL = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
 
 

@@ -27,13 +27,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from briefing import dates
-from briefing.ingest import layout
+from briefing.ingest import furniture
+from briefing.lexicon.calendar import MONTHS, WEEKDAYS
+from briefing.lexicon.press import AUTHOR_ROLES, BIO_OUTLET, CONTRIBUTION_PATTERNS, COPYRIGHT, CREDITED_NAMES, JOB_TITLE, SOURCE_FOOTER
 from briefing.model import DateValue, Paragraph, Source
 
 TITLE_WORDS = 12
 
-# "Source: The Daily Planet and news agencies": a page's own attribution footer.
-SOURCE_FOOTER = re.compile(r"^Sources?\s*:\s*(?P<outlet>[A-Z][^,;:]{1,40}?)(?:\s*(?:,|and)\s*(?:other\s+)?(?:news\s+)?(?:wire\s+)?agencies)?\.?$")
 # "CITY, Feb 14 (Agency) -": a month and day without the year.
 DATELINE_DAY = re.compile(
     r"^\s*[A-Z][A-Z .'\u2019\-]{1,40},\s*(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})\s*\([^()]+\)\s*[-\u2013\u2014:]"
@@ -43,19 +43,8 @@ AGENCY_DATELINE = re.compile(
     r"(?:,\s*[^()\n]{1,40}?)?"  # ", Mar 4" / ", Country"
     r"\s*\((?P<agency>[A-Z][^()\n]{1,40})\)\s*[-\u2013\u2014:]"
 )
-BIO_OUTLET = [
-    re.compile(r"\bjoined\s+(?P<outlet>(?:the\s+)?[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,4}?)(?:'s|\u2019s|'|\u2019)?\s+(?:news\s+team|newsroom|staff|team|news\s+desk)\b"),
-    re.compile(r"\b(?:reporter|journalist|correspondent|editor|writer|columnist|producer)\s+(?:for|at|with)\s+(?P<outlet>(?:the\s+)?[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,4})"),
-    re.compile(r"^[^,]{0,60}?\b(?:is|was)\s+(?P<outlet>(?:the\s+)?[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,4})(?:'s|\u2019s)\s+(?:[\w-]+\s+){0,3}(?:reporter|correspondent|editor|writer|columnist)\b"),
-]
-COPYRIGHT = re.compile(r"^(?:\u00a9|\(c\)|copyright)\s*(?:\u00a9\s*)?(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?\s*)?(?P<owner>[^.;|]{2,60})", re.I)
-CREDIT_ROLES = re.compile(
-    r"(?P<role>(?:additional\s+)?reporting|writing|written|compiled|editing|edited|research|graphics|photos|video|production|translation|translated|fact[- ]checking)\s+by\s+(?P<names>[^;()]+)",
-    re.I,
-)
-AUTHOR_ROLES = ("reporting", "additional reporting", "writing", "written", "compiled")
 NAME_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
-WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+WEEKDAY = re.compile(rf"\b({'|'.join(day.capitalize() for day in WEEKDAYS)})\b")
 PAGE_DATE_KINDS = ("dateline", "byline")
 
 
@@ -75,7 +64,7 @@ def infer_metadata(text: str, paragraphs: list[Paragraph], front_matter: Mapping
     """Title, outlet, authors and publication date: front matter first, then evidence in the text."""
     del text  # paragraphs carry the text; kept in the signature for callers and future rules
     # Rules read paragraphs without Markdown marks ("**By Jane Doe**", "# Title").
-    paragraphs = [p.model_copy(update={"text": layout.plain_text(p.text)}) for p in paragraphs]
+    paragraphs = [p.model_copy(update={"text": furniture.plain_text(p.text)}) for p in paragraphs]
     republished = _is_republication(paragraphs)
     outlet = front_matter.get("outlet") or infer_outlet(paragraphs)
     republished_from = front_matter.get("republished_from") or (outlet if republished and outlet else None)
@@ -103,7 +92,7 @@ def infer_title(paragraphs: list[Paragraph]) -> str:
     headlines = [p.text for p in paragraphs if p.kind == "headline"]
     if headlines:
         first = _strip_markdown(headlines[0])
-        repeats = [h for h in headlines[1:] if layout.repeats_headline(h, first) and len(h) < len(first)]
+        repeats = [h for h in headlines[1:] if furniture.repeats_headline(h, first) and len(h) < len(first)]
         return _strip_markdown(repeats[0]) if repeats else first
     body = [p.text for p in paragraphs if p.kind == "body"]
     if not body:
@@ -125,13 +114,33 @@ def _strip_markdown(text: str) -> str:
 
 
 def infer_outlet(paragraphs: list[Paragraph]) -> str | None:
-    """The outlet that published the report, or None when the page does not say."""
+    """The outlet that published the report, or None when the page does not say.
+
+    The page's own lines are asked in order of trust: a "date - by X" line, the byline, an
+    agency dateline of the lead, an author bio, a "Source:" footer, a copyright note.
+    """
     header = _header(paragraphs)
+    for find in (_outlet_of_dateline, _outlet_of_byline):
+        outlet = find(header)
+        if outlet is not None:
+            return outlet
+    for find in (_outlet_of_agency_dateline, _outlet_of_bio, _outlet_of_footer, _outlet_of_copyright):
+        outlet = find(paragraphs)
+        if outlet is not None:
+            return outlet
+    return None
+
+
+def _outlet_of_dateline(header: list[Paragraph]) -> str | None:
     for p in header:
         if p.kind == "dateline":
             by = _by_part(p.text)
-            if by and layout.looks_like_organisation(by):
+            if by and furniture.looks_like_organisation(by):
                 return by
+    return None
+
+
+def _outlet_of_byline(header: list[Paragraph]) -> str | None:
     for p in header:
         if p.kind == "byline":
             text = _without_job_title(p.text)
@@ -142,28 +151,44 @@ def infer_outlet(paragraphs: list[Paragraph]) -> str | None:
             _, agency = split_byline(name)
             if agency:
                 return agency
-            if layout.looks_like_organisation(name) and not layout.looks_like_person(name):
+            if furniture.looks_like_organisation(name) and not furniture.looks_like_person(name):
                 return name
+    return None
+
+
+def _outlet_of_agency_dateline(paragraphs: list[Paragraph]) -> str | None:
     for p in [p for p in paragraphs if p.kind == "body"][:2]:
         match = AGENCY_DATELINE.match(p.text)
         if match and not re.search(r"\d", match["agency"]):
             return match["agency"].strip()
+    return None
+
+
+def _outlet_of_bio(paragraphs: list[Paragraph]) -> str | None:
     for p in paragraphs:
         if p.kind == "bio":
             for pattern in BIO_OUTLET:
                 match = pattern.search(p.text)
                 if match:
                     return _clean_outlet(match["outlet"])
+    return None
+
+
+def _outlet_of_footer(paragraphs: list[Paragraph]) -> str | None:
     for p in reversed(paragraphs[-3:]):
         match = SOURCE_FOOTER.match(p.text.strip())
         if match and p.kind != "body" or match and len(p.text.split()) <= 8:
             return _clean_outlet(match["outlet"])
+    return None
+
+
+def _outlet_of_copyright(paragraphs: list[Paragraph]) -> str | None:
     for p in paragraphs:
         if p.kind == "note":
             match = COPYRIGHT.match(p.text)
             if match:
                 owner = re.sub(r"\s*all rights reserved.*$", "", match["owner"], flags=re.I).strip(" ,")
-                if layout.looks_like_organisation(owner) or owner.lower().startswith("the "):
+                if furniture.looks_like_organisation(owner) or owner.lower().startswith("the "):
                     return owner
     return None
 
@@ -186,7 +211,7 @@ def _header(paragraphs: list[Paragraph]) -> list[Paragraph]:
 def _without_job_title(text: str) -> str:
     """ "By Jane Doe, Political Correspondent" -> "By Jane Doe"."""
     head, _, tail = text.rpartition(",")
-    return head.strip() if head and layout.JOB_TITLE.match(tail.strip(" .")) else text
+    return head.strip() if head and JOB_TITLE.match(tail.strip(" .")) else text
 
 
 def _by_part(text: str) -> str | None:
@@ -197,7 +222,7 @@ def _by_part(text: str) -> str | None:
 def _byline_trailer(text: str) -> str | None:
     """ "By Jane Doe, The Daily Planet" / "By Jane Doe | Agency": the organisation after the names."""
     parts = re.split(r"\s*[,|\u2013\u2014]\s*", re.sub(r"^by\s+", "", text, flags=re.I))
-    if len(parts) > 1 and layout.looks_like_organisation(parts[-1]) and not layout.looks_like_person(parts[-1]):
+    if len(parts) > 1 and furniture.looks_like_organisation(parts[-1]) and not furniture.looks_like_person(parts[-1]):
         return parts[-1].strip()
     return None
 
@@ -221,24 +246,24 @@ def infer_authors(paragraphs: list[Paragraph]) -> list[str]:
             if agency:
                 names.append(person)
                 continue
-            names += [n for n in _split_names(body) if layout.looks_like_person(n)]
+            names += [n for n in _split_names(body) if furniture.looks_like_person(n)]
         elif p.kind == "dateline":
             by = _by_part(p.text)
-            if by and not layout.looks_like_organisation(by):
-                names += [n for n in _split_names(by) if layout.looks_like_person(n)]
+            if by and not furniture.looks_like_organisation(by):
+                names += [n for n in _split_names(by) if furniture.looks_like_person(n)]
     for p in paragraphs:
         if p.kind != "credit":
             continue
-        for match in CREDIT_ROLES.finditer(p.text):
+        for match in CREDITED_NAMES.finditer(p.text):
             if match["role"].lower() in AUTHOR_ROLES:
-                names += [n for n in _split_names(match["names"]) if layout.looks_like_person(n)]
-        for pattern in layout.CONTRIBUTION_PATTERNS:
+                names += [n for n in _split_names(match["names"]) if furniture.looks_like_person(n)]
+        for pattern in CONTRIBUTION_PATTERNS:
             for match in pattern.finditer(p.text):
-                names += [n for n in _split_names(match["names"]) if layout.looks_like_person(n)]
+                names += [n for n in _split_names(match["names"]) if furniture.looks_like_person(n)]
     for p in paragraphs:
         if p.kind == "bio":
             name = re.split(r"\s+(?:is|was|has been|covers|writes)\b", p.text, maxsplit=1)[0].strip()
-            if layout.looks_like_person(name):
+            if furniture.looks_like_person(name):
                 names.append(name)
     seen: set[str] = set()
     unique = []
@@ -263,7 +288,7 @@ def split_byline(text: str) -> tuple[str, str | None]:
         agency = " ".join(words[k:]).strip(" ,;")
         if len(words[k:]) < 2 and not agency.isupper():
             continue  # "BBC World | News": a lone word is not an organisation's name
-        if layout.looks_like_person(person) and layout.looks_like_organisation(agency) and not layout.looks_like_person(agency):
+        if furniture.looks_like_person(person) and furniture.looks_like_organisation(agency) and not furniture.looks_like_person(agency):
             return person, agency
     return text, None
 
@@ -312,7 +337,6 @@ def infer_published(paragraphs: list[Paragraph]) -> DateValue | None:
     return None
 
 
-MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
 # A dateline without a year is dated from the other sources only when they are this close.
 MAX_YEAR_GUESS_DAYS = 45
 
@@ -360,7 +384,7 @@ def _textual_dates(paragraphs: list[Paragraph]) -> set[dt.date]:
     """Dates written with a month name anywhere in the furniture or lead (unambiguous evidence)."""
     found = set()
     for p in paragraphs:
-        for match in re.finditer(layout.DATE_TEXT, p.text, re.I):
+        for match in re.finditer(furniture.DATE_TEXT, p.text, re.I):
             if re.search(r"[A-Za-z]{3}", match.group(0)):
                 value = dates.parse_date(match.group(0))
                 if value is not None and value.precision == "day":
@@ -378,14 +402,14 @@ def _lead_weekdays(paragraphs: list[Paragraph]) -> list[tuple[str, int]]:
                 before = text[max(0, match.start() - 12) : match.start()].lower()
                 if re.search(r"\b(?:next|last|coming|until|by)\s+$", before):
                     continue
-                names.append((match.group(1), dates.WEEKDAYS[match.group(1).lower()]))
+                names.append((match.group(1), WEEKDAYS[match.group(1).lower()]))
         if names:
             return names
     return []
 
 
 def _date_in(text: str, textual: set[dt.date], weekdays: list[tuple[str, int]], where: str) -> DateValue | None:
-    match = re.search(layout.DATE_TEXT, text, re.I)
+    match = re.search(furniture.DATE_TEXT, text, re.I)
     if match is None:
         return None
     written = match.group(0)

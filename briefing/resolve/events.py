@@ -4,7 +4,7 @@ Two mentions are the same real event when
 
 - their predicates fall in the same action class ("strike", "kill" and
   "assassinate" are one class; "pass", "vote" and "back" another; see
-  `briefing.resolve.lexicon.ACTION_CLASSES`);
+  `briefing.lexicon.events.ACTION_CLASSES`);
 - their dates are compatible: equal days (one day apart only with strong
   evidence), or one unknown, or a week/month/year that contains the other;
 - they share participants or places (actor ids) or enough distinctive words
@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 
 from briefing.model import DateValue, Event, EventCandidate, EventMention
 from briefing.resolve.blocking import candidate_pairs
-from briefing.resolve.lexicon import WEAK_PREDICATES, action_class, is_event_word
+from briefing.lexicon.events import WEAK_PREDICATES, action_class, is_event_word
 
 ActorOf = Callable[[str], str | None]
 

@@ -7,7 +7,7 @@ from typing import cast
 
 from spacy.tokens import Doc, Span, Token
 
-from briefing.extract.quotes.lexicon import CUE_LEMMAS
+from briefing.lexicon.speech import SPEECH_VERBS
 from briefing.extract.quotes.marks import Marked
 from briefing.extract.quotes.speakers import subject_of
 from briefing.extract.nlp import doc_text
@@ -58,7 +58,7 @@ def is_cue(token: Token) -> bool:
     doc = token.doc
     if token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_:
         return False  # "so-called", "self-declared"
-    if token.lemma_.lower() in CUE_LEMMAS and token.pos_ in ("VERB", "AUX"):
+    if token.lemma_.lower() in SPEECH_VERBS and token.pos_ in ("VERB", "AUX"):
         return True
     return token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to"
 
@@ -107,7 +107,7 @@ def _governing_cue(quote: Span, mask: Mask) -> Token | None:
 def _bullet_verb(frame: Span, outside: list[Token]) -> list[Token]:
     """ "• Calls on the government to ...": a list item that starts with a reporting verb."""
     words = [t for t in outside if t.text not in BULLETS]
-    if not words or words[0].lemma_.lower() not in CUE_LEMMAS:
+    if not words or words[0].lemma_.lower() not in SPEECH_VERBS:
         return []
     first = words[0]
     line_start = doc_text(first.doc).rfind("\n", 0, first.idx) + 1

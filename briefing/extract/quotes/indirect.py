@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span
 
 from briefing.extract.quotes.attribution import Cue, Mask
-from briefing.extract.quotes.lexicon import INDIRECT_LEMMAS
+from briefing.lexicon.speech import INDIRECT_SPEECH_VERBS
 from briefing.extract.quotes.marks import DOUBLE_CLOSE, DOUBLE_OPEN, SINGLE_OPEN, STRAIGHT_DOUBLE
 from briefing.extract.quotes.speakers import speaker_from_token, subject_of
 
@@ -18,7 +18,7 @@ QUOTE_CHARS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + STRAIGHT_DOUBLE
 def indirect_clauses(doc: Doc, mask: Mask) -> Iterator[tuple[Span, Cue]]:
     """Clausal complements of reporting verbs whose subject names, points to or describes a person."""
     for verb in doc:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in INDIRECT_LEMMAS or mask.covers(verb.idx):
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in INDIRECT_SPEECH_VERBS or mask.covers(verb.idx):
             continue
         subject = subject_of(verb)
         if subject is None or mask.covers(subject.idx):

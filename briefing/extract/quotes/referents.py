@@ -13,16 +13,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from briefing.extract.quotes.lexicon import (
-    DOCUMENT_NOUNS,
-    DOCUMENT_VERBS,
-    GROUP_PRONOUNS,
-    ISSUING_LEMMAS,
-    ORG_NOUNS,
-    PERSON_PRONOUNS,
-)
+from briefing.lexicon.speech import DOCUMENT_NOUNS, DOCUMENT_VERBS, GROUP_PRONOUNS, ISSUING_VERBS, PERSON_PRONOUNS
+from briefing.lexicon.titles import ORG_NOUNS, TITLE_WORDS
 from briefing.extract.quotes.attribution import is_cue
-from briefing.names import TITLE_WORDS
 from briefing.extract.quotes.speakers import (
     phrase_span,
     SUBJECT_DEPS,
@@ -203,7 +196,7 @@ def _issuer(token: Token, document: str) -> Token | None:
 
 
 def _org_subject(verb: Token) -> Token | None:
-    if verb.lemma_.lower() not in ISSUING_LEMMAS | {"state", "say", "announce", "declare", "write", "report"}:
+    if verb.lemma_.lower() not in ISSUING_VERBS | {"state", "say", "announce", "declare", "write", "report"}:
         return None
     subject = subject_of(verb)
     return subject if subject is not None and is_org_like(subject) else None

@@ -6,18 +6,16 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from briefing.extract.quotes.lexicon import (
-    COLLECTIVE_NOUNS,
-    CUE_LEMMAS,
-    PERSON_HONORIFICS,
-    PRONOUNS,
-)
+from briefing.lexicon.speech import DOCUMENT_NOUNS, PRONOUNS, SPEECH_VERBS
+from briefing.lexicon.titles import HONORIFICS, ORG_NOUNS, TITLE_WORDS
 from briefing.model import SpeakerType
-from briefing.names import TITLE_WORDS, clean_name, split_title
+from briefing.names import clean_name, split_title
 from briefing.extract.nlp import doc_ents, doc_text
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+# Nouns whose phrase speaks as one: documents ("the statement said") and bodies ("the council said").
+COLLECTIVE_NOUNS = DOCUMENT_NOUNS | ORG_NOUNS
 # Dependents that are clauses about the speaker, not part of the phrase that names it.
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "parataxis", "ccomp", "conj", "cc"})
 
@@ -43,7 +41,7 @@ def subject_of(verb: Token) -> Token | None:
             break
         token = token.head
         subject = _own_subject(token)
-        if subject is not None and token.lemma_.lower() in CUE_LEMMAS:
+        if subject is not None and token.lemma_.lower() in SPEECH_VERBS:
             return subject
         if borrowed is None and subject is not None and token is verb.head and verb.dep_ != "ccomp":
             borrowed = subject
@@ -184,13 +182,13 @@ def clean_entity_text(text: str) -> str | None:
 
 def has_person_evidence(tokens: Span) -> bool:
     """An honorific in or a title just before a name says "person" whatever the entity label says."""
-    if tokens[0].lower_.rstrip(".") in PERSON_HONORIFICS:
+    if tokens[0].lower_.rstrip(".") in HONORIFICS:
         return True
     doc = tokens.doc
     i = tokens.start - 1
     while i >= 0 and doc[i].is_space:
         i -= 1
-    return i >= 0 and doc[i].lower_.rstrip(".") in TITLE_WORDS | PERSON_HONORIFICS
+    return i >= 0 and doc[i].lower_.rstrip(".") in TITLE_WORDS
 
 
 def is_person_name(ent: Span) -> bool:

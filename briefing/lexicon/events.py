@@ -1,8 +1,6 @@
-"""Word lists about events, shared by extract and resolve (plain strings, no spaCy).
-
-General English only: which lemmas name an action, which actions are the same kind
-of happening ("strike", "kill", "assassinate"), which verbs report speech, which
-are too weak to make an event on their own.
+"""Events: which lemmas name an action, which actions are the same kind of happening
+("strike", "kill", "assassinate"), which are too weak to make an event on their own, and the
+prepositions that place an event in time. (Verbs that only report speech: lexicon.speech.)
 """
 
 from __future__ import annotations
@@ -60,13 +58,6 @@ EVENT_NOUNS = frozenset(
     """.split()
 )
 
-# Verbs that report speech or thought: a statement, not an event.
-REPORTING_VERBS = frozenset(
-    """
-    say tell state add note claim report write explain insist stress argue comment remark
-    reply respond tweet post recall acknowledge admit assert contend maintain suggest
-    """.split()
-) - {"respond"}
 # Verbs whose complement, when the speaker announces its own action, is an event.
 ANNOUNCING_VERBS = frozenset("announce declare confirm reveal unveil pledge decide agree".split())
 
@@ -105,3 +96,22 @@ def is_event_word(lemma: str) -> bool:
     """True for lemmas listed in an action class or as event nouns."""
     lemma = lemma.lower()
     return lemma in _CLASS_OF or lemma in EVENT_NOUNS
+
+# ------------------------------------------------------------ place and time around a trigger
+
+# Prepositions that place an event ("in X", "near X", "outside X").
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "on", "into", "from", "over"})
+# Prepositions before a time that do not date the event ("since October", "until May").
+NON_DATING_PREPS = frozenset({"since", "until", "till", "through", "throughout", "by", "for"})
+# Prepositions before an event noun that make it prospective ("ahead of his funeral").
+PROSPECTIVE_PREPS = frozenset({"ahead", "pending", "until", "till", "prior"})
+# Particles of phrasal verbs: "back down", "step up" name their own action.
+PARTICLES = frozenset({"down", "up", "out", "off", "back", "over", "away"})
+# Prepositions after which the time dates the other event, not this one ("after a strike on Friday").
+SEQUENCE_PREPS = frozenset({"after", "following", "since", "before", "ahead", "prior", "until"})
+# Words that make "before X" close enough to share X's date ("just before Sunday's vote").
+CLOSENESS = frozenset({"just", "shortly", "immediately", "hours", "minutes", "moments", "right"})
+# Prepositions that place an event noun in time or circumstance, not in intent.
+CIRCUMSTANTIAL_PREPS = frozenset({"after", "following", "since", "during", "amid", "in", "at", "on", "before", "despite"})
+# Words that date an event relative to publication on their own: "yesterday", "today", "tonight".
+DEICTIC_DAYS = ("yesterday", "today", "tonight")

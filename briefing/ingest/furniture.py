@@ -1,0 +1,254 @@
+"""Page furniture, one line at a time: is this paragraph a caption, a credit, a byline, a date
+line, a share button, a related link, a note, a bio, a reader comment, a headline?
+
+Articles arrive copied from web pages, so besides the body they carry the headline (sometimes
+twice), a kicker, datelines, bylines, photo captions and credits, agency credit lines, author
+bios, share buttons, related-story links, advocacy preambles of republishing sites, reader
+comments and legal notes. Each predicate here applies general journalistic conventions (the
+patterns are in briefing.lexicon.press); `briefing.ingest.layout` decides with the paragraph's
+position in the page.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.lexicon.calendar import MONTH_ALTERNATION, WEEKDAY_ABBREVIATED
+from briefing.lexicon.press import (
+    ADVOCACY,
+    BIO,
+    CAPTION_PATTERNS,
+    CONTRIBUTION_PATTERNS,
+    CREDIT,
+    JOB_TITLE,
+    MAX_CONTRIBUTION_WORDS,
+    MEDIA_WORD,
+    NOTE,
+    PICTURE_VERB,
+    RELATED,
+    SHARE,
+)
+from briefing.lexicon.titles import LOWER_CASE_NAME_PARTS, TITLE_WORDS
+
+
+ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+
+_NAME_TOKEN = rf"(?:[A-Z][\w'\u2019\-]*\.?|(?:{'|'.join(sorted(LOWER_CASE_NAME_PARTS))})(?:-[A-Z][\w'\u2019]*)?)"
+PERSON_NAME = re.compile(rf"^[A-Z][\w'\u2019\-]*\.?(?:\s+{_NAME_TOKEN}){{1,4}}$")
+
+_MONTH_WORD = rf"(?:{MONTH_ALTERNATION})\.?"
+_WEEKDAY_WORD = WEEKDAY_ABBREVIATED
+DATE_TEXT = (
+    rf"(?:{_WEEKDAY_WORD},?\s+)?(?:"
+    rf"{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH_WORD},?\s+\d{{4}}"
+    r"|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}"
+    r"|\d{4}-\d{2}-\d{2}"
+    r")"
+)
+_TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)"
+# A line that is only a date, optionally labelled ("Updated: 3/4/2021 10:03 AM ET").
+DATE_LINE = re.compile(
+    rf"^(?:(?:last\s+)?(?:updated|published|posted|modified|first published)(?:\s+on)?\s*:?\s*)?"
+    rf"(?:{DATE_TEXT}{_TIME}?)?\s*$",
+    re.I,
+)
+# "March 4th, 2021 - by Jane Doe" / "4 March 2021 | By The Daily Planet"
+DATE_BY_LINE = re.compile(rf"^{DATE_TEXT}{_TIME}?\s*[-\u2013\u2014|\u00b7,]?\s*by\s+\S", re.I)
+BY_LINE = re.compile(r"^by\s+[A-Z\u00c0-\u00de]", re.I)
+
+
+def plain_text(text: str) -> str:
+    """The paragraph without Markdown heading/emphasis marks, for matching."""
+    text = re.sub(r"^#{1,6}\s+", "", text.strip())
+    return re.sub(r"^[*_]{1,3}|[*_]{1,3}$", "", text).strip()
+
+
+def words_of(text: str) -> list[str]:
+    return re.findall(r"[\w'\u2019\-]+", text)
+
+
+def has_final_punctuation(text: str) -> bool:
+    """Ends like a sentence (or a quote/list lead-in), unlike a headline."""
+    return bool(re.search(r"[.!?:;,\u2026][\"'\u201d\u2019)\]]*\s*$|[\"\u201d\u2019]\s*$", text))
+
+
+def is_title_case(text: str, threshold: float = 0.6) -> bool:
+    """Most longer words capitalised, as in headlines and sub-headings."""
+    words = [w for w in words_of(text) if len(w) > 3]
+    if not words:
+        words = words_of(text)
+    if not words:
+        return False
+    return sum(w[0].isupper() for w in words) / len(words) >= threshold
+
+
+def looks_like_person(name: str) -> bool:
+    """Two to five capitalised name words, no media word or acronym."""
+    name = name.strip(" ,.;:")
+    if not PERSON_NAME.match(name) or MEDIA_WORD.search(name):
+        return False
+    return not any(len(w) > 1 and w.isupper() and "." not in w for w in name.split())
+
+
+def looks_like_organisation(name: str) -> bool:
+    """Contains an ALL-CAPS acronym or a media word ("XYZ Evening News", "The Daily Planet")."""
+    name = name.strip(" ,.;:")
+    if not name or len(name.split()) > 7 or not name[0].isupper() or JOB_TITLE.match(name):
+        return False
+    return bool(ACRONYM.search(name) or MEDIA_WORD.search(name))
+
+
+def is_date_line(text: str) -> bool:
+    """Just a date (or "Updated:"), e.g. "3/4/2021", "Updated: March 4, 2021 10:03 ET"."""
+    plain = plain_text(text)
+    return bool(plain) and DATE_LINE.match(plain) is not None
+
+
+# A title before a name: "Dr Jane Doe — ..." is a person quoted, not a reader's comment.
+HONORIFIC = re.compile(rf"^(?:{'|'.join(sorted(word.capitalize() for word in TITLE_WORDS))})\b\.?")
+COMMENT = re.compile(
+    r"^(?P<name>[A-Z][\w'\u2019\-]*\.?(?:\s+[A-Z][\w'\u2019\-]*\.?){0,2})\s*(?:[\u2014\u2013]|\s-)\s+\S"
+)
+_QUOTE_OPEN = "\"'\u201c\u2018"
+
+
+def _matches_any(patterns: list[re.Pattern[str]], text: str) -> bool:
+    return any(p.search(text) for p in patterns)
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption or credit (credit conventions of agencies and picture desks)."""
+    return _matches_any(CAPTION_PATTERNS, text)
+
+
+def is_picture_description(text: str) -> bool:
+    """Present-tense description of a picture with a dated place ("... attend a rally in X, Mar. 4, 2021")."""
+    return bool(PICTURE_VERB.search(text) and re.search(DATE_TEXT, text, re.I)) and len(words_of(text)) < 80
+
+
+def is_credit(text: str) -> bool:
+    """Agency credit lines: "Reporting by ...; Editing by ...", "Writing by ...", and contributor
+    notes: "Jane Doe reported from City.", "Agency writer John Roe contributed from City."."""
+    if CREDIT.match(text) is not None:
+        return True
+    return len(text.split()) <= MAX_CONTRIBUTION_WORDS and any(p.search(text) for p in CONTRIBUTION_PATTERNS)
+
+
+def is_bio(text: str) -> bool:
+    """An author bio: "<Name> is a (breaking news) reporter ..." (the subject is a person's name)."""
+    if BIO.match(text) is None:
+        return False
+    subject = re.split(r"\s+(?:is|was|has been|covers|writes)\b", text, maxsplit=1)[0]
+    # Bios name the author in full; "Mr X is a reporter by training" is reporting.
+    return looks_like_person(subject) and not HONORIFIC.match(subject)
+
+
+def is_comment(text: str) -> bool:
+    """A reader comment: "Firstname X. — text" (em/en dash or " - ")."""
+    match = COMMENT.match(text)
+    if match is None:
+        return False
+    name = match["name"]
+    rest = text[match.end() - 1 :]
+    # Datelines ("WASHINGTON - ...") are all caps; comments are signed with a name.
+    # "Smith — who resigned — said ..." is a parenthetical dash in reporting, not a signature.
+    return not name.isupper() and len(name) <= 40 and not re.search(r"\s[\u2014\u2013]\s", rest[:120])
+
+
+def is_related(text: str) -> bool:
+    """Links to other stories: "Read: ...", "Related Topics", "Opinion: ...", "Watch: ..."."""
+    return RELATED.match(text) is not None
+
+
+def is_share(text: str) -> bool:
+    """Share buttons and follow prompts: "twitter", "Follow him on X", a URL alone."""
+    return _matches_any(SHARE, text)
+
+
+def is_note(text: str) -> bool:
+    """Editorial and legal notes: "Note: This page was updated ...", copyright lines."""
+    return _matches_any(NOTE, text)
+
+
+def is_advocacy(text: str) -> bool:
+    """A call to action of an advocacy site ("ACTION ALERT", "Email your Representative")."""
+    return ADVOCACY.search(text) is not None
+
+
+def is_byline(text: str) -> bool:
+    """ "By Jane Doe", "By Jane Doe and John Roe, Agency" (short)."""
+    return BY_LINE.match(text) is not None and len(words_of(text)) <= 16 and not has_sentence_body(text)
+
+
+LOCATED_BYLINE = re.compile(r"^(?P<name>.+?)\s+in\s+[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,2}$")
+
+
+def is_located_byline(text: str) -> bool:
+    """ "Jane Doe in City" (or "Jane Doe and John Roe in City") under a title."""
+    match = LOCATED_BYLINE.match(text.strip())
+    if match is None:
+        return False
+    names = re.split(r"\s*,\s*|\s+and\s+", match["name"])
+    return all(looks_like_person(n) for n in names)
+
+
+def is_dateline(text: str) -> bool:
+    """A date line or "date - by X" line above the article."""
+    return is_date_line(text) or DATE_BY_LINE.match(text) is not None
+
+
+def has_sentence_body(text: str) -> bool:
+    return len(words_of(text)) > 20
+
+
+def is_headline_like(text: str) -> bool:
+    """No final sentence punctuation and not too long: a title, sub-heading or link."""
+    words = words_of(text)
+    return 0 < len(words) <= 30 and not re.search(r"[.!:;,][\"'\u201d\u2019)\]]*$", text.strip())
+
+
+def is_kicker(text: str) -> bool:
+    """A desk/section label above the title: one to three capitalised words."""
+    words = words_of(text)
+    return 1 <= len(words) <= 3 and all(w[0].isupper() for w in words) and not has_final_punctuation(text)
+
+
+def is_section_heading(text: str) -> bool:
+    """A sub-heading inside the body: a short question, or a short title-case line."""
+    words = words_of(text)
+    if not words or len(words) > 14 or text[:1] in _QUOTE_OPEN:
+        return False
+    if text.rstrip().endswith("?"):
+        return True
+    return not has_final_punctuation(text) and (len(words) <= 4 or (len(words) <= 8 and is_title_case(text)))
+
+
+def is_related_headline(text: str) -> bool:
+    """A headline-like link inside the body: "Somebody: something ...", or a quoted-phrase headline."""
+    if not is_headline_like(text) or text.rstrip().endswith("?"):
+        return False
+    words = words_of(text)
+    if len(words) < 4:
+        return False
+    if re.match(r"^[^:]{2,60}:\s+\S", text):  # "Speaker: claim" headline form
+        return True
+    if text[:1] in _QUOTE_OPEN and re.match(r"^.[^\"'\u201d\u2019]+[\"'\u201d\u2019]\s+\w", text):
+        return True
+    return is_title_case(text, 0.75) and len(words) >= 5
+
+
+def _normalise_headline(text: str) -> str:
+    text = plain_text(text).lower().replace("\u2019", "'").replace("\u2018", "'")
+    return re.sub(r"[^\w]+", " ", text).strip()
+
+
+def repeats_headline(text: str, headline: str) -> bool:
+    """The same title again, possibly without (or with) a "PREFIX: " label."""
+    a, b = _normalise_headline(text), _normalise_headline(headline)
+    if not a or not b:
+        return False
+    return a == b or (len(a) > 15 and b.endswith(" " + a)) or (len(b) > 15 and a.endswith(" " + b))
+
+
+# Context-free rules, in priority order: the first that matches names the kind.

@@ -1,0 +1,130 @@
+"""The press: journalists' roles, media words, wire agencies, credit lines and page furniture.
+
+Patterns of the lines that news pages carry around the reporter's text (captions, credits,
+bios, share buttons, related links, notes, advocacy preambles) and of the lines that name a
+page's outlet and authors. Ingest uses them to fold furniture away and to read metadata.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A journalist's job, singular and lower case: "reporter", "correspondent" ...
+JOURNALIST_ROLES = ("reporter", "journalist", "correspondent", "editor", "writer", "columnist", "producer", "contributor")
+_ROLE = "|".join(JOURNALIST_ROLES)
+# What a credit line credits: "Reporting by ...", "Editing by ...", "Translated by ...".
+CREDIT_ROLES = (
+    "additional reporting", "reporting", "writing", "written", "compiled", "editing", "edited", "research",
+    "graphics", "photos", "video", "production", "translation", "translated", "fact-checking",
+)
+_CREDIT_ROLE = "|".join(role.replace(" ", r"\s+").replace("-", "[- ]") for role in CREDIT_ROLES)
+# The credited roles that make a person an author of the article.
+AUTHOR_ROLES = ("reporting", "additional reporting", "writing", "written", "compiled")
+# Wire and picture agencies whose credits close a photo caption ("AFP/Getty", "Reuters/Jane Doe"),
+# as they write their names; captions may write them in capitals.
+WIRE_AGENCIES = ("AFP", "EPA", "Reuters", "AP", "UPI", "ANP", "DPA", "ANSA", "Xinhua", "SIPA")
+_AGENCY = "|".join(dict.fromkeys(form for name in WIRE_AGENCIES for form in (name.upper(), name)))
+
+# Media words that make a name an organisation (an outlet) rather than a person.
+MEDIA_WORDS = (
+    "News|Times|Post|Press|Agency|Journal|Herald|Tribune|Telegraph|Guardian|Gazette|Daily|Radio|TV|"
+    "Television|Network|Broadcasting|Media|Wire|Service|Monitor|Observer|Independent|Express|Mail|"
+    "Chronicle|Review|Magazine|Star|Sun|Record|Reporter|Bulletin|Dispatch|Courier|Standard|Economist|"
+    "Insider|Online|Digital|Channel|Correspondent|Report|Today|Weekly|Weekend|Sentinel|Mirror|Examiner"
+)
+MEDIA_WORD = re.compile(rf"\b(?:{MEDIA_WORDS})\b")
+# A journalist's job title after a byline's comma ("By Jane Doe, Political Correspondent") is no outlet.
+JOB_TITLE = re.compile(
+    rf"^(?:[A-Z][a-z]+\s+){{0,3}}(?:{'|'.join(role.title() for role in JOURNALIST_ROLES)}|Analyst|Chief|Staff)s?$"
+)
+
+# ------------------------------------------------------------------ captions and credits
+
+# Photo captions and credits. A credit convention anywhere marks the whole paragraph.
+CAPTION_PATTERNS = [
+    re.compile(r"/\s*Handout\b|\bHandout via\b", re.I),  # "Press Office/Handout via AGENCY"
+    re.compile(r"\b(?:Photo|Photograph|Picture|Image|Photo credit|Credit)s?\s*:", re.I),
+    re.compile(r"\bGetty Images\b|\bAP Photo\b"),
+    # "AFP/Getty", "AGENCY/Firstname Lastname": agency slash credits close a caption.
+    re.compile(rf"\b(?:{_AGENCY})(?:-EFE)?\s*/\s*[A-Z][^/]{{0,60}}$"),
+    re.compile(r"\b(?:Photo|Photograph|Picture)\s+(?:by|courtesy)\b", re.I),
+    re.compile(r"\(\s*[^()]{2,80}\bvia\s+[^()]{2,40}\)\s*$"),  # "(Parliament office/Handout via Agency)"
+    re.compile(r"\bvia\s+[A-Z]{2,}(?:\s+[A-Z]{2,})?\s*$"),  # "... via AGENCY"
+    re.compile(r"^[a-z]{2,4}\d{6,}\b"),  # agency picture ids: "epa01234567 ..."
+    re.compile(r"\b[A-Z]{2,}/[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+){0,3}\s*$"),  # "AGENCY/FIRSTNAME LASTNAME"
+    re.compile(r"^(?:FILE PHOTO|FILE)\s*[:\-]", re.I),
+]
+# A picture described in the present tense with a date: "X are seen at ... on Mar. 4, 2021."
+PICTURE_VERB = re.compile(
+    r"\b(?:is|are) (?:seen|pictured|shown|photographed)\b|\b(?:attends|gestures|poses|stands|walks|speaks|holds|"
+    r"arrives|looks on|waves|chant|chants|march|marches|gather|gathers|pass|passes|carry|carries|take part|takes part)\b"
+)
+# Agency credit lines: "Reporting by ...; Editing by ...".
+CREDIT = re.compile(rf"^\(?\s*(?:{_CREDIT_ROLE})\s+by\b", re.I)
+# The same anywhere in a line, with the names credited.
+CREDITED_NAMES = re.compile(rf"(?P<role>{_CREDIT_ROLE})\s+by\s+(?P<names>[^;()]+)", re.I)
+# Contributor notes at the foot of agency copy. The names are captured for the author list.
+_CREDIT_NAME = r"[A-Z][\w'\u2019.\-]+(?:\s+[A-Z][\w'\u2019.\-]+){1,3}"
+_CREDIT_NAMES = rf"{_CREDIT_NAME}(?:\s*(?:,|\band\b)\s*{_CREDIT_NAME})*"
+CONTRIBUTION_PATTERNS = [
+    re.compile(rf"^(?P<names>{_CREDIT_NAMES})\s+reported\s+(?:from|in)\b"),
+    re.compile(
+        rf"\b(?:{_ROLE})s?\s+(?P<names>{_CREDIT_NAMES})"
+        rf"(?:\s+(?:in|from)\s+[A-Z][\w .'\u2019\-]*?)?\s+contributed\b"
+    ),
+    re.compile(rf"^(?P<names>{_CREDIT_NAMES})\s+contributed\s+(?:reporting|to\s+this\s+(?:report|story|article))\b"),
+]
+MAX_CONTRIBUTION_WORDS = 40
+# An author bio: "<Name> is a (breaking news) reporter ...".
+BIO = re.compile(
+    r"^[A-Z][\w'\u2019.\-]*(?:\s+[\w'\u2019.\-]+){0,4}\s+(?:is|was|has been|covers|writes)\b[^.]{0,80}?"
+    rf"\b(?:{_ROLE}|bureau chief|news\s+team|newsroom|staff writer)s?\b"
+)
+# The outlet a bio names: "joined The X's news team", "a reporter for X", "is The X's chief correspondent".
+BIO_OUTLET = [
+    re.compile(r"\bjoined\s+(?P<outlet>(?:the\s+)?[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,4}?)(?:'s|\u2019s|'|\u2019)?\s+(?:news\s+team|newsroom|staff|team|news\s+desk)\b"),
+    re.compile(rf"\b(?:{_ROLE})\s+(?:for|at|with)\s+(?P<outlet>(?:the\s+)?[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){{0,4}})"),
+    re.compile(rf"^[^,]{{0,60}}?\b(?:is|was)\s+(?P<outlet>(?:the\s+)?[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){{0,4}})(?:'s|\u2019s)\s+(?:[\w-]+\s+){{0,3}}(?:{_ROLE})\b"),
+]
+# "Source: The Daily Planet and news agencies": a page's own attribution footer.
+SOURCE_FOOTER = re.compile(r"^Sources?\s*:\s*(?P<outlet>[A-Z][^,;:]{1,40}?)(?:\s*(?:,|and)\s*(?:other\s+)?(?:news\s+)?(?:wire\s+)?agencies)?\.?$")
+# "© 2021 The Daily Planet": the owner of a copyright line.
+COPYRIGHT = re.compile(r"^(?:\u00a9|\(c\)|copyright)\s*(?:\u00a9\s*)?(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?\s*)?(?P<owner>[^.;|]{2,60})", re.I)
+
+# ------------------------------------------------------------------ links, buttons, notes
+
+# Links to other stories: "Read: ...", "Related Topics", "Opinion: ...", "Watch: ...".
+RELATED = re.compile(
+    r"^(?:read(?:\s+more|\s+also)?|also\s+read|more|more\s+on\s+this|related(?:\s+(?:topics|articles|stories|coverage|content|news|reading))?"
+    r"|see\s+also|watch|listen|opinion|analysis|explainer|recommended|most\s+read|trending|latest|you\s+may\s+also\s+like)"
+    r"\s*(?::|\u2013|\u2014|\||>|$)",
+    re.I,
+)
+# Share buttons and follow prompts: "twitter", "Follow him on X", a URL alone.
+SHARE = [
+    re.compile(r"^follow\s+(?:him|her|them|us|me|the author|@)", re.I),
+    re.compile(
+        r"^(?:share|share this|share this article|tweet|twitter|x|facebook|linkedin|whatsapp|email|e-mail|print|"
+        r"reddit|telegram|copy link|comments?|subscribe|sign up)[\s:!.]*$",
+        re.I,
+    ),
+    re.compile(r"^(?:https?://|www\.)\S+$", re.I),
+    re.compile(r"^@\w+$"),
+]
+# Editorial and legal notes: "Note: This page was updated ...", copyright lines.
+NOTE = [
+    re.compile(r"^(?:editor'?s?\u2019?s?\s+)?note\s*:", re.I),
+    re.compile(r"^(?:correction|clarification|update)\s*:", re.I),
+    re.compile(r"\bposted in accordance with\b|\bfair use\b.*\bcopyright\b", re.I),
+    re.compile(r"\bpowered by (?:automated|machine) translation\b|\bautomatically translated\b", re.I),
+    re.compile(r"^(?:\u00a9|\(c\)|copyright\b)", re.I),
+    re.compile(r"\ball rights reserved\b", re.I),
+    re.compile(r"^this (?:article|story|page|report) (?:was|has been) (?:updated|corrected|amended|edited)\b", re.I),
+]
+# Calls to action of advocacy sites that republish news reports.
+ADVOCACY = re.compile(
+    r"\bACTION ALERT\b|^ACTION\s*:|\b(?:email|call|write to|contact|tell)\s+(?:your\s+)?(?:representatives?|senators?|congress|mps?|member of parliament|legislators?|congressman|congresswoman)\b"
+    r"|\bI urge you\b|\btake action\b|\bsign (?:the|our) petition\b|\bdonate (?:now|today)\b|\bjoin (?:us|the campaign)\b",
+    re.I,
+)
+
