@@ -19,7 +19,7 @@ from briefing.system.collector import fewer_collections
 from briefing.config import Settings
 from briefing.errors import BriefingError, ModelNotInstalledError
 from briefing.extract.warm import WarmParser
-from briefing.ingest.metadata import complete_years
+from briefing.ingest.published import complete_years
 from briefing.model import Corpus, Extraction, Source
 from briefing.resolve import resolve
 from briefing.resolve.curation import apply_source_curation

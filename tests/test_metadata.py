@@ -177,7 +177,7 @@ def test_metadata_agency_byline_and_contributor_credits() -> None:
 
 
 def test_metadata_dateline_without_year_takes_the_year_of_the_other_sources() -> None:
-    from briefing.ingest.metadata import complete_years, infer_dateline_day
+    from briefing.ingest.published import complete_years, infer_dateline_day
     from briefing.model import Source
 
     paragraphs = [Paragraph(anchor="p1", kind="body", start=0, end=60, text="KESSEL, Dec 30 (Wirepoint) - Snow closed the pass on Monday.")]

@@ -30,7 +30,6 @@ from briefing.lexicon.press import (
 )
 from briefing.lexicon.titles import LOWER_CASE_NAME_PARTS, TITLE_WORDS
 
-
 ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 
 _NAME_TOKEN = rf"(?:[A-Z][\w'\u2019\-]*\.?|(?:{'|'.join(sorted(LOWER_CASE_NAME_PARTS))})(?:-[A-Z][\w'\u2019]*)?)"

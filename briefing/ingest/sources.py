@@ -31,8 +31,8 @@ from briefing.ingest.encoding import UndecodableError, decode_bytes
 from briefing.ingest.html import HTML_SUFFIXES, extract_html
 from briefing.ingest.language import DEFAULT_LANGUAGE, detect_language
 from briefing.ingest.layout import classify_paragraphs
-from briefing.ingest.paragraphs import split_paragraphs
 from briefing.ingest.metadata import SourceMetadata, infer_metadata
+from briefing.ingest.paragraphs import split_paragraphs
 from briefing.model import DateValue, Paragraph, Source
 from briefing.slugs import slugify_id, unique_ids
 
