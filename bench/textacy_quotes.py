@@ -64,7 +64,7 @@ def score(found: Path, data: Path) -> None:
     import yaml
 
     from briefing.model import Actor
-    from briefing.resolve.actors import build_index
+    from briefing.resolve.actor_index import build_index
     from briefing.store import dump_yaml
 
     sources = yaml.safe_load((data / "sources.yaml").read_text(encoding="utf-8"))["sources"]

@@ -9,7 +9,7 @@ from pathlib import Path
 from briefing.config import ActorCuration, SourceCuration
 from briefing.model import Actor, ActorKind, Prominence, Source
 from briefing.names import fold
-from briefing.resolve.actors import ActorIndex, build_index
+from briefing.resolve.actor_index import ActorIndex, build_index
 from briefing.slugs import slugify_id, unique_ids
 
 log = logging.getLogger(__name__)

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 
 from briefing.model import Actor, Extraction, Quote, QuoteSpan
 from briefing.names import ORG_NAME_HEADS, ORG_TYPE_NOUNS, TITLE_WORDS, fold
-from briefing.resolve.actors import ActorIndex
+from briefing.resolve.actor_index import ActorIndex
 from briefing.resolve.blocking import candidate_pairs
 from briefing.resolve.unionfind import UnionFind
 

@@ -1,0 +1,73 @@
+"""Kinds of actors: what a tagger's label and the words around a name vote for, which kind
+wins, and the country words (names, demonyms, adjectives of nationality) that qualify an
+organisation's name rather than name it."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from briefing.model import ActorKind, Extraction
+from briefing.names import fold
+from briefing.resolve.places import Gazetteer
+
+LABEL_KIND: dict[str, ActorKind] = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "INST": "organization",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+}
+# Evidence weights for an actor's kind. The clearest mentions count most: a full
+# name ("Jane Roe") over a bare surname the tagger may take for a place, a title
+# ("Mr", "President"), a type noun ("the X militia"), a place word ("X Square").
+PERSON_TITLE_VOTES = 6
+TYPE_NOUN_VOTES = 3
+PLACE_HEAD_VOTES = 3
+FULL_NAME_WEIGHT = 3
+# Endings of adjectives of nationality ("Ruritanian", "Freedonese", "Latverish").
+DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish")
+# Modifiers that do not tell one organisation from another of the same kind.
+GENERIC_MODIFIERS = frozenset({"international", "multinational", "global", "led", "backed", "the"})
+
+
+def winning_kind(votes: Counter[str]) -> ActorKind:
+    """The kind with most votes; on a tie, person before organisation before place; no vote: other."""
+    if not votes:
+        return "other"
+    order = ("person", "organization", "place", "other")
+    best = max(order, key=lambda k: (votes[k], -order.index(k)))
+    return best  # type: ignore[return-value]
+
+
+def find_demonyms(extractions: Sequence[Extraction]) -> frozenset[str]:
+    """Words tagged as nationalities that also have the form of one ("Ruritanian", "Freedoni"):
+    they qualify an organisation's name, they do not name it. (The tagger's NORP alone is too
+    noisy: it also tags parts of names.)"""
+    words = {fold(s.text) for e in extractions for s in e.entities if s.label == "NORP" and " " not in s.text}
+    return frozenset(w for w in words if w.endswith(DEMONYM_ENDINGS + ("i",)))
+
+
+def place_prefix(tokens: list[str], gazetteer: Gazetteer, place_keys: set[str]) -> tuple[str | None, list[str]]:
+    """Split country words off the front of an organisation name: ("united states", ["state", "department"])."""
+    country: str | None = None
+    i = 0
+    while i < len(tokens) - 1:
+        token = tokens[i]
+        stem = token.removesuffix("s")
+        found = (
+            gazetteer.country(token, as_place=True)
+            or gazetteer.demonym(token)
+            or gazetteer.country(stem, as_place=True)
+        )
+        if found is not None:
+            country = found.name
+        elif token in place_keys or stem in place_keys:
+            country = token if token in place_keys else stem
+        elif len(token) >= 6 and token.endswith(DEMONYM_ENDINGS) and i + 1 < len(tokens):
+            country = token  # "Ruritanian Navy": an adjective of nationality, by its form
+        elif token not in GENERIC_MODIFIERS:
+            break
+        i += 1
+    return country, tokens[i:]

@@ -1,0 +1,146 @@
+"""Name nodes merged into actors by evidence other than a person's name: the same name, names
+given as the same thing, countries, acronyms, organisations with and without a country in
+front, facilities; and groups known only by a common noun dropped when few sources name them."""
+
+from __future__ import annotations
+
+from briefing.names import PLACE_NAME_HEADS, acronym, fold, is_acronym
+from briefing.resolve.actor_kinds import GENERIC_MODIFIERS, place_prefix
+from briefing.resolve.name_nodes import NameNode
+from briefing.resolve.person_merging import short_person_form
+from briefing.resolve.places import Gazetteer
+from briefing.resolve.unionfind import UnionFind
+
+# Institutions named by a common noun ("the parliament") need this many sources.
+MIN_INSTITUTION_SOURCES = 2
+
+
+def merge_same_names(nodes: dict[str, NameNode], sets: UnionFind[str]) -> None:
+    """The same name in several sources is one actor, except a person's short form
+    ("Brandt"), which may stand for different full names in different sources:
+    merge_people resolves those one source at a time."""
+    by_name: dict[str, list[str]] = {}
+    for node in nodes.values():
+        if not short_person_form(node):
+            by_name.setdefault(node.name, []).append(node.key)
+    for keys in by_name.values():
+        for key in keys[1:]:
+            sets.union(keys[0], key)
+
+
+def merge_same_as(nodes: dict[str, NameNode], sets: UnionFind[str]) -> None:
+    """Names given as the same thing in the text ("X (Y)", "X [Y]")."""
+    for node in nodes.values():
+        for source, span in node.mentions:
+            other = f"{fold(span.same_as or '')}\0{source}"
+            # "KESTREL (Meridian Wire)" is a dateline, not two names of one thing: kinds must agree.
+            if other in nodes and nodes[other].kind() == node.kind():
+                sets.union(node.key, other)
+
+
+def merge_countries(nodes: dict[str, NameNode], sets: UnionFind[str], gazetteer: Gazetteer) -> None:
+    """Spellings, codes and demonyms of one country."""
+    by_country: dict[str, str] = {}
+    for node in nodes.values():
+        as_place = node.corpus_votes["place"] > 0
+        country = gazetteer.country(node.name, as_place=as_place)
+        if country is None:
+            continue
+        if country.name in by_country:
+            sets.union(by_country[country.name], node.key)
+        else:
+            by_country[country.name] = node.key
+
+
+def merge_acronyms(nodes: dict[str, NameNode], sets: UnionFind[str]) -> None:
+    """An acronym and its expansion ("IS" / "Islamic State"), when it has one set of expansions."""
+    expansions: dict[str, set[str]] = {}
+    for node in nodes.values():
+        for form in node.forms:
+            initials = acronym(form)
+            if initials:
+                expansions.setdefault(initials.lower(), set()).add(node.key)
+    # Sets only grow: once the names an acronym may stand for are in one set they stay so, and
+    # while no union is made here, names that were in several sets still are. So each acronym's
+    # names are looked up again only after a union (one node of an acronym per source).
+    settled: dict[str, str] = {}  # acronym -> a member of the one set all its expansions are in
+    unsettled: dict[str, int] = {}  # acronym -> unions made when its names were last in several sets
+    unions = 0
+    for node in nodes.values():
+        if not any(is_acronym(form) for form in node.forms):
+            continue
+        acronym_key = node.name.replace(" ", "")
+        member = settled.get(acronym_key)
+        if member is None:
+            if unsettled.get(acronym_key) == unions:
+                continue
+            candidates = {sets.find(k) for k in expansions.get(acronym_key, set())}
+            if len(candidates) != 1:
+                unsettled[acronym_key] = unions
+                continue
+            member = settled[acronym_key] = next(iter(candidates))
+        sets.union(node.key, member)
+        unions += 1
+
+
+def merge_organisations(
+    nodes: dict[str, NameNode], sets: UnionFind[str], gazetteer: Gazetteer, demonyms: frozenset[str]
+) -> None:
+    """A name and the same name with a country in front ("State Department" / "U.S. State
+    Department"), unless two countries compete."""
+    place_keys = {n.name for n in nodes.values() if n.kind() == "place"} | demonyms
+    cores: dict[tuple[str, ...], dict[str | None, list[str]]] = {}
+    for node in nodes.values():
+        if node.kind() != "organization":
+            continue
+        country, core = place_prefix(node.name.split(), gazetteer, place_keys)
+        cores.setdefault(tuple(core), {}).setdefault(country, []).append(node.key)
+    for variants in cores.values():
+        countries = {c: keys for c, keys in variants.items() if c is not None}
+        bare = variants.get(None, [])
+        for keys in countries.values():
+            for key in keys[1:]:
+                sets.union(keys[0], key)
+        target: str | None
+        if len(countries) == 1:
+            target = next(iter(countries.values()))[0]
+        elif not countries:
+            target = bare[0] if bare else None
+        else:
+            target = _dominant(countries, nodes)
+        if target is not None:
+            for key in bare:
+                sets.union(target, key)
+
+
+def _dominant(countries: dict[str, list[str]], nodes: dict[str, NameNode]) -> str | None:
+    sizes = sorted(((sum(len(nodes[k].mentions) for k in keys), keys[0]) for keys in countries.values()), reverse=True)
+    return sizes[0][1] if sizes[0][0] >= 2 * sizes[1][0] else None
+
+
+def merge_facilities(nodes: dict[str, NameNode], sets: UnionFind[str]) -> None:
+    """ "X airport" and "X international airport": the same place."""
+    cores: dict[tuple[str, ...], str] = {}
+    for node in sorted(nodes.values(), key=lambda n: n.key):
+        words = node.name.split()
+        if node.kind() != "place" or len(words) < 2 or words[-1] not in PLACE_NAME_HEADS:
+            continue
+        core = tuple(w for w in words if w not in GENERIC_MODIFIERS)
+        if core in cores:
+            sets.union(cores[core], node.key)
+        else:
+            cores[core] = node.key
+
+
+def without_weak_institutions(nodes: dict[str, NameNode], sets: UnionFind[str]) -> UnionFind[str]:
+    """Drop groups known only by a common noun ("the police") from fewer than MIN_INSTITUTION_SOURCES sources."""
+    kept: UnionFind[str] = UnionFind()
+    for root, keys in sets.groups().items():
+        members = [nodes[k] for k in keys]
+        only_nouns = all(set(n.labels) == {"INST"} for n in members)
+        sources = set().union(*(n.sources for n in members))
+        if only_nouns and len(sources) < MIN_INSTITUTION_SOURCES:
+            continue
+        for key in keys:
+            kept.union(root, key)
+    return kept

@@ -1,0 +1,78 @@
+"""Actor records: each merged group of name nodes as one Actor, with its display name, kind,
+aliases, roles, mentions and a stable id."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from briefing.model import Actor, ActorKind, EntitySpan, Mention, Prominence, Role
+from briefing.names import ORG_TYPE_NOUNS, fold, is_acronym, name_tokens
+from briefing.resolve.actor_kinds import winning_kind
+from briefing.resolve.name_nodes import NameNode
+from briefing.resolve.unionfind import UnionFind
+from briefing.slugs import slugify_id, unique_ids
+
+
+def build_actors(nodes: dict[str, NameNode], sets: UnionFind[str]) -> list[Actor]:
+    """One Actor per set of name nodes, in the order of the sets' smallest keys."""
+    groups = sorted(sets.groups().values(), key=lambda keys: min(keys))
+    drafts = []
+    for keys in groups:
+        members = [nodes[k] for k in sorted(keys)]
+        forms: Counter[str] = Counter()
+        votes: Counter[str] = Counter()
+        mentions: list[tuple[str, EntitySpan]] = []
+        for node in members:
+            forms.update(node.forms)
+            votes.update(node.votes())
+            mentions.extend(node.mentions)
+        name = _display_name(forms)
+        drafts.append((name, winning_kind(votes), forms, mentions))
+    ids = unique_ids([slugify_id(name) for name, *_ in drafts])
+    actors = []
+    for actor_id, (name, kind, forms, mentions) in zip(ids, drafts):
+        mentions.sort(key=lambda m: (m[0], m[1].start))
+        sources = sorted({source for source, _ in mentions})
+        actors.append(
+            Actor(
+                id=actor_id,
+                name=name,
+                kind=kind,
+                aliases=sorted(forms, key=lambda f: (-forms[f], f)),
+                sources=sources,
+                roles=_roles(mentions, kind),
+                mentions=[
+                    Mention(source=s, anchor=span.anchor, text=span.text, start=span.start, end=span.end)
+                    for s, span in mentions
+                ],
+                prominence=Prominence(mentions=len(mentions), sources=len(sources)),
+            )
+        )
+    return actors
+
+
+def _display_name(forms: Counter[str]) -> str:
+    """The fullest common form: most words, then most frequent, then capitalised, then alphabetical."""
+
+    def rank(form: str) -> tuple[int, int, int, str]:
+        words = len(name_tokens(form)) if not is_acronym(form) else 0
+        return (-words, -forms[form], 0 if form[:1].isupper() else 1, form)
+
+    return min(forms, key=rank)
+
+
+def _roles(mentions: list[tuple[str, EntitySpan]], kind: ActorKind) -> list[Role]:
+    seen: set[str] = set()
+    roles = []
+    for source, span in mentions:
+        for text in (span.role, span.title):
+            if not text or not any(ch.islower() for ch in text) or fold(text) == fold(span.text):
+                continue  # "(AP)" after a place is no role
+            if kind != "organization" and text.lower() in ORG_TYPE_NOUNS:
+                continue  # "the US alliance with X": a type noun describes organisations only
+            key = fold(text)
+            if key in seen:
+                continue
+            seen.add(key)
+            roles.append(Role(text=text, source=source, anchor=span.anchor))
+    return roles

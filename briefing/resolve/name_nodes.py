@@ -1,0 +1,144 @@
+"""Name nodes: the entity mentions of each source grouped by folded name, the units that
+actor resolution merges; names that are authors, titles, common words or the source's own
+outlet are left out."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from briefing.model import ActorKind, EntitySpan, Extraction
+from briefing.names import (
+    ORG_NAME_HEADS,
+    ORG_TYPE_NOUNS,
+    PLACE_NAME_HEADS,
+    TITLE_WORDS,
+    fold,
+    name_tokens,
+)
+from briefing.resolve.actor_kinds import (
+    FULL_NAME_WEIGHT,
+    LABEL_KIND,
+    PERSON_TITLE_VOTES,
+    PLACE_HEAD_VOTES,
+    TYPE_NOUN_VOTES,
+    winning_kind,
+)
+
+
+@dataclass
+class NameNode:
+    """All mentions of one folded name in one source (key: name + NUL + source id)."""
+
+    key: str
+    name: str
+    forms: Counter[str] = field(default_factory=Counter)
+    labels: Counter[str] = field(default_factory=Counter)
+    titled: int = 0
+    typed: int = 0
+    initial: int = 0
+    mentions: list[tuple[str, EntitySpan]] = field(default_factory=list)
+    # The same name's votes summed over all sources: what merging decisions look at.
+    corpus_votes: Counter[str] = field(default_factory=Counter)
+
+    @cached_property
+    def tokens(self) -> list[str]:
+        return name_tokens(self.name)
+
+    @property
+    def sources(self) -> set[str]:
+        return {source for source, _ in self.mentions}
+
+    def votes(self) -> Counter[str]:
+        """Kind votes of this source's mentions of the name."""
+        votes: Counter[str] = Counter()
+        weight = FULL_NAME_WEIGHT if len(self.tokens) >= 2 else 1
+        for label, count in self.labels.items():
+            kind = LABEL_KIND.get(label)
+            if kind:
+                votes[kind] += count * weight
+        votes["person"] += PERSON_TITLE_VOTES * self.titled
+        votes["organization"] += TYPE_NOUN_VOTES * self.typed
+        last = self.name.split()[-1]
+        if last in PLACE_NAME_HEADS:
+            votes["place"] += PLACE_HEAD_VOTES * weight * len(self.mentions)
+        elif last in ORG_NAME_HEADS and len(self.name.split()) > 1:
+            votes["organization"] += PLACE_HEAD_VOTES * weight * len(self.mentions)
+        return votes
+
+    def kind(self) -> ActorKind:
+        """The kind the name has across the corpus."""
+        return winning_kind(self.corpus_votes)
+
+    def person_evidence(self) -> int:
+        """Mentions of the name, anywhere, tagged as a person or carrying a title."""
+        return self.corpus_votes["person"]
+
+
+def collect_nodes(extractions: Sequence[Extraction], author_keys: set[str]) -> dict[str, NameNode]:
+    """The name nodes of all sources by key, each with the kind votes of its name corpus-wide."""
+    nodes: dict[str, NameNode] = {}
+    author_words = _words_of(author_keys)  # once: a word lookup, not a scan of every author per name
+    for extraction in extractions:
+        extra = {fold(a) for a in extraction.source.authors} - author_keys
+        source_authors, source_words = (author_keys | extra, author_words | _words_of(extra)) if extra else (author_keys, author_words)
+        # A source naming its own outlet ("CITY (Agency) -", "told the Herald") credits itself.
+        own_outlet = fold(extraction.source.outlet or "")
+        for span in extraction.entities:
+            name = fold(span.text)
+            if span.label == "NORP" or not name or not _looks_like_name(span) or _is_author(name, source_authors, source_words):
+                continue
+            if own_outlet and (name == own_outlet or own_outlet.endswith(" " + name) and len(name) > 3):
+                continue
+            key = f"{name}\0{extraction.source.id}"
+            node = nodes.setdefault(key, NameNode(key, name))
+            node.forms[span.text] += 1
+            node.labels[span.label] += 1
+            node.titled += bool(span.title) and span.label != "INST"
+            node.typed += (span.role or "").lower() in ORG_TYPE_NOUNS
+            node.initial += span.sentence_initial
+            node.mentions.append((extraction.source.id, span))
+    by_name: dict[str, Counter[str]] = {}
+    for node in nodes.values():
+        by_name.setdefault(node.name, Counter()).update(node.votes())
+    for node in nodes.values():
+        node.corpus_votes = by_name[node.name]
+    return nodes
+
+
+def _looks_like_name(span: EntitySpan) -> bool:
+    words = span.text.split()
+    last_part = re.split(r"[\s-]", span.text)[-1]
+    if span.label != "INST" and not (span.text[:1].isupper() or last_part[:1].isupper()):
+        return False  # "n't", "oversaw pro-X militia"; but "al-Kazemi" is a name
+    if all(w.rstrip(".").lower() in TITLE_WORDS for w in words):
+        return False  # "Supreme", "President"
+    return any(len(w.strip(".")) > 1 for w in words)
+
+
+def _is_author(key: str, author_keys: set[str], author_words: set[str]) -> bool:
+    """The name of an author, or a word (longer than 3 letters) of one."""
+    return key in author_keys or (len(key) > 3 and key in author_words)
+
+
+def _words_of(names: set[str]) -> set[str]:
+    return {word for name in names for word in name.split()}
+
+
+def lowercase_vocabulary(extractions: Sequence[Extraction]) -> set[str]:
+    """Every word the sources write in lower case."""
+    words: set[str] = set()
+    for extraction in extractions:
+        words.update(re.findall(r"\b[a-z][a-z'-]+\b", extraction.source.text))
+    return words
+
+
+def is_common_word(node: NameNode, lowercase_words: set[str]) -> bool:
+    """A one-word "name" only ever at a sentence start, used in lower case elsewhere: a common noun."""
+    if len(node.name.split()) != 1 or node.initial < len(node.mentions):
+        return False
+    word = node.name
+    return word in lowercase_words or word.rstrip("s") in lowercase_words
