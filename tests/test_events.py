@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from briefing.model import DateValue
 from briefing.lexicon.events import action_class
+from briefing.model import DateValue
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 

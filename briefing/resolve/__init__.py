@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from functools import partial
 
 from briefing.config import Curation
-from briefing.system.forking import Background
 from briefing.model import (
     Actor,
     Corpus,
@@ -30,6 +29,7 @@ from briefing.resolve.compare import (
 from briefing.resolve.curation import apply_actor_curation
 from briefing.resolve.events import cluster_events, word_vectors
 from briefing.resolve.quotes import resolve_quotes
+from briefing.system.forking import Background
 
 # Below this many sources, forking for the work that can run beside name resolution costs more than it saves.
 MIN_SOURCES_TO_FORK = 100

@@ -16,6 +16,7 @@ from briefing.model import (
     Source,
     Version,
 )
+from briefing.lexicon.stopwords import STOPWORDS
 from briefing.names import fold, name_tokens
 from briefing.resolve.unionfind import UnionFind
 from briefing.slugs import slugify_id, unique_ids
@@ -31,11 +32,6 @@ MAX_SHARED_LISTED = 12
 MAX_SHINGLE_SOURCES = 50
 # Two sentences speak of the same count when their content words overlap this much.
 SAME_FACT_OVERLAP = 0.3
-STOPWORDS = frozenset(
-    """a an the of in on at to for from by with and or but is are was were be been has have had
-    that this these those it its their his her they he she we said says say about around some than
-    more as into over after before""".split()
-)
 
 
 # ------------------------------------------------------------ shared passages

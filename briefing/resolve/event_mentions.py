@@ -10,23 +10,14 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from briefing.lexicon.events import action_class
+from briefing.lexicon.stopwords import STOPWORDS
 from briefing.model import DateValue, EventCandidate
 from briefing.resolve.date_gaps import day_span
-from briefing.lexicon.events import action_class
 
 ActorOf = Callable[[str], str | None]
 
 WINDOW = 7  # words each side of the trigger that describe the event
-STOPWORDS = frozenset(
-    """
-    a an the and or but if of in on at to for from by with without about against between into onto over under
-    after before during since until as than then that this these those there here which who whom whose what
-    when where why how is are was were be been being has have had do does did will would could should may
-    might must can shall its it he she they them his her their our we you your i me my us also not no nor
-    so such too very just only more most other some any each all both few many much one two three said says
-    say told tell according new mr mrs ms
-    """.split()
-)
 WORD = re.compile(r"[A-Za-z][A-Za-z\-’']+")
 
 

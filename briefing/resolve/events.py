@@ -15,6 +15,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
+from briefing.lexicon.events import WEAK_PREDICATES, is_event_word
 from briefing.model import Event, EventCandidate, EventMention
 from briefing.resolve.event_clustering import (
     MentionCluster,
@@ -29,7 +30,6 @@ from briefing.resolve.event_mentions import (
     word_vectors,
 )
 from briefing.resolve.event_titles import event_title
-from briefing.lexicon.events import WEAK_PREDICATES, is_event_word
 
 
 def cluster_events(
