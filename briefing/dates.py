@@ -26,7 +26,12 @@ import re
 from functools import lru_cache
 from typing import Literal
 
-from briefing.lexicon.calendar import MONTH_ALTERNATION, MONTHS, WEEKDAY_ALTERNATION, WEEKDAYS
+from briefing.lexicon.calendar import (
+    MONTH_ALTERNATION,
+    MONTHS,
+    WEEKDAY_ALTERNATION,
+    WEEKDAYS,
+)
 from briefing.lexicon.numbers import SMALL_COUNTS
 from briefing.model import DateValue
 

@@ -10,8 +10,6 @@ import unicodedata
 from functools import lru_cache
 
 from briefing.lexicon.titles import NAME_PARTICLES, TITLE_WORDS
-# Until every importer reads them from briefing.lexicon.titles:
-from briefing.lexicon.titles import ORG_NAME_HEADS, ORG_TYPE_NOUNS, PLACE_NAME_HEADS  # noqa: F401
 
 POSSESSIVE = re.compile(r"[’']s?$")
 EDGE_JUNK = "\"'“”‘’`´«»()[]{}<>.,;:!?*•·–—-_/\\|#@ \t\n"

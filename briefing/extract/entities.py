@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from briefing.model import EntitySpan
+from briefing.extract.nlp import doc_text
 from briefing.lexicon.speech import MEDIUM_HEADS
 from briefing.lexicon.titles import (
     FACILITY_NOUNS,
@@ -18,8 +18,8 @@ from briefing.lexicon.titles import (
     PLACE_NOUNS,
     TITLE_WORDS,
 )
+from briefing.model import EntitySpan
 from briefing.names import clean_name, split_title
-from briefing.extract.nlp import doc_text
 
 # spaCy labels that can name an actor. NORP (nationalities, religious and
 # political groups: "Ruritanian", "Sunni") are kept as evidence of which words

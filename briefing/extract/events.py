@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterator
 from spacy.tokens import Doc, Span, Token
 
 from briefing.extract.nlp import sentence_ents
-from briefing.model import DateValue, EventCandidate
+from briefing.lexicon.calendar import WEEKDAY_ALTERNATION
 from briefing.lexicon.events import (
     ANNOUNCING_VERBS,
     CIRCUMSTANTIAL_PREPS,
@@ -50,9 +50,9 @@ from briefing.lexicon.events import (
     action_class,
     is_event_word,
 )
-from briefing.lexicon.calendar import WEEKDAY_ALTERNATION
 from briefing.lexicon.numbers import WORD_NUMBERS
 from briefing.lexicon.speech import REPORTING_VERBS, SUBJECT_PRONOUNS
+from briefing.model import DateValue, EventCandidate
 
 Normaliser = Callable[..., DateValue | None]
 
@@ -79,7 +79,9 @@ NOUN_PATH_DEPS = frozenset({"pobj", "prep", "dobj", "nsubj", "nsubjpass", "poss"
 
 def _default_normaliser() -> Normaliser | None:
     try:
-        from briefing.dates import normalise_time_expression  # written alongside; optional
+        from briefing.dates import (
+            normalise_time_expression,  # written alongside; optional
+        )
     except ImportError:
         return None
     return normalise_time_expression

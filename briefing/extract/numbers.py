@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
+from briefing.extract.nlp import doc_text
 from briefing.lexicon.numbers import APPROXIMATORS, MULTIPLIERS, WORD_NUMBERS
 from briefing.model import NumberSpan
-from briefing.extract.nlp import doc_text
 
 NUMBER_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 NUMERAL = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")

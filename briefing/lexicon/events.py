@@ -5,6 +5,10 @@ prepositions that place an event in time. (Verbs that only report speech: lexico
 
 from __future__ import annotations
 
+import re
+
+from briefing.lexicon.speech import PRONOUNS
+
 # Lemmas (verbs and event nouns) grouped into action classes: mentions of one
 # real event in different words share a class. Phrasal verbs are "lemma particle".
 ACTION_CLASSES: dict[str, frozenset[str]] = {
@@ -115,3 +119,16 @@ CLOSENESS = frozenset({"just", "shortly", "immediately", "hours", "minutes", "mo
 CIRCUMSTANTIAL_PREPS = frozenset({"after", "following", "since", "during", "amid", "in", "at", "on", "before", "despite"})
 # Words that date an event relative to publication on their own: "yesterday", "today", "tonight".
 DEICTIC_DAYS = ("yesterday", "today", "tonight")
+
+# ------------------------------------------------------------ event titles
+
+# An opening adverbial cut from a title ("In a statement on Friday, ...", "Meanwhile, ...").
+LEADING_ADVERBIAL = re.compile(
+    r"^(?:in|on|at|after|before|during|since|following|amid|despite|however|meanwhile|also|but|and|"
+    r"earlier|later|separately|elsewhere|instead|still|yet)\b[^,;:]{0,60},\s+",
+    re.IGNORECASE,
+)
+# Words that cannot open a title as its subject: pronouns and auxiliaries.
+NOT_A_SUBJECT = PRONOUNS | frozenset("is was are were has had have this".split())
+# Conjunctions that open a subordinate clause: a title is cut before them.
+SUBORDINATORS = frozenset("after when as because that which who while before since although though once".split())

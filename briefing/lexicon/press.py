@@ -38,6 +38,9 @@ JOB_TITLE = re.compile(
     rf"^(?:[A-Z][a-z]+\s+){{0,3}}(?:{'|'.join(role.title() for role in JOURNALIST_ROLES)}|Analyst|Chief|Staff)s?$"
 )
 
+# The dateline that opens a report: "(Agency) - ", "CITY (Agency) - ", "CITY - ".
+DATELINE_START = re.compile(r"^(?:\([^)]{0,40}\)\s*[—–-]\s*|[A-Z][A-Z .,]{2,40}(?:\([^)]*\))?\s*[—–-]\s+)")
+
 # ------------------------------------------------------------------ captions and credits
 
 # Photo captions and credits. A credit convention anywhere marks the whole paragraph.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from briefing.lexicon.titles import ORG_NAME_HEADS, ORG_TYPE_NOUNS, TITLE_WORDS
+
 # Every verb of saying once, by lemma. Each introduces speech or writing ("said", "told",
 # "warned", "the resolution read"); the words after it say what else it does:
 #   indirect   its clausal complement is reported speech: "she said (that) ..." is an indirect
@@ -122,3 +124,9 @@ MEDIUM_HEADS = frozenset(
     """say write post tweet announce state publish share comment reply issue
     threat statement message video tweet comment remark""".split()
 )
+# Head nouns of role phrases that can name a speaker: offices and titles, organisations.
+SPEAKER_ROLE_NOUNS = TITLE_WORDS | ORG_NAME_HEADS | ORG_TYPE_NOUNS | frozenset(
+    {"official", "officials", "lawmaker", "diplomat", "company", "firm", "union", "ministry", "agency", "envoy"}
+)
+# The kind of actor a pronoun can stand for.
+PRONOUN_KINDS = {"he": "person", "she": "person", "him": "person", "her": "person", "it": "organization"}

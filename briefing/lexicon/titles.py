@@ -66,3 +66,15 @@ ORG_NOUNS = frozenset(
     organisation organization authority authorities company firm bank board federation
     """.split()
 )
+
+# Endings of adjectives of nationality ("Ruritanian", "Freedonese", "Latverish").
+DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish")
+# Endings of one-word nationality or group adjectives, loosely ("Ruritanian", "Freedonese", "Sunni"):
+# such a word is no headline name.
+LOOSE_DEMONYM_ENDINGS = (*DEMONYM_ENDINGS, "i", "an", "ic", "ite", "a")
+# Modifiers that do not tell one organisation from another of the same kind.
+GENERIC_MODIFIERS = frozenset({"international", "multinational", "global", "led", "backed", "the"})
+# Spellings that vary between transliterations of the same name ("Oleksandr"/"Olexandr",
+# "Mohammad"/"Muhammad"): letter groups folded to one form before names are compared.
+TRANSLITERATION_GROUPS = (("ks", "x"), ("kh", "h"), ("ph", "f"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("y", "i"),
+                          ("j", "i"), ("w", "v"), ("q", "k"), ("c", "k"), ("o", "u"), ("e", "i"))

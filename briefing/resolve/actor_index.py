@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from briefing.model import Actor
-from briefing.names import TITLE_WORDS, fold, name_tokens
+from briefing.lexicon.titles import TITLE_WORDS
+from briefing.names import fold, name_tokens
 from briefing.resolve.actor_kinds import place_prefix
 from briefing.resolve.name_matching import ends_with
 from briefing.resolve.places import load_gazetteer

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from briefing.lexicon.titles import DEMONYM_ENDINGS, GENERIC_MODIFIERS
 from briefing.model import ActorKind, Extraction
 from briefing.names import fold
 from briefing.resolve.places import Gazetteer
@@ -26,10 +27,6 @@ PERSON_TITLE_VOTES = 6
 TYPE_NOUN_VOTES = 3
 PLACE_HEAD_VOTES = 3
 FULL_NAME_WEIGHT = 3
-# Endings of adjectives of nationality ("Ruritanian", "Freedonese", "Latverish").
-DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish")
-# Modifiers that do not tell one organisation from another of the same kind.
-GENERIC_MODIFIERS = frozenset({"international", "multinational", "global", "led", "backed", "the"})
 
 
 def winning_kind(votes: Counter[str]) -> ActorKind:

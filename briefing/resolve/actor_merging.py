@@ -4,8 +4,10 @@ front, facilities; and groups known only by a common noun dropped when few sourc
 
 from __future__ import annotations
 
-from briefing.names import PLACE_NAME_HEADS, acronym, fold, is_acronym
-from briefing.resolve.actor_kinds import GENERIC_MODIFIERS, place_prefix
+from briefing.lexicon.titles import GENERIC_MODIFIERS
+from briefing.lexicon.titles import PLACE_NAME_HEADS
+from briefing.names import acronym, fold, is_acronym
+from briefing.resolve.actor_kinds import place_prefix
 from briefing.resolve.name_nodes import NameNode
 from briefing.resolve.person_merging import short_person_form
 from briefing.resolve.places import Gazetteer

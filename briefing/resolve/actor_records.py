@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections import Counter
 
 from briefing.model import Actor, ActorKind, EntitySpan, Mention, Prominence, Role
-from briefing.names import ORG_TYPE_NOUNS, fold, is_acronym, name_tokens
+from briefing.lexicon.titles import ORG_TYPE_NOUNS
+from briefing.names import fold, is_acronym, name_tokens
 from briefing.resolve.actor_kinds import winning_kind
 from briefing.resolve.name_nodes import NameNode
 from briefing.resolve.unionfind import UnionFind

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
+from briefing.lexicon.stopwords import STOPWORDS
 from briefing.model import (
     Actor,
     Discrepancy,
@@ -16,7 +17,6 @@ from briefing.model import (
     Source,
     Version,
 )
-from briefing.lexicon.stopwords import STOPWORDS
 from briefing.names import fold, name_tokens
 from briefing.resolve.unionfind import UnionFind
 from briefing.slugs import slugify_id, unique_ids

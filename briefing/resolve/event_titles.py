@@ -6,16 +6,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from briefing.lexicon.events import LEADING_ADVERBIAL, NOT_A_SUBJECT, SUBORDINATORS
+from briefing.lexicon.press import DATELINE_START
+from briefing.lexicon.titles import LOOSE_DEMONYM_ENDINGS
 from briefing.model import DateValue
 from briefing.resolve.event_mentions import CandidateMention
 
-TITLE_WORDS = 14
-LEADING_ADVERBIAL = re.compile(
-    r"^(?:in|on|at|after|before|during|since|following|amid|despite|however|meanwhile|also|but|and|"
-    r"earlier|later|separately|elsewhere|instead|still|yet)\b[^,;:]{0,60},\s+",
-    re.IGNORECASE,
-)
-DATELINE = re.compile(r"^(?:\([^)]{0,40}\)\s*[—–-]\s*|[A-Z][A-Z .,]{2,40}(?:\([^)]*\))?\s*[—–-]\s+)")
+# A one-word nationality or group adjective ("Ruritanian", "Sunni") is no headline name.
+DEMONYM = re.compile(rf"^[A-Z][a-z’'-]+(?:{'|'.join(LOOSE_DEMONYM_ENDINGS)})$")
+# An event title is cut after this many words.
+MAX_TITLE_WORDS = 14
 
 
 def event_title(mentions: list[CandidateMention], date: DateValue | None, names: Counter) -> str:
@@ -35,14 +35,10 @@ def event_title(mentions: list[CandidateMention], date: DateValue | None, names:
     return title
 
 
-# A one-word nationality or group adjective ("Ruritanian", "Freedonese", "Sunni") is no headline name.
-DEMONYM = re.compile(r"^[A-Z][a-z’'-]+(?:i|ian|ese|ish|an|ic|ite|a)$")
-NOT_A_SUBJECT = frozenset("is was are were has had have it he she they we i you this".split())
-SUBORDINATORS = frozenset("after when as because that which who while before since although though once".split())
 
 
 def _trim(sentence: str, trigger: str) -> str:
-    text = DATELINE.sub("", sentence.strip())
+    text = DATELINE_START.sub("", sentence.strip())
     text = text.strip("“”\"' ")
     match = LEADING_ADVERBIAL.match(text)
     if match and re.search(rf"\b{re.escape(trigger)}\b", text[match.end():]):
@@ -61,10 +57,10 @@ def _trim(sentence: str, trigger: str) -> str:
                 words[0] = words[0][:1].upper() + words[0][1:]
                 text = " ".join(words)
             break
-    if len(words) <= TITLE_WORDS:
+    if len(words) <= MAX_TITLE_WORDS:
         return text.rstrip(" .,;:")
-    if position < TITLE_WORDS - 3:
-        end = max(TITLE_WORDS - 2, position + 5)
+    if position < MAX_TITLE_WORDS - 3:
+        end = max(MAX_TITLE_WORDS - 2, position + 5)
         # stop at a clause boundary after the trigger when there is one
         for i in range(position + 2, min(end, len(words))):
             if words[i].endswith((",", ";", ":")):

@@ -10,6 +10,8 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
+from briefing.lexicon.titles import TRANSLITERATION_GROUPS
+
 FUZZY_TOKEN_SIMILARITY = 0.8
 FUZZY_MIN_LENGTH = 5
 
@@ -25,10 +27,6 @@ def similar(a: str, b: str) -> bool:
     return _transliteration_key(a) == _transliteration_key(b)
 
 
-# Spellings that vary between transliterations of the same name ("Oleksandr"/"Olexandr",
-# "Mohammad"/"Muhammad"): letter groups folded to one form before names are compared.
-TRANSLITERATION_GROUPS = (("ks", "x"), ("kh", "h"), ("ph", "f"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("y", "i"),
-                          ("j", "i"), ("w", "v"), ("q", "k"), ("c", "k"), ("o", "u"), ("e", "i"))
 
 
 @lru_cache(maxsize=65536)

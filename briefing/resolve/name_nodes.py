@@ -11,14 +11,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from briefing.model import ActorKind, EntitySpan, Extraction
-from briefing.names import (
-    ORG_NAME_HEADS,
-    ORG_TYPE_NOUNS,
-    PLACE_NAME_HEADS,
-    TITLE_WORDS,
-    fold,
-    name_tokens,
-)
+from briefing.lexicon.titles import ORG_NAME_HEADS, ORG_TYPE_NOUNS, PLACE_NAME_HEADS, TITLE_WORDS
+from briefing.names import fold, name_tokens
 from briefing.resolve.actor_kinds import (
     FULL_NAME_WEIGHT,
     LABEL_KIND,

@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from briefing.lexicon.speech import PRONOUN_KINDS, SPEAKER_ROLE_NOUNS
 from briefing.model import Actor, Extraction, Quote, QuoteSpan
-from briefing.names import ORG_NAME_HEADS, ORG_TYPE_NOUNS, TITLE_WORDS, fold
+from briefing.names import fold
 from briefing.resolve.actor_index import ActorIndex
 from briefing.resolve.blocking import candidate_pairs
 from briefing.resolve.unionfind import UnionFind
@@ -23,14 +24,9 @@ MIN_STATEMENT_CHARS = 20
 MAX_STATEMENT_BLOCK = 200
 
 
-# Head nouns of role phrases that can name a speaker: offices and titles, organisations.
-SPEAKER_ROLE_NOUNS = TITLE_WORDS | ORG_NAME_HEADS | ORG_TYPE_NOUNS | frozenset(
-    {"official", "officials", "lawmaker", "diplomat", "company", "firm", "union", "ministry", "agency", "envoy"}
-)
 # A pronoun speaker with no antecedent in the text takes the previous quote's
 # speaker, if that quote is at most this many paragraphs back and agrees.
 PRONOUN_REACH_PARAGRAPHS = 2
-PRONOUN_KINDS = {"he": "person", "she": "person", "him": "person", "her": "person", "it": "organization"}
 
 
 def resolve_quotes(extractions: Sequence[Extraction], index: ActorIndex, actors: Sequence[Actor]) -> list[Quote]:

@@ -7,10 +7,10 @@ from typing import cast
 
 from spacy.tokens import Doc, Span, Token
 
-from briefing.lexicon.speech import SPEECH_VERBS
+from briefing.extract.nlp import doc_text
 from briefing.extract.quotes.marks import Marked
 from briefing.extract.quotes.speakers import subject_of
-from briefing.extract.nlp import doc_text
+from briefing.lexicon.speech import SPEECH_VERBS
 from briefing.model import QuoteKind
 
 BULLETS = "•*·-–—▪◦●"

@@ -7,9 +7,14 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span
 
 from briefing.extract.quotes.attribution import Cue, Mask
-from briefing.lexicon.speech import INDIRECT_SPEECH_VERBS
-from briefing.extract.quotes.marks import DOUBLE_CLOSE, DOUBLE_OPEN, SINGLE_OPEN, STRAIGHT_DOUBLE
+from briefing.extract.quotes.marks import (
+    DOUBLE_CLOSE,
+    DOUBLE_OPEN,
+    SINGLE_OPEN,
+    STRAIGHT_DOUBLE,
+)
 from briefing.extract.quotes.speakers import speaker_from_token, subject_of
+from briefing.lexicon.speech import INDIRECT_SPEECH_VERBS
 
 SPEAKER_TYPES = frozenset({"name", "pronoun", "role"})
 QUOTE_CHARS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + STRAIGHT_DOUBLE

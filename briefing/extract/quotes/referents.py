@@ -13,20 +13,26 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from briefing.lexicon.speech import DOCUMENT_NOUNS, DOCUMENT_VERBS, GROUP_PRONOUNS, ISSUING_VERBS, PERSON_PRONOUNS
-from briefing.lexicon.titles import ORG_NOUNS, TITLE_WORDS
 from briefing.extract.quotes.attribution import is_cue
 from briefing.extract.quotes.speakers import (
-    phrase_span,
     SUBJECT_DEPS,
     clean_entity_text,
     entity_of,
     has_person_evidence,
     is_person_name,
+    phrase_span,
     role_words,
     speaker_from_token,
     subject_of,
 )
+from briefing.lexicon.speech import (
+    DOCUMENT_NOUNS,
+    DOCUMENT_VERBS,
+    GROUP_PRONOUNS,
+    ISSUING_VERBS,
+    PERSON_PRONOUNS,
+)
+from briefing.lexicon.titles import ORG_NOUNS, TITLE_WORDS
 
 LOOKBACK_PARAGRAPHS = 4
 MAIN_DEPS = frozenset({"ROOT", "conj", "parataxis", "ccomp"})

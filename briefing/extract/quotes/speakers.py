@@ -6,11 +6,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from briefing.extract.nlp import doc_ents, doc_text
 from briefing.lexicon.speech import DOCUMENT_NOUNS, PRONOUNS, SPEECH_VERBS
 from briefing.lexicon.titles import HONORIFICS, ORG_NOUNS, TITLE_WORDS
 from briefing.model import SpeakerType
 from briefing.names import clean_name, split_title
-from briefing.extract.nlp import doc_ents, doc_text
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
