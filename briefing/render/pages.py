@@ -26,8 +26,7 @@ import jinja2
 from briefing.system import forking
 from briefing.render import pictures
 from briefing.system.files import write_if_changed
-from briefing.model import Actor, Corpus, Discrepancy, Event, Paragraph, Quote, Source
-from briefing.resolve.compare import COPY_SHARE
+from briefing.model import COPY_SHARE, Actor, Corpus, Discrepancy, Event, Paragraph, Quote, Source
 
 KEY_EVENTS = 8
 TOP_ACTORS = 12
