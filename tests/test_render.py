@@ -11,7 +11,9 @@ import pytest
 import yaml
 
 from briefing.model import Corpus, Source
-from briefing.render.pages import escape_attr, escape_markdown, page_path, render_site, safe_name
+from briefing.render.escaping import escape_attr, escape_markdown, safe_name
+from briefing.render.lookup import page_path
+from briefing.render.pages import render_site
 
 sys.path.insert(0, str(Path(__file__).parent))
 from corpus_fixture import make_corpus  # noqa: E402
