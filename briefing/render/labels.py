@@ -1,4 +1,4 @@
-"""How dates and kinds are written on the pages."""
+"""How dates, counts and kinds are written on the pages."""
 
 from __future__ import annotations
 
@@ -20,3 +20,11 @@ def format_date(value: dt.date | None, precision: str | None) -> str:
         return f"week of {value.isoformat()}"
     return value.isoformat()
 
+
+
+def format_count(count: int, noun: str, plural: str = "") -> str:
+    """A number and its noun, singular for one: "1 source", "0 sources", "2 discrepancies".
+
+    `plural` is for a noun that does not just take an "s" (the default is noun + "s").
+    """
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"

@@ -30,6 +30,7 @@ from briefing.render.escaping import (
     tag_anchor,
     yaml_title,
 )
+from briefing.render.labels import format_count
 from briefing.render.lookup import Lookup, anchor_key, page_path
 from briefing.render.records import RecordViews
 from briefing.render.sentences import paragraph_blocks, sentence_ref
@@ -57,7 +58,7 @@ SOURCE_SEARCH_BOOST = 0.5
 
 
 def make_environment(templates_dir: Path) -> jinja2.Environment:
-    """The Jinja2 environment: strict, Markdown output, escaping filters registered."""
+    """The Jinja2 environment: strict, Markdown output, the escaping and `counted` filters registered."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
         undefined=jinja2.StrictUndefined,
@@ -71,6 +72,8 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     env.filters["html"] = escape_html
     env.filters["attr"] = escape_attr
     env.filters["yaml_title"] = yaml_title
+    # Not "count": Jinja's own `count` is `length`.
+    env.filters["counted"] = format_count
     return env
 
 
