@@ -73,6 +73,11 @@ class DateValue(Record):
     basis: str = Field(default="", description='How it was settled, e.g. "weekday before publication"')
 
 
+# A source sharing at least this share of its text with another is a copy of it: the two
+# count as one independent source, and its page says so.
+COPY_SHARE = 0.5
+
+
 class SharedPassage(Record):
     """Text this source shares with another one: a copy, a syndicated report, a common wire story."""
 

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 import xml.dom.minidom
-from pathlib import Path
 
+from briefing.model import Corpus
 from briefing.render import pictures
 
-sys.path.insert(0, str(Path(__file__).parent))
-from corpus_fixture import make_corpus  # noqa: E402
-from test_render import make_evil_corpus  # noqa: E402
 
-
-def test_pictures_cooccurrence_pairs_are_sorted_and_counted_once_per_sentence() -> None:
-    corpus = make_corpus()
+def test_pictures_cooccurrence_pairs_are_sorted_and_counted_once_per_sentence(corpus: Corpus) -> None:
     weights = pictures.cooccurrence(corpus)
     assert weights and all(a < b and w > 0 for (a, b), w in weights.items())
     assert list(weights) == sorted(weights)
@@ -22,8 +16,7 @@ def test_pictures_cooccurrence_pairs_are_sorted_and_counted_once_per_sentence() 
     assert max(weights.values()) <= len(sentences) + len(corpus.quotes)
 
 
-def test_pictures_are_deterministic_well_formed_svg() -> None:
-    corpus = make_corpus()
+def test_pictures_are_deterministic_well_formed_svg(corpus: Corpus) -> None:
     first = [pictures.network_svg(corpus), pictures.timeline_svg(corpus.events)]
     first += [pictures.neighbours_svg(corpus, a.id) for a in corpus.actors]
     again = [pictures.network_svg(corpus), pictures.timeline_svg(corpus.events)]
@@ -35,20 +28,19 @@ def test_pictures_are_deterministic_well_formed_svg() -> None:
         assert svg.startswith("<svg ") and "\n\n" not in svg  # one raw HTML block in Markdown
 
 
-def test_pictures_escape_article_text() -> None:
-    corpus = make_evil_corpus()
-    for svg in [pictures.network_svg(corpus), pictures.timeline_svg(corpus.events),
-                *(pictures.neighbours_svg(corpus, a.id) for a in corpus.actors)]:
+def test_pictures_escape_article_text(evil_corpus: Corpus) -> None:
+    for svg in [pictures.network_svg(evil_corpus), pictures.timeline_svg(evil_corpus.events),
+                *(pictures.neighbours_svg(evil_corpus, a.id) for a in evil_corpus.actors)]:
         if svg:
             xml.dom.minidom.parseString(svg)
             assert "<script" not in svg.lower()
 
 
-def test_pictures_nothing_to_draw_gives_empty_string() -> None:
-    corpus = make_corpus().model_copy(update={"actors": [], "events": [], "quotes": []})
-    assert pictures.network_svg(corpus) == ""
+def test_pictures_nothing_to_draw_gives_empty_string(corpus: Corpus) -> None:
+    empty = corpus.model_copy(update={"actors": [], "events": [], "quotes": []})
+    assert pictures.network_svg(empty) == ""
     assert pictures.timeline_svg([]) == ""
-    assert pictures.neighbours_svg(corpus, "nobody") == ""
+    assert pictures.neighbours_svg(empty, "nobody") == ""
 
 
 def test_pictures_force_layout_stays_in_unit_square_and_is_stable() -> None:

@@ -13,7 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefing.model import Actor, Corpus, Event, EventMention, Mention, Paragraph, Quote, Source
-from briefing.render.pages import escape_attr, escape_html, escape_markdown, make_environment
+from briefing.render.escaping import escape_attr, escape_html, escape_markdown
+from briefing.render.pages import make_environment
 from briefing.slugs import WINDOWS_RESERVED, is_safe_slug, slugify_id, unique_ids
 from briefing.store import load_corpus, save_corpus
 

@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 from types import SimpleNamespace
@@ -18,11 +19,8 @@ import yaml
 
 from briefing.config import Settings
 from briefing.errors import BriefingError
-from briefing.render.pages import render_site
-
-sys.path.insert(0, str(Path(__file__).parent))
-from corpus_fixture import make_corpus  # noqa: E402
-from test_render import make_evil_corpus  # noqa: E402
+from briefing.model import Corpus
+from briefing.render import render_site
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = ROOT / "templates"
@@ -116,7 +114,7 @@ def check_links(site: Path) -> int:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+def built(tmp_path_factory: pytest.TempPathFactory, make_corpus: Callable[..., Corpus]) -> tuple[Path, str]:
     project = make_project(tmp_path_factory.mktemp("site"), make_corpus())
     return project / "site", mkdocs_build(project)
 
@@ -135,10 +133,10 @@ def test_site_links_and_anchors_resolve(built: tuple[Path, str]) -> None:
     assert check_links(site) > 200
 
 
-def test_site_sentence_anchors_survive_material(built: tuple[Path, str]) -> None:
+def test_site_sentence_anchors_survive_material(built: tuple[Path, str], corpus: Corpus) -> None:
     site, _ = built
     page = parse(site / "sources" / "ledger-dam-breach-floods-valley" / "index.html")
-    for paragraph in make_corpus().sources[1].paragraphs:
+    for paragraph in corpus.sources[1].paragraphs:
         for sentence in paragraph.sentences:
             assert sentence.anchor in page.ids
     assert "article" in page.ids
@@ -153,8 +151,8 @@ def test_site_has_print_styles_and_search(built: tuple[Path, str]) -> None:
     assert "assets/stylesheets/briefing.css" in home
 
 
-def test_site_escapes_hostile_text_through_material(tmp_path: Path) -> None:
-    project = make_project(tmp_path, make_evil_corpus())
+def test_site_escapes_hostile_text_through_material(tmp_path: Path, evil_corpus: Corpus) -> None:
+    project = make_project(tmp_path, evil_corpus)
     output = mkdocs_build(project)
     assert not [line for line in output.splitlines() if "WARNING" in line], output
     for page in (project / "site").rglob("*.html"):
@@ -172,15 +170,16 @@ def test_site_escapes_hostile_text_through_material(tmp_path: Path) -> None:
 # ------------------------------------------------------------------ the plugin
 
 
-def fake_pipeline(monkeypatch: pytest.MonkeyPatch, calls: list[Settings], *, error: str | None = None) -> None:
-    """Replace briefing.pipeline.build with one that renders the fixture corpus."""
+def fake_pipeline(
+    monkeypatch: pytest.MonkeyPatch, calls: list[Settings], corpus: Corpus, *, error: str | None = None
+) -> None:
+    """Replace briefing.pipeline.build with one that renders `corpus`."""
     import briefing.pipeline as pipeline
 
     def build(settings: Settings, **_: Any) -> Any:
         calls.append(settings)
         if error:
             raise BriefingError(error)
-        corpus = make_corpus()
         pages = render_site(corpus, TEMPLATES, settings.docs_dir)
         return SimpleNamespace(title=settings.title or corpus.title, pages=len(pages), sources=len(corpus.sources))
 
@@ -200,9 +199,11 @@ def run_plugin_build(project: Path) -> Any:
     return config
 
 
-def test_plugin_runs_the_pipeline_and_names_the_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_plugin_runs_the_pipeline_and_names_the_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, corpus: Corpus
+) -> None:
     calls: list[Settings] = []
-    fake_pipeline(monkeypatch, calls)
+    fake_pipeline(monkeypatch, calls, corpus)
     project = make_project(tmp_path, None, plugin_enabled=True)
     (project / "briefing.yml").write_text("site_url: https://example.org/briefing/\n", encoding="utf-8")
     config = run_plugin_build(project)
@@ -214,8 +215,8 @@ def test_plugin_runs_the_pipeline_and_names_the_site(tmp_path: Path, monkeypatch
     assert "<title>Home - Orrin Dam collapse</title>" in (project / "site" / "index.html").read_text(encoding="utf-8")
 
 
-def test_plugin_briefing_yml_title_wins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    fake_pipeline(monkeypatch, [])
+def test_plugin_briefing_yml_title_wins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, corpus: Corpus) -> None:
+    fake_pipeline(monkeypatch, [], corpus)
     project = make_project(tmp_path, None, plugin_enabled=True)
     (project / "briefing.yml").write_text("title: Valley flood briefing\n", encoding="utf-8")
     text = (project / "mkdocs.yml").read_text(encoding="utf-8").replace("site_name: Briefing", "site_name: Mine")
@@ -223,10 +224,12 @@ def test_plugin_briefing_yml_title_wins(tmp_path: Path, monkeypatch: pytest.Monk
     assert run_plugin_build(project).site_name == "Valley flood briefing"
 
 
-def test_plugin_turns_briefing_errors_into_plugin_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_plugin_turns_briefing_errors_into_plugin_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, corpus: Corpus
+) -> None:
     from mkdocs.exceptions import PluginError
 
-    fake_pipeline(monkeypatch, [], error="No usable articles in seeds")
+    fake_pipeline(monkeypatch, [], corpus, error="No usable articles in seeds")
     project = make_project(tmp_path, None, plugin_enabled=True)
     from mkdocs.config import load_config
 
@@ -235,18 +238,20 @@ def test_plugin_turns_briefing_errors_into_plugin_errors(tmp_path: Path, monkeyp
         config.plugins.on_config(config)
 
 
-def test_plugin_disabled_does_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_plugin_disabled_does_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, corpus: Corpus) -> None:
     calls: list[Settings] = []
-    fake_pipeline(monkeypatch, calls)
-    project = make_project(tmp_path, make_corpus(), plugin_enabled=False)
+    fake_pipeline(monkeypatch, calls, corpus)
+    project = make_project(tmp_path, corpus, plugin_enabled=False)
     config = run_plugin_build(project)
     assert calls == [] and config.site_name == "Briefing"
 
 
-def test_plugin_watches_seeds_templates_and_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_plugin_watches_seeds_templates_and_config(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, corpus: Corpus
+) -> None:
     from mkdocs.config import load_config
 
-    fake_pipeline(monkeypatch, [])
+    fake_pipeline(monkeypatch, [], corpus)
     project = make_project(tmp_path, None, plugin_enabled=True)
     (project / "templates").mkdir()
     (project / "briefing.yml").write_text("title: T\n", encoding="utf-8")

@@ -8,12 +8,11 @@ import pytest
 import yaml
 
 from briefing.errors import DataFileError
+from briefing.model import Corpus
 from briefing.store import load_corpus, save_corpus
-from tests.corpus_fixture import make_corpus
 
 
-def test_store_round_trip_gives_the_same_corpus(tmp_path: Path):
-    corpus = make_corpus()
+def test_store_round_trip_gives_the_same_corpus(tmp_path: Path, corpus: Corpus):
     written = save_corpus(corpus, tmp_path)
     assert sorted(p.name for p in written) == [
         "actors.yaml",
@@ -25,22 +24,21 @@ def test_store_round_trip_gives_the_same_corpus(tmp_path: Path):
     assert load_corpus(tmp_path) == corpus
 
 
-def test_store_writes_nothing_when_unchanged(tmp_path: Path):
-    corpus = make_corpus()
+def test_store_writes_nothing_when_unchanged(tmp_path: Path, corpus: Corpus):
     save_corpus(corpus, tmp_path)
     assert save_corpus(corpus, tmp_path) == []
 
 
-def test_store_files_have_schema_version_and_one_list(tmp_path: Path):
-    save_corpus(make_corpus(), tmp_path)
+def test_store_files_have_schema_version_and_one_list(tmp_path: Path, corpus: Corpus):
+    save_corpus(corpus, tmp_path)
     for name, key in [("sources", "sources"), ("actors", "actors"), ("quotes", "quotes"), ("events", "events")]:
         document = yaml.safe_load((tmp_path / f"{name}.yaml").read_text(encoding="utf-8"))
         assert document["schema_version"] == 1
         assert isinstance(document[key], list)
 
 
-def test_store_error_names_file_and_location(tmp_path: Path):
-    save_corpus(make_corpus(), tmp_path)
+def test_store_error_names_file_and_location(tmp_path: Path, corpus: Corpus):
+    save_corpus(corpus, tmp_path)
     path = tmp_path / "actors.yaml"
     document = yaml.safe_load(path.read_text(encoding="utf-8"))
     document["actors"][1]["aliases"][0] = {"not": "a string"}
@@ -52,8 +50,8 @@ def test_store_error_names_file_and_location(tmp_path: Path):
     assert f"{path}: [actors -> 0 -> colour] Extra inputs are not permitted" in message
 
 
-def test_store_rejects_other_schema_versions(tmp_path: Path):
-    save_corpus(make_corpus(), tmp_path)
+def test_store_rejects_other_schema_versions(tmp_path: Path, corpus: Corpus):
+    save_corpus(corpus, tmp_path)
     path = tmp_path / "quotes.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("schema_version: 1", "schema_version: 2"), encoding="utf-8")
     with pytest.raises(DataFileError, match="schema_version is 2"):
@@ -77,8 +75,7 @@ def whole_documents(corpus) -> dict[str, bytes]:
     return files
 
 
-def test_store_fragments_add_up_to_the_whole_document_and_are_reused(tmp_path: Path):
-    corpus = make_corpus()
+def test_store_fragments_add_up_to_the_whole_document_and_are_reused(tmp_path: Path, corpus: Corpus):
     fragments = tmp_path / "cache" / "fragments.json"
     expected = whole_documents(corpus)
     save_corpus(corpus, tmp_path / "a", fragments_file=fragments)
@@ -95,7 +92,7 @@ def test_store_fragments_add_up_to_the_whole_document_and_are_reused(tmp_path: P
     assert {p.name: p.read_bytes() for p in (tmp_path / "c").iterdir()} == expected
 
 
-def test_store_writes_empty_lists(tmp_path: Path):
-    corpus = make_corpus().model_copy(update={"discrepancies": []})
-    save_corpus(corpus, tmp_path, fragments_file=tmp_path / "f.json")
-    assert (tmp_path / "discrepancies.yaml").read_bytes() == whole_documents(corpus)["discrepancies.yaml"]
+def test_store_writes_empty_lists(tmp_path: Path, corpus: Corpus):
+    agreed = corpus.model_copy(update={"discrepancies": []})
+    save_corpus(agreed, tmp_path, fragments_file=tmp_path / "f.json")
+    assert (tmp_path / "discrepancies.yaml").read_bytes() == whole_documents(agreed)["discrepancies.yaml"]

@@ -1,5 +1,12 @@
-"""Render: Corpus + templates/ -> docs/**.md (escaping, views, page contexts, pictures)."""
+"""Render: Corpus + templates/ -> docs/**.md.
 
-from briefing.render.pages import plain_title, render_site, tag_anchor
+escaping (article text into Markdown, HTML, titles), views (what templates receive),
+lookup (records, indexes, order, links), records / sentences / overview / comparison
+(making the views), labels (dates and counts), pictures (SVG), pages (contexts, rendering,
+writing).
+"""
+
+from briefing.render.escaping import plain_title, tag_anchor
+from briefing.render.pages import render_site
 
 __all__ = ["plain_title", "render_site", "tag_anchor"]

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from briefing.lexicon.stopwords import STOPWORDS
 from briefing.model import (
+    COPY_SHARE,
     Actor,
     Discrepancy,
     Event,
@@ -22,10 +23,9 @@ from briefing.resolve.unionfind import UnionFind
 from briefing.slugs import slugify_id, unique_ids
 
 SHINGLE_WORDS = 8
-# A source sharing at least this much of its text with another is reported as sharing passages ...
+# A source sharing at least this much of its text with another is reported as sharing passages
+# (from COPY_SHARE up, as a copy).
 MIN_SHARED = 0.02
-# ... and at least this much makes it a copy: the two count as one independent source.
-COPY_SHARE = 0.5
 # A source lists the sources it shares most with, at most this many (copies first).
 MAX_SHARED_LISTED = 12
 # Shingles found in more sources than this are boilerplate or a formula, not evidence of copying.
