@@ -19,7 +19,8 @@ def main(argv: list[str]) -> int:
     from briefing.system.collector import fewer_collections
     from briefing.config import load_settings
     from briefing.extract.version import EXTRACTOR_VERSION
-    from briefing.pipeline import ingest_sources, pipeline_key
+    from briefing.ingest import ingest_sources
+    from briefing.pipeline import pipeline_key
     from briefing.resolve import resolve
 
     settings = load_settings(Path(argv[0]))

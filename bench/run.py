@@ -118,10 +118,11 @@ def measure_extraction(work: Path, corpus: Path, n: int) -> dict[str, Any]:
     from briefing.config import load_settings
     from briefing.extract.document import nlp_text
     from briefing.extract.nlp import load_nlp
+    from briefing.ingest import ingest_sources
 
     project = make_project(work / "extract", corpus, n, work / "extract-cache")
     settings = load_settings(project, jobs=1)
-    sources, _ = pipeline.ingest_sources(settings)
+    sources, _ = ingest_sources(settings)
     nlp = load_nlp(settings.spacy_model)
     texts = [nlp_text(s) for s in sources]
     list(nlp.pipe(texts[:5]))  # warm up both: first calls allocate

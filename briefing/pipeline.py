@@ -12,17 +12,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from briefing import store
-from briefing.ingest import sources as ingest
 from briefing import render
 from briefing.cache import ExtractionCache
 from briefing.system.collector import fewer_collections
 from briefing.config import Settings
-from briefing.errors import BriefingError, ModelNotInstalledError
+from briefing.errors import ModelNotInstalledError
 from briefing.extract.warm import WarmParser
-from briefing.ingest.metadata import complete_years
+from briefing.ingest import Skipped, ingest_sources
 from briefing.model import Corpus, Extraction, Source
 from briefing.resolve import resolve
-from briefing.resolve.curation import apply_source_curation
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -50,7 +48,7 @@ class BuildReport:
 
     title: str
     sources: int = 0
-    skipped: list[ingest.Skipped] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
     parsed: list[str] = field(default_factory=list)  # source files spaCy parsed (cache misses)
     actors: int = 0
     quotes: int = 0
@@ -90,19 +88,12 @@ def _build(settings: Settings, *, track: Track, render_pages: bool, stage: Stage
 
 def extract_corpus(
     settings: Settings, *, track: Track = no_progress, stage: Stage = no_stage
-) -> tuple[Corpus, list[ingest.Skipped], list[str]]:
+) -> tuple[Corpus, list[Skipped], list[str]]:
     """Ingest, extract (cached) and resolve; nothing is written but the caches."""
     # A file ingest has not seen means an article to parse: spaCy loads meanwhile (extract/warm.py).
     warm = WarmParser(settings.spacy_model) if not settings.scheduler and settings.jobs != 1 else None
     try:
         sources, skipped = ingest_sources(settings, on_new_file=warm.start if warm else None)
-        for item in skipped:
-            log.warning("Skipped %s", item.reason)  # the reason starts with the file, relative to the project
-        if not sources:
-            raise BriefingError(
-                f"No usable articles in {settings.seeds_dir} ({len(skipped)} skipped). "
-                "Add .txt, .md or .html files, or point `briefing build` at another folder."
-            )
         extractions, parsed = extract_sources(sources, settings, track=track, warm=warm)
     finally:
         if warm is not None:
@@ -110,17 +101,6 @@ def extract_corpus(
     stage(f"Resolving actors, quotes and events across {len(extractions)} articles")
     corpus = resolve(extractions, title=settings.title, curation=settings.curation)
     return corpus, skipped, parsed
-
-
-def ingest_sources(
-    settings: Settings, *, on_new_file: Callable[[], None] | None = None
-) -> tuple[list[Source], list[ingest.Skipped]]:
-    """The sources as extraction sees them: ingested (cached per file), curated, years completed."""
-    sources, skipped = ingest.read_sources(
-        settings.seeds_dir, settings.project_dir, non_english=settings.non_english,
-        cache_dir=settings.cache_dir / "ingest", on_new_file=on_new_file,
-    )
-    return complete_years(apply_source_curation(sources, settings.curation.sources)), skipped
 
 
 def extract_sources(
