@@ -15,16 +15,15 @@ from pathlib import Path
 
 
 def main(argv: list[str]) -> int:
-    from briefing.cache import ExtractionCache
-    from briefing.system.collector import fewer_collections
     from briefing.config import load_settings
-    from briefing.extract.version import EXTRACTOR_VERSION
-    from briefing.pipeline import ingest_sources, pipeline_key
+    from briefing.extract.batch import extraction_cache
+    from briefing.ingest import ingest_sources
     from briefing.resolve import resolve
+    from briefing.system.collector import fewer_collections
 
     settings = load_settings(Path(argv[0]))
     sources, _ = ingest_sources(settings)  # as the build made them: curated, years completed
-    cache = ExtractionCache(settings.cache_dir, pipeline_key(settings.spacy_model), EXTRACTOR_VERSION)
+    cache = extraction_cache(settings)
     extractions = [cache.get(s) for s in sources]
     missing = [s.file for s, e in zip(sources, extractions) if e is None]
     if missing:

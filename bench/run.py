@@ -114,14 +114,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def measure_extraction(work: Path, corpus: Path, n: int) -> dict[str, Any]:
     """`briefing extract`'s stage (parse + extractors, cold cache, 1 process) vs raw nlp.pipe of the same texts."""
-    from briefing import pipeline
     from briefing.config import load_settings
+    from briefing.extract import extract_sources
     from briefing.extract.document import nlp_text
     from briefing.extract.nlp import load_nlp
+    from briefing.ingest import ingest_sources
 
     project = make_project(work / "extract", corpus, n, work / "extract-cache")
     settings = load_settings(project, jobs=1)
-    sources, _ = pipeline.ingest_sources(settings)
+    sources, _ = ingest_sources(settings)
     nlp = load_nlp(settings.spacy_model)
     texts = [nlp_text(s) for s in sources]
     list(nlp.pipe(texts[:5]))  # warm up both: first calls allocate
@@ -132,7 +133,7 @@ def measure_extraction(work: Path, corpus: Path, n: int) -> dict[str, Any]:
     raw = time.perf_counter() - t0
     log(f"Extraction: briefing's extract stage on {n} articles (cold cache) ...")
     t0 = time.perf_counter()
-    extractions, parsed = pipeline.extract_sources(sources, settings, nlp=nlp)  # the same loaded pipeline
+    _, parsed = extract_sources(sources, settings, nlp=nlp)  # the same loaded pipeline
     ours = time.perf_counter() - t0
     assert len(parsed) == n
     words = sum(len(t.split()) for t in texts)

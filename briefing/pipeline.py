@@ -1,40 +1,23 @@
-"""The whole run, top to bottom: ingest -> extract -> resolve -> YAML -> Markdown (-> site)."""
+"""The whole run, top to bottom: ingest -> extract -> resolve -> YAML -> Markdown (the site is MkDocs' own build)."""
 
 from __future__ import annotations
 
-import importlib.metadata
-import logging
-import os
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
 
-from briefing import store
-from briefing.ingest import sources as ingest
-from briefing import render
-from briefing.cache import ExtractionCache
-from briefing.system.collector import fewer_collections
 from briefing.config import Settings
-from briefing.errors import BriefingError, ModelNotInstalledError
-from briefing.extract.warm import WarmParser
-from briefing.ingest.published import complete_years
-from briefing.model import Corpus, Extraction, Source
+from briefing.extract import Track, extract_sources, no_progress, warm_parser
+from briefing.ingest import Skipped, ingest_sources
+from briefing.model import Corpus
+from briefing.render import render_site
 from briefing.resolve import resolve
-from briefing.resolve.curation import apply_source_curation
+from briefing.store import load_corpus, save_corpus
+from briefing.system.collector import fewer_collections
+from briefing.system.forking import cpu_processes
 
-if TYPE_CHECKING:
-    from spacy.language import Language
-
-log = logging.getLogger(__name__)
-T = TypeVar("T")
-Track = Callable[[Iterable[T], int], Iterable[T]]
-
-
-def no_progress(items: Iterable[T], total: int) -> Iterable[T]:
-    return items
-
+__all__ = ["BuildReport", "Stage", "Track", "build", "no_progress", "no_stage", "render_only"]
 
 # Told when a long stage starts ("Resolving ... 2000 articles"), for a terminal.
 Stage = Callable[[str], None]
@@ -50,7 +33,7 @@ class BuildReport:
 
     title: str
     sources: int = 0
-    skipped: list[ingest.Skipped] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
     parsed: list[str] = field(default_factory=list)  # source files spaCy parsed (cache misses)
     actors: int = 0
     quotes: int = 0
@@ -72,158 +55,35 @@ def build(
 ) -> BuildReport:
     """Turn the articles of settings.seeds_dir into YAML (and Markdown pages under settings.docs_dir)."""
     with fewer_collections():
-        return _build(settings, track=track, render_pages=render_pages, stage=stage)
-
-
-def _build(settings: Settings, *, track: Track, render_pages: bool, stage: Stage) -> BuildReport:
-    started = time.perf_counter()
-    corpus, skipped, parsed = extract_corpus(settings, track=track, stage=stage)
-    stage("Writing the YAML files" + (" and the pages" if render_pages else ""))
-    written = store.save_corpus(corpus, settings.data_dir, fragments_file=settings.cache_dir / "yaml" / "fragments.json")
-    pages = (
-        render.render_site(corpus, settings.templates_dir, settings.docs_dir, processes=cpu_processes(settings.jobs))
-        if render_pages
-        else []
-    )
-    return _report(corpus, skipped, parsed, written + pages, len(pages), started)
-
-
-def extract_corpus(
-    settings: Settings, *, track: Track = no_progress, stage: Stage = no_stage
-) -> tuple[Corpus, list[ingest.Skipped], list[str]]:
-    """Ingest, extract (cached) and resolve; nothing is written but the caches."""
-    # A file ingest has not seen means an article to parse: spaCy loads meanwhile (extract/warm.py).
-    warm = WarmParser(settings.spacy_model) if not settings.scheduler and settings.jobs != 1 else None
-    try:
-        sources, skipped = ingest_sources(settings, on_new_file=warm.start if warm else None)
-        for item in skipped:
-            log.warning("Skipped %s", item.reason)  # the reason starts with the file, relative to the project
-        if not sources:
-            raise BriefingError(
-                f"No usable articles in {settings.seeds_dir} ({len(skipped)} skipped). "
-                "Add .txt, .md or .html files, or point `briefing build` at another folder."
-            )
-        extractions, parsed = extract_sources(sources, settings, track=track, warm=warm)
-    finally:
-        if warm is not None:
-            warm.close()
-    stage(f"Resolving actors, quotes and events across {len(extractions)} articles")
-    corpus = resolve(extractions, title=settings.title, curation=settings.curation)
-    return corpus, skipped, parsed
-
-
-def ingest_sources(
-    settings: Settings, *, on_new_file: Callable[[], None] | None = None
-) -> tuple[list[Source], list[ingest.Skipped]]:
-    """The sources as extraction sees them: ingested (cached per file), curated, years completed."""
-    sources, skipped = ingest.read_sources(
-        settings.seeds_dir, settings.project_dir, non_english=settings.non_english,
-        cache_dir=settings.cache_dir / "ingest", on_new_file=on_new_file,
-    )
-    return complete_years(apply_source_curation(sources, settings.curation.sources)), skipped
-
-
-def extract_sources(
-    sources: Sequence[Source],
-    settings: Settings,
-    *,
-    track: Track = no_progress,
-    nlp: Language | None = None,
-    warm: WarmParser | None = None,
-) -> tuple[list[Extraction], list[str]]:
-    """Extraction of every source: from the cache when the content, pipeline and extractor are unchanged.
-
-    nlp: the loaded pipeline of settings.spacy_model, when the caller has it (else loaded if needed).
-    warm: a worker that may have loaded the pipeline meanwhile; it parses the missing few, if it can.
-    """
-    from briefing.extract.version import EXTRACTOR_VERSION
-
-    cache = ExtractionCache(settings.cache_dir, pipeline_key(settings.spacy_model), EXTRACTOR_VERSION)
-    found: dict[str, Extraction] = {}
-    missing = []
-    for source in sources:
-        cached = cache.get(source)
-        if cached is None:
-            missing.append(source)
-        else:
-            found[source.id] = cached
-    parsed = None
-    if warm is not None:  # it parses what one process would (the many go to nlp.pipe in several)
-        if nlp is None and parse_processes(settings.jobs, len(missing)) == 1:
-            parsed = warm.parse(missing)
-        if parsed is None:
-            warm.close()
-    for source, extraction in track(parsed or _parse(missing, settings, nlp), len(missing)):
-        cache.put(source, extraction)  # keyed by the source as ingest made it
-        found[source.id] = extraction
-    return [found[s.id] for s in sources], [s.file for s in missing]
-
-
-def _parse(sources: Sequence[Source], settings: Settings, nlp: Language | None) -> Iterator[tuple[Source, Extraction]]:
-    if not sources:
-        return
-    if settings.scheduler:
-        from briefing.extract.distributed import extract_on_cluster
-
-        yield from extract_on_cluster(sources, settings.spacy_model, settings.scheduler)
-        return
-    from briefing.extract.document import extract_source, parse_sources
-    from briefing.extract.nlp import load_nlp
-
-    if nlp is None:
-        nlp = load_nlp(settings.spacy_model)
-    for source, doc in parse_sources(sources, nlp, n_process=parse_processes(settings.jobs, len(sources))):
-        yield source, extract_source(source, doc)
-
-
-# Below this many articles to parse, starting processes (each loads the pipeline) costs more than it saves.
-MIN_ARTICLES_PER_PROCESS = 50
-
-
-def parse_processes(jobs: int, articles: int) -> int:
-    """Processes for nlp.pipe: `jobs`, or for 0 (auto) one per core when there are many articles to parse."""
-    if jobs > 0:
-        return jobs
-    return max(1, min(os.cpu_count() or 1, articles // MIN_ARTICLES_PER_PROCESS))
-
-
-def cpu_processes(jobs: int) -> int:
-    """Processes for CPU-bound stages (page rendering): `jobs`, or one per core for 0 (auto)."""
-    return jobs if jobs > 0 else os.cpu_count() or 1
-
-
-def pipeline_key(name: str) -> str:
-    """Name and version of the installed pipeline package and of spaCy, without importing spaCy
-    (half a second, spent only when an article must be parsed)."""
-    version = _installed_version(name)
-    if version is None:
-        # Not an installed package: maybe a path to a pipeline folder.
-        path = Path(name)
-        if (path / "meta.json").exists() or (path / "config.cfg").exists():
-            return f"{path.resolve()}@{(path / 'meta.json').stat().st_mtime if (path / 'meta.json').exists() else 0}"
-        raise ModelNotInstalledError.for_pipeline(name)
-    return f"{name}@{version}/spacy-{_installed_version('spacy')}"
-
-
-def _installed_version(package: str) -> str | None:
-    """What spacy.util.get_package_version gives, from the package metadata."""
-    try:
-        return importlib.metadata.version(package)
-    except importlib.metadata.PackageNotFoundError:
-        return None
+        started = time.perf_counter()
+        # Should ingest meet a file it has not seen (an article to parse), spaCy loads in a worker meanwhile.
+        with warm_parser(settings) as warm:
+            sources, skipped = ingest_sources(settings, on_new_file=warm.start)
+            extractions, parsed = extract_sources(sources, settings, track=track, warm=warm)
+        # Everything is gathered before anything is written: actors and events are resolved across all the articles.
+        stage(f"Resolving actors, quotes and events across {len(extractions)} articles")
+        corpus = resolve(extractions, title=settings.title, curation=settings.curation)
+        stage("Writing the YAML files" + (" and the pages" if render_pages else ""))
+        written = save_corpus(corpus, settings.data_dir, fragments_file=settings.cache_dir / "yaml" / "fragments.json")
+        pages = _render(corpus, settings) if render_pages else []
+        return _report(corpus, skipped, parsed, written + pages, len(pages), started)
 
 
 def render_only(settings: Settings) -> BuildReport:
     """Render the pages from the YAML in docs/data, without spaCy."""
     started = time.perf_counter()
     with fewer_collections():
-        corpus = store.load_corpus(settings.data_dir)
-        pages = render.render_site(corpus, settings.templates_dir, settings.docs_dir, processes=cpu_processes(settings.jobs))
+        corpus = load_corpus(settings.data_dir)
+        pages = _render(corpus, settings)
     return _report(corpus, [], [], pages, len(pages), started)
 
 
+def _render(corpus: Corpus, settings: Settings) -> list[Path]:
+    return render_site(corpus, settings.templates_dir, settings.docs_dir, processes=cpu_processes(settings.jobs))
+
+
 def _report(
-    corpus: Corpus, skipped: list, parsed: list[str], written: list[Path], pages: int, started: float
+    corpus: Corpus, skipped: list[Skipped], parsed: list[str], written: list[Path], pages: int, started: float
 ) -> BuildReport:
     return BuildReport(
         title=corpus.title,

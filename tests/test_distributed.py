@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from briefing import pipeline
-from briefing.ingest import sources as ingest
 from briefing.config import load_settings
 from briefing.errors import BriefingError
-
+from briefing.extract import extract_sources
+from briefing.ingest import sources as ingest
 from tests.conftest import FIXTURE_SEEDS
 
 pytest.importorskip("distributed")
@@ -29,16 +28,16 @@ def test_distributed_extractions_equal_in_process(tmp_path: Path) -> None:
 
     local = load_settings(_project(tmp_path, "local"), jobs=1)
     sources, _ = ingest.read_sources(local.seeds_dir, local.project_dir)
-    expected, parsed = pipeline.extract_sources(sources, local)
+    expected, parsed = extract_sources(sources, local)
     assert len(parsed) == len(sources)
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         remote = load_settings(_project(tmp_path, "remote"), scheduler=cluster.scheduler_address)
         remote_sources, _ = ingest.read_sources(remote.seeds_dir, remote.project_dir)
-        found, parsed = pipeline.extract_sources(remote_sources, remote)
+        found, parsed = extract_sources(remote_sources, remote)
     assert len(parsed) == len(sources)
     assert [e.model_dump() for e in found] == [e.model_dump() for e in expected]
     # The results went to the cache: a second run parses nothing and needs no cluster.
-    again, parsed = pipeline.extract_sources(remote_sources, remote.model_copy(update={"scheduler": "tcp://127.0.0.1:9"}))
+    again, parsed = extract_sources(remote_sources, remote.model_copy(update={"scheduler": "tcp://127.0.0.1:9"}))
     assert parsed == [] and again == found
 
 
@@ -50,10 +49,3 @@ def test_distributed_unreachable_scheduler_is_a_clear_error(tmp_path: Path) -> N
     with pytest.raises(BriefingError, match="Could not reach the Dask scheduler at tcp://127.0.0.1:9"):
         list(extract_on_cluster(sources[:1], settings.spacy_model, "tcp://127.0.0.1:9", connect_timeout="2s"))
 
-
-def test_pipeline_parse_processes_auto_uses_cores_only_for_large_batches(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 4)
-    assert pipeline.parse_processes(0, 3) == 1  # starting processes would cost more than it saves
-    assert pipeline.parse_processes(0, 120) == 2  # at least MIN_ARTICLES_PER_PROCESS each
-    assert pipeline.parse_processes(0, 5000) == 4
-    assert pipeline.parse_processes(3, 1) == 3  # an explicit --jobs wins

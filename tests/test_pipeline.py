@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 
 from briefing import pipeline
-from briefing.system import forking
 from briefing.config import load_settings
 from briefing.extract import warm as warm_module
 from briefing.extract.warm import WarmParser
+from briefing.ingest import ingest_sources
 from briefing.store import load_corpus
+from briefing.system import forking
 from tests.conftest import FIXTURE_SEEDS, ROOT
 
 pytestmark = pytest.mark.slow
@@ -108,7 +109,7 @@ def test_pipeline_warm_parser_extracts_what_this_process_would(tmp_path: Path, m
 def test_warm_parser_that_cannot_load_the_pipeline_leaves_the_parse_here(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
-    sources, _ = pipeline.ingest_sources(load_settings(make_project(tmp_path)))
+    sources, _ = ingest_sources(load_settings(make_project(tmp_path)))
     monkeypatch.setattr(warm_module.threading, "active_count", lambda: 1)  # threads other tests left behind
     warm = WarmParser("no-such-pipeline-package")
     warm.start()

@@ -12,10 +12,10 @@ from __future__ import annotations
 import multiprocessing
 import threading
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import Any, Self
 
-from briefing.system import forking
 from briefing.model import Extraction, Source
+from briefing.system import forking
 
 _NLP: Any = None  # in the worker: the loaded pipeline, or None when it could not be loaded
 
@@ -40,16 +40,27 @@ def _extract(source: Source) -> Extraction | None:
 
 
 class WarmParser:
-    """start() when a new file turns up; parse() the articles that need it, or None: parse them here."""
+    """start() when a new file turns up; parse() the articles that need it, or None: parse them here.
 
-    def __init__(self, model: str) -> None:
+    As a context manager, the worker is stopped when the block ends, whatever happens in it.
+    enabled=False: start() never starts one, and this process parses.
+    """
+
+    def __init__(self, model: str, *, enabled: bool = True) -> None:
         self.model = model
+        self.enabled = enabled
         self.pool: Any = None
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
     def start(self) -> None:
         # Not from a process with other threads (a live server): the worker imports spaCy and its
         # native libraries, and a fork keeps any lock another thread held at that moment.
-        if self.pool is None and forking.can_fork() and threading.active_count() == 1:
+        if self.enabled and self.pool is None and forking.can_fork() and threading.active_count() == 1:
             try:
                 self.pool = multiprocessing.get_context("fork").Pool(1, initializer=_load, initargs=(self.model,))
             except OSError:  # no process to spare: this one parses

@@ -30,6 +30,11 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and 0 < resident_bytes() <= MAX_FORK_RESIDENT_BYTES
 
 
+def cpu_processes(jobs: int) -> int:
+    """Processes for CPU-bound work (page rendering): `jobs`, or one per core for 0 (auto)."""
+    return jobs if jobs > 0 else os.cpu_count() or 1
+
+
 def resident_bytes() -> int:
     """This process's resident memory (Linux /proc); 0 where it cannot be read."""
     try:
