@@ -105,6 +105,20 @@ def test_pages_actor_page_marks_mentions(docs: Path) -> None:
     assert "## Roles" in text and "## Quotes" in text and "## Events" in text and "## Mentions" in text
 
 
+def test_pages_counts_agree_with_their_number(docs: Path, corpus: Corpus) -> None:
+    """ "1 mention in 1 source", never "1 mentions in 1 sources"; the home page's counts likewise."""
+    for actor in corpus.actors:
+        text = (docs / page_path("actors", actor.id)).read_text(encoding="utf-8")
+        p = actor.prominence
+        mentions = f"{p.mentions} mention{'s' if p.mentions != 1 else ''}"
+        sources = f"{p.sources} source{'s' if p.sources != 1 else ''}"
+        quotes = f"{p.quotes} quote{'s' if p.quotes != 1 else ''}"
+        assert f"**Prominence:** {mentions} in {sources}, {quotes} (score" in text
+    assert any(a.prominence.sources == 1 for a in corpus.actors)  # the singular is exercised
+    home = (docs / "index.md").read_text(encoding="utf-8")
+    assert re.search(r"\*\*What:\*\* \d+ events?, \d+ actors?", home) and " 1 sources" not in home
+
+
 def test_pages_second_run_writes_nothing(tmp_path: Path, make_corpus: Callable[..., Corpus]) -> None:
     docs_dir = tmp_path / "docs"
     first = render_site(make_corpus(), TEMPLATES, docs_dir)
