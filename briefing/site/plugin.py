@@ -27,7 +27,7 @@ from briefing.errors import BriefingError
 from briefing.render import plain_title, tag_anchor
 
 if TYPE_CHECKING:
-    from briefing.site.build import IncrementalSite
+    from briefing.site.incremental import IncrementalSite
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -59,7 +59,7 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         self.prebuilt: tuple[Settings, Any] | None = None
         # Set by `briefing build` (briefing.site.build), and by `mkdocs serve --dirty` (`briefing serve`)
         # in on_startup: MkDocs builds "dirty" and this plugin keeps the site whole (search index,
-        # deleted pages); see briefing.site.build.
+        # deleted pages); see briefing.site.incremental.
         self.incremental = False
         self._serving: logging.Filter | None = None  # during an incremental serve: MkDocs' dirty warning dropped
         self._manifests: set[Path] = set()  # records of the serve's site folder, removed when it stops
@@ -72,7 +72,7 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         (so for all the rebuilds of a serve; every build starts here or in briefing.site.build, which
         set `incremental`). `mkdocs serve --dirty` rebuilds only the pages whose Markdown changed,
         kept whole as `briefing build` keeps them."""
-        from briefing.site.build import DropDirtyWarning
+        from briefing.site.incremental import DropDirtyWarning
 
         self.incremental = command == "serve" and dirty
         if self.incremental and self._serving is None:
@@ -121,7 +121,7 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self._site = None
         if self.config.enabled and self.incremental and self.settings is not None:
-            from briefing.site.build import IncrementalSite
+            from briefing.site.incremental import IncrementalSite
 
             self._site = IncrementalSite(self.settings, config)
             self._site.start()
