@@ -1,19 +1,24 @@
 """MkDocs builds of the briefing: full, or incremental (only the pages whose Markdown changed).
 
-The bookkeeping that keeps an incremental build whole is in briefing.site.incremental.
+The builder only calls MkDocs, as `mkdocs build --dirty` and `mkdocs serve --dirty` do: the briefing
+plugin learns from MkDocs' `on_startup(command, dirty)` that the build is incremental and keeps the
+site whole (briefing.site.incremental), and takes the report of the pipeline run that has just
+written the pages from briefing.site.handoff.
 """
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
+import contextlib
 from pathlib import Path
 from typing import Any
 
 from briefing.config import Settings
 from briefing.errors import BriefingError
-from briefing.site.incremental import DropDirtyWarning
+from briefing.site import handoff
+
+# The plugin's name in mkdocs.yml (its entry point in pyproject.toml). MkDocs leaves a plugin set to
+# `enabled: false` out of config.plugins.
+PLUGIN_NAME = "briefing"
 
 
 def build_site(
@@ -29,20 +34,14 @@ def build_site(
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    from briefing.site.plugin import BriefingPlugin
-
     config_file = mkdocs_config_file(settings)
     try:
         config = load_config(str(config_file), strict=strict)
-        plugin = next((p for p in config.plugins.values() if isinstance(p, BriefingPlugin)), None)
-        dirty = incremental and plugin is not None and plugin.config.enabled
-        config.plugins.on_startup(command="build", dirty=False)
-        if plugin is not None:  # after on_startup, which sets the plugin for plain MkDocs commands
-            if report is not None:
-                plugin.prebuilt = (settings, report)
-            plugin.incremental = dirty
+        # Only the briefing plugin keeps a dirty build whole (search index, deleted pages).
+        dirty = incremental and PLUGIN_NAME in config.plugins
+        config.plugins.on_startup(command="build", dirty=dirty)
         try:
-            with _without_dirty_warning():
+            with handoff.hand_over(config_file, settings, report) if report is not None else contextlib.nullcontext():
                 mkdocs_build(config, dirty=dirty)
         finally:
             config.plugins.on_shutdown()
@@ -50,22 +49,19 @@ def build_site(
         raise BriefingError(f"mkdocs build failed: {exc}") from exc
 
 
+def serve_site(settings: Settings, *, dev_addr: str) -> None:
+    """Run `mkdocs serve --dirty` on the project's mkdocs.yml: live reload, only changed pages rebuilt."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    config_file = mkdocs_config_file(settings)
+    mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True, build_type="dirty")
+
+
 def mkdocs_config_file(settings: Settings) -> Path:
+    """The project's mkdocs.yml, or an error that says where briefing looked."""
     path = settings.project_dir / "mkdocs.yml"
     if not path.exists():
         raise BriefingError(
             f"No mkdocs.yml in {settings.project_dir}: run briefing from the project folder or pass --project-dir."
         )
     return path
-
-
-@contextmanager
-def _without_dirty_warning() -> Iterator[None]:
-    """MkDocs' warning about dirty builds would abort a --strict build; ours keep the site whole."""
-    logger = logging.getLogger("mkdocs.commands.build")
-    drop = DropDirtyWarning()
-    logger.addFilter(drop)
-    try:
-        yield
-    finally:
-        logger.removeFilter(drop)
