@@ -13,9 +13,9 @@ from typing import Any, TypeVar
 import click
 
 from briefing import __version__, pipeline
-from briefing.site import build as sitebuild
 from briefing.config import Settings, load_settings
 from briefing.errors import BriefingError
+from briefing.site.build import build_site, serve_site
 
 T = TypeVar("T")
 OFFLINE_SITE_DIR = "site-offline"
@@ -95,7 +95,7 @@ def build(
             os.environ["BRIEFING_OFFLINE"] = "true"
             os.environ.setdefault("BRIEFING_SITE_DIR", OFFLINE_SITE_DIR)
         stage("Building the site with MkDocs" + ("" if clean else " (only the pages that changed, when it can)"))
-        _run(lambda: sitebuild.build_site(settings, strict=strict, report=report, incremental=not clean))
+        _run(lambda: build_site(settings, strict=strict, report=report, incremental=not clean))
         click.echo(f"Site written to {settings.project_dir / os.environ.get('BRIEFING_SITE_DIR', 'site')}")
 
 
@@ -119,7 +119,7 @@ def render(project_dir: Path, site: bool) -> None:
     report = _run(lambda: pipeline.render_only(settings))
     click.echo(report.summary())
     if site:
-        _run(lambda: sitebuild.build_site(settings, strict=False, report=report))
+        _run(lambda: build_site(settings, strict=False, report=report))
 
 
 @cli.command()
@@ -145,12 +145,9 @@ def serve(project_dir: Path, dev_addr: str) -> None:
     Editing an article, a template or briefing.yml rebuilds the pages; MkDocs then rebuilds only
     the pages whose Markdown changed (the search index and deleted pages are kept right).
     """
-    from mkdocs.commands.serve import serve as mkdocs_serve
-
     settings = _settings(project_dir)
-    config_file = sitebuild.mkdocs_config_file(settings)
     logging.getLogger("mkdocs").setLevel(logging.INFO)  # "Serving on http://…", each rebuild and its time
-    _run(lambda: mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True, build_type="dirty"))
+    _run(lambda: serve_site(settings, dev_addr=dev_addr))
 
 
 @cli.command()
@@ -173,7 +170,7 @@ def pdf(project_dir: Path, page: str | None, output_dir: Path | None, no_build: 
 
     settings = _settings(project_dir)
     if not no_build:
-        _run(lambda: sitebuild.build_site(settings, strict=False))
+        _run(lambda: build_site(settings, strict=False))
     site_dir = settings.project_dir / os.environ.get("BRIEFING_SITE_DIR", "site")
     out_dir = output_dir or settings.project_dir / "handouts"
     if page is None:

@@ -5,6 +5,10 @@ plugins:
   - search
   - briefing          # options: project_dir (default: the folder of mkdocs.yml), enabled (default: true)
 ```
+
+The plugin decides everything from MkDocs' own hooks: `on_startup(command, dirty)` says whether the
+build is incremental (`mkdocs serve --dirty`, `mkdocs build --dirty`, `briefing build`), and a run
+that has just written the pages hands its report over through briefing.site.handoff.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -25,9 +29,8 @@ from mkdocs.structure.pages import Page
 from briefing.config import CONFIG_FILE, Settings, load_settings
 from briefing.errors import BriefingError
 from briefing.render import plain_title, tag_anchor
-
-if TYPE_CHECKING:
-    from briefing.site.build import IncrementalSite
+from briefing.site import handoff
+from briefing.site.incremental import BUILD_LOGGER, DropDirtyWarning, IncrementalSite
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -45,8 +48,8 @@ class TagChip:
 
 
 class BriefingPluginConfig(Config):
+    # `enabled: false` is MkDocs' own option: a disabled plugin is left out of config.plugins.
     project_dir = config_options.Optional(config_options.Type(str))
-    enabled = config_options.Type(bool, default=True)
 
 
 class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
@@ -54,35 +57,31 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
 
     def __init__(self) -> None:
         self.settings: Settings | None = None
-        # Set by `briefing build`/`render --site`, which have just written the pages: used once, instead of
-        # running the pipeline again (later rebuilds of `mkdocs serve` run it).
-        self.prebuilt: tuple[Settings, Any] | None = None
-        # Set by `briefing build` (briefing.site.build), and by `mkdocs serve --dirty` (`briefing serve`)
-        # in on_startup: MkDocs builds "dirty" and this plugin keeps the site whole (search index,
-        # deleted pages); see briefing.site.build.
+        # MkDocs builds "dirty" and this plugin keeps the site whole (search index, deleted pages); see
+        # briefing.site.incremental. Set in on_startup.
         self.incremental = False
-        self._serving: logging.Filter | None = None  # during an incremental serve: MkDocs' dirty warning dropped
+        self._serving = False  # `mkdocs serve`: its site folder is temporary
+        self._dirty_filter: logging.Filter | None = None  # MkDocs' dirty warning dropped, until on_shutdown
         self._manifests: set[Path] = set()  # records of the serve's site folder, removed when it stops
         self._site: IncrementalSite | None = None
         self._files: Files | None = None
         self._tags_url = ""  # the tags page's URL in this build ("" without one)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Start of `mkdocs build|serve`. With this method MkDocs keeps one plugin object per process
-        (so for all the rebuilds of a serve; every build starts here or in briefing.site.build, which
-        set `incremental`). `mkdocs serve --dirty` rebuilds only the pages whose Markdown changed,
-        kept whole as `briefing build` keeps them."""
-        from briefing.site.build import DropDirtyWarning
-
-        self.incremental = command == "serve" and dirty
-        if self.incremental and self._serving is None:
-            self._serving = DropDirtyWarning()
-            logging.getLogger("mkdocs.commands.build").addFilter(self._serving)
+        """Start of `mkdocs build|serve|gh-deploy` (and of briefing.site.build, with the real `dirty`).
+        With this method MkDocs keeps one plugin object per process (so for all the rebuilds of a
+        serve). A dirty build rebuilds only the pages whose Markdown changed, kept whole."""
+        self.incremental = dirty
+        self._serving = command == "serve"
+        if dirty and self._dirty_filter is None:
+            self._dirty_filter = DropDirtyWarning()
+            logging.getLogger(BUILD_LOGGER).addFilter(self._dirty_filter)
 
     def on_shutdown(self) -> None:
-        if self._serving is not None:
-            logging.getLogger("mkdocs.commands.build").removeFilter(self._serving)
-            self._serving = None
+        self.incremental = self._serving = False  # until the next on_startup
+        if self._dirty_filter is not None:
+            logging.getLogger(BUILD_LOGGER).removeFilter(self._dirty_filter)
+            self._dirty_filter = None
         for manifest in self._manifests:  # the serve's temporary site folder is gone
             manifest.unlink(missing_ok=True)
         self._manifests.clear()
@@ -94,14 +93,13 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         return base
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        if not self.config.enabled:
-            return config
         # Imported here so that `mkdocs` can load the plugin cheaply (e.g. for `mkdocs get-deps`).
         from briefing import pipeline
 
         try:
-            if self.prebuilt is not None:
-                (settings, report), self.prebuilt = self.prebuilt, None
+            prebuilt = handoff.take(config.config_file_path)
+            if prebuilt is not None:  # `briefing build` has just written the pages
+                settings, report = prebuilt.settings, prebuilt.report
             else:
                 settings = load_settings(self._project_dir(config))
                 report = pipeline.build(settings)
@@ -120,9 +118,7 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self._site = None
-        if self.config.enabled and self.incremental and self.settings is not None:
-            from briefing.site.build import IncrementalSite
-
+        if self.incremental and self.settings is not None:
             self._site = IncrementalSite(self.settings, config)
             self._site.start()
 
@@ -134,8 +130,6 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         return files
 
     def on_page_context(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
-        if not self.config.enabled:
-            return context
         if self._site is not None:
             self._site.page_built(page.url)
         tags = page.meta.get("tags") if page.meta else None
@@ -163,7 +157,7 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
     def _record_site(self, *, config: MkDocsConfig) -> None:
         if self._site is not None:
             self._site.finish(self._doc_pages())
-            if self._serving is not None:
+            if self._serving:
                 self._manifests.add(self._site.manifest)
             self._site = None
 
@@ -174,8 +168,6 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         return [f.page for f in files if f.page is not None]
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
-        if not self.config.enabled:
-            return server
         project_dir = self._project_dir(config)
         settings = self.settings
         paths = [project_dir / CONFIG_FILE]

@@ -1,4 +1,5 @@
-"""Incremental site builds: after an edit, the site equals the one a clean build makes."""
+"""Site builds (briefing.site.build with the plugin): after an edit, an incremental build makes the site
+a clean build makes; the pipeline's report is handed over to the plugin once."""
 
 from __future__ import annotations
 
@@ -7,30 +8,43 @@ import os
 import shutil
 import time
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
 from briefing import pipeline
-from briefing.site import build as sitebuild
 from briefing.config import load_settings
-from tests.test_pipeline import make_project, snapshot
+from briefing.site.build import build_site
+from tests.conftest import FIXTURE_SEEDS, ROOT
 
 pytestmark = pytest.mark.slow
 
 EDIT = "\nThe harbour authority said on Monday it would publish the inspection reports within a month.\n"
 
 
+def make_project(tmp_path: Path) -> Path:
+    """A project folder like the repository's, with the fixture articles as seeds/."""
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE_SEEDS, project / "seeds")
+    for folder in ("templates", "docs/assets", "overrides"):  # overrides: the theme overrides mkdocs.yml names
+        if (ROOT / folder).is_dir():
+            shutil.copytree(ROOT / folder, project / folder)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    return project
+
+
 def build(project: Path, *, incremental: bool = True) -> pipeline.BuildReport:
     settings = load_settings(project)
     report = pipeline.build(settings)
-    sitebuild.build_site(settings, strict=True, report=report, incremental=incremental)
+    build_site(settings, strict=True, report=report, incremental=incremental)
     return report
 
 
 def site_files(project: Path) -> dict[str, bytes]:
     # sitemap.xml.gz carries the time it was written in its gzip header
-    return {k: v for k, v in snapshot(project / "site").items() if not k.endswith(".gz")}
+    site = project / "site"
+    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file() and p.suffix != ".gz"}
 
 
 def page_times(project: Path) -> dict[str, int]:
@@ -171,3 +185,25 @@ def search_locations(site_dir: Path) -> list[str]:
     """The locations of the search index's entries, in order."""
     index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
     return [doc["location"] for doc in index["docs"]]
+
+
+def test_site_build_hands_the_report_to_the_plugin_once(twins: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """`briefing build` has just written the pages: the plugin takes its report instead of running the
+    pipeline a second time; a later build with nothing handed over (each rebuild of `mkdocs serve`) runs it."""
+    project, _ = twins
+    settings = load_settings(project)
+    calls: list[Path] = []
+    run_pipeline = pipeline.build
+
+    def counted(settings: Any, **options: Any) -> pipeline.BuildReport:
+        calls.append(settings.project_dir)
+        return run_pipeline(settings, **options)
+
+    monkeypatch.setattr(pipeline, "build", counted)
+    home = project / "site" / "index.html"
+    build_site(settings, strict=True, report=SimpleNamespace(title="Handed over", summary=lambda: "written"))
+    assert calls == []
+    assert "<title>Home - Handed over</title>" in home.read_text(encoding="utf-8")  # the title of that report
+    build_site(settings, strict=True)
+    assert calls == [settings.project_dir]
+    assert "Handed over" not in home.read_text(encoding="utf-8")
