@@ -8,8 +8,11 @@ field that reaches a page, `make_corpus(title=...)` builds one with another titl
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from collections.abc import Callable
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
@@ -33,6 +36,8 @@ from briefing.model import (
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_SEEDS = ROOT / "tests" / "fixtures" / "seeds"
+# Articles that try to break the build: bad encodings, injections, binary files.
+HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
 EVIL = (
     "</title>\"><img src=x onerror=alert(1)> <script>alert(1)</script> {{ 7*7 }} {% raw %} | a | b |"
     " [x](javascript:alert(1)) *em* {: onclick=x}"
@@ -454,3 +459,77 @@ def build_evil_corpus() -> Corpus:
         update={"sources": [evil_source(s) for s in corpus.sources], "actors": actors, "quotes": quotes,
                 "events": events, "discrepancies": discrepancies}
     )
+
+
+# ---------------------------------------------------------------- project and site helpers
+
+
+def project_with_seeds(tmp_path: Path, seeds: Path = FIXTURE_SEEDS) -> Path:
+    """A project folder like the repository's, with the given articles as seeds/."""
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copytree(seeds, project / "seeds")
+    shutil.copytree(ROOT / "templates", project / "templates")
+    shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    if (ROOT / "overrides").is_dir():  # theme overrides named by mkdocs.yml
+        shutil.copytree(ROOT / "overrides", project / "overrides")
+    return project
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under a folder and its bytes."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+class PageParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.hrefs: list[str] = []
+        self.title = ""
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(values["id"] or "")
+        if tag == "a" and values.get("href"):
+            self.hrefs.append(values["href"] or "")
+        self._in_title = tag == "title"
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title += data
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_title = False
+
+
+def parse(path: Path) -> PageParser:
+    parser = PageParser()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def check_links(site: Path) -> int:
+    """Every relative href leads to an existing file, and every #fragment to an id in it."""
+    pages = {p: parse(p) for p in site.rglob("*.html")}
+    checked = 0
+    for page, parsed in pages.items():
+        if page.name == "404.html":  # links from the site root, by design
+            continue
+        for href in parsed.hrefs:
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:")):
+                assert not href.startswith("javascript:"), f"{page}: {href}"
+                continue
+            target = page if not parts.path else (page.parent / unquote(parts.path)).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            assert target.exists(), f"{page.relative_to(site)}: broken link {href}"
+            if parts.fragment and target.suffix == ".html":
+                ids = pages[target].ids if target in pages else parse(target).ids
+                assert unquote(parts.fragment) in ids, f"{page.relative_to(site)}: no #{parts.fragment} in {target}"
+            checked += 1
+    return checked

@@ -274,11 +274,10 @@ def test_browser_hostile_articles_run_no_script(tmp_path_factory: pytest.TempPat
     no injected element exists, and the page scripts are only Material's and ours."""
     from selenium.common.exceptions import NoAlertPresentException
 
-    from tests.test_hostile import HOSTILE
-    from tests.test_pipeline import make_project
+    from tests.conftest import HOSTILE, project_with_seeds
 
     _require_browser()
-    project = make_project(tmp_path_factory.mktemp("hostile"), seeds=HOSTILE)
+    project = project_with_seeds(tmp_path_factory.mktemp("hostile"), seeds=HOSTILE)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run([str(BIN / "briefing"), "build", "--quiet", "--project-dir", str(project)],
                             env=env, capture_output=True, text=True, check=False)

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from briefing.cli import cli
-from tests.test_pipeline import make_project
+from tests.conftest import project_with_seeds
 
 
 def test_cli_every_command_has_help():
@@ -52,7 +52,7 @@ def test_cli_malformed_briefing_yml_names_the_line(tmp_path: Path):
 
 
 def test_cli_missing_pipeline_names_the_package(tmp_path: Path):
-    project = make_project(tmp_path)
+    project = project_with_seeds(tmp_path)
     result = CliRunner().invoke(cli, ["extract", "--project-dir", str(project), "--model", "xx_no_such_pipeline"])
     assert result.exit_code == 1
     assert "The spaCy pipeline 'xx_no_such_pipeline' is not installed" in result.output
@@ -68,7 +68,7 @@ def test_cli_empty_folder_fails(tmp_path: Path):
 
 @pytest.mark.slow
 def test_cli_build_without_site_prints_a_summary(tmp_path: Path, caplog: pytest.LogCaptureFixture):
-    project = make_project(tmp_path)
+    project = project_with_seeds(tmp_path)
     (project / "seeds" / "notes.pdf").write_bytes(b"%PDF-1.4 binary\x00\x01")
     result = CliRunner().invoke(cli, ["build", "--no-site", "--project-dir", str(project)])
     assert result.exit_code == 0, result.output
@@ -89,7 +89,7 @@ def test_the_command_exits_with_clicks_codes_and_flushed_output(tmp_path: Path):
         return subprocess.run([sys.executable, "-m", "briefing", *args], capture_output=True, text=True, check=False)
 
     (tmp_path / "ok").mkdir()
-    done = run("extract", "--project-dir", str(make_project(tmp_path / "ok")), "-q")
+    done = run("extract", "--project-dir", str(project_with_seeds(tmp_path / "ok")), "-q")
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("Done:")
     missing = run("build", str(tmp_path / "nowhere"), "--project-dir", str(tmp_path))
@@ -115,5 +115,5 @@ def test_the_build_announces_resolving_and_writing(tmp_path: Path):
     from briefing.config import load_settings
 
     said: list[str] = []
-    pipeline.build(load_settings(make_project(tmp_path)), stage=said.append)
+    pipeline.build(load_settings(project_with_seeds(tmp_path)), stage=said.append)
     assert said == ["Resolving actors, quotes and events across 3 articles", "Writing the YAML files and the pages"]

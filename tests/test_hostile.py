@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_pipeline import make_project
+from tests.conftest import HOSTILE, project_with_seeds
 
 from briefing.system import files as fileio
 from briefing.render import pages as render
@@ -25,7 +25,6 @@ from briefing.errors import ConfigError
 from briefing.ingest.sources import read_sources
 
 ROOT = Path(__file__).resolve().parent.parent
-HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
 SKIPPED = {
     "11_empty.txt": "empty file",
     "12_report.pdf": "not an article file",
@@ -347,7 +346,7 @@ def test_hostile_corpus_builds_a_safe_site(tmp_path: Path, caplog: pytest.LogCap
 
     from briefing.cli import cli
 
-    project = make_project(tmp_path, seeds=HOSTILE)
+    project = project_with_seeds(tmp_path, seeds=HOSTILE)
     with caplog.at_level(logging.WARNING):
         result = CliRunner().invoke(cli, ["build", "--quiet", "--project-dir", str(project)])
     assert result.exit_code == 0, result.output

@@ -14,30 +14,13 @@ from briefing.extract.warm import WarmParser
 from briefing.ingest import ingest_sources
 from briefing.store import load_corpus
 from briefing.system import forking
-from tests.conftest import FIXTURE_SEEDS, ROOT
+from tests.conftest import ROOT, project_with_seeds, snapshot
 
 pytestmark = pytest.mark.slow
 
 
-def make_project(tmp_path: Path, seeds: Path = FIXTURE_SEEDS) -> Path:
-    """A project folder like the repository's, with the given articles as seeds/."""
-    project = tmp_path / "project"
-    project.mkdir()
-    shutil.copytree(seeds, project / "seeds")
-    shutil.copytree(ROOT / "templates", project / "templates")
-    shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    if (ROOT / "overrides").is_dir():  # theme overrides named by mkdocs.yml
-        shutil.copytree(ROOT / "overrides", project / "overrides")
-    return project
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 def test_pipeline_builds_yaml_and_pages(tmp_path: Path):
-    project = make_project(tmp_path)
+    project = project_with_seeds(tmp_path)
     report = pipeline.build(load_settings(project))
     assert report.sources == 3 and len(report.parsed) == 3
     corpus = load_corpus(project / "docs" / "data")
@@ -61,7 +44,7 @@ def test_pipeline_builds_yaml_and_pages(tmp_path: Path):
 
 
 def test_pipeline_output_is_byte_identical_across_builds(tmp_path: Path):
-    project = make_project(tmp_path)
+    project = project_with_seeds(tmp_path)
     settings = load_settings(project)
     pipeline.build(settings)
     first = snapshot(project / "docs")
@@ -72,7 +55,7 @@ def test_pipeline_output_is_byte_identical_across_builds(tmp_path: Path):
 
 
 def test_pipeline_reparses_only_the_edited_article(tmp_path: Path):
-    project = make_project(tmp_path)
+    project = project_with_seeds(tmp_path)
     settings = load_settings(project)
     assert len(pipeline.build(settings).parsed) == 3
     assert pipeline.build(settings).parsed == []
@@ -97,7 +80,7 @@ def test_pipeline_warm_parser_extracts_what_this_process_would(tmp_path: Path, m
     monkeypatch.setattr(warm_module.threading, "active_count", lambda: 1)  # threads other tests left behind
     (tmp_path / "warm").mkdir()
     (tmp_path / "here").mkdir()
-    warm_project, here_project = make_project(tmp_path / "warm"), make_project(tmp_path / "here")
+    warm_project, here_project = project_with_seeds(tmp_path / "warm"), project_with_seeds(tmp_path / "here")
     pipeline.build(load_settings(warm_project))
     assert made == [True]
     pipeline.build(load_settings(here_project, jobs=1))
@@ -109,7 +92,7 @@ def test_pipeline_warm_parser_extracts_what_this_process_would(tmp_path: Path, m
 def test_warm_parser_that_cannot_load_the_pipeline_leaves_the_parse_here(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
-    sources, _ = ingest_sources(load_settings(make_project(tmp_path)))
+    sources, _ = ingest_sources(load_settings(project_with_seeds(tmp_path)))
     monkeypatch.setattr(warm_module.threading, "active_count", lambda: 1)  # threads other tests left behind
     warm = WarmParser("no-such-pipeline-package")
     warm.start()
@@ -134,7 +117,7 @@ def test_warm_parser_does_not_fork_beside_other_threads() -> None:
 
 
 def test_pipeline_discards_a_corrupt_cache_entry(tmp_path: Path):
-    project = make_project(tmp_path)
+    project = project_with_seeds(tmp_path)
     settings = load_settings(project)
     pipeline.build(settings)
     entries = sorted(settings.cache_dir.glob("*.json"))
@@ -145,7 +128,7 @@ def test_pipeline_discards_a_corrupt_cache_entry(tmp_path: Path):
 
 
 def test_pipeline_render_only_needs_no_spacy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    project = make_project(tmp_path)
+    project = project_with_seeds(tmp_path)
     settings = load_settings(project)
     pipeline.build(settings)
     shutil.rmtree(project / "docs" / "actors")
@@ -158,7 +141,7 @@ def test_pipeline_render_only_needs_no_spacy(tmp_path: Path, monkeypatch: pytest
 
 def test_pipeline_agency_style_story(tmp_path: Path):
     """A second invented story in wire-agency style: bylines, contributor credits, NER slips."""
-    project = make_project(tmp_path, seeds=ROOT / "tests" / "fixtures" / "agency")
+    project = project_with_seeds(tmp_path, seeds=ROOT / "tests" / "fixtures" / "agency")
     pipeline.build(load_settings(project))
     corpus = load_corpus(project / "docs" / "data")
     by_file = {Path(s.file).name: s for s in corpus.sources}
@@ -178,7 +161,7 @@ def test_pipeline_agency_style_story(tmp_path: Path):
 
 def test_pipeline_mixed_page_styles(tmp_path: Path):
     """A third invented story: a located byline, a dateline with no year, a source footer."""
-    project = make_project(tmp_path, seeds=ROOT / "tests" / "fixtures" / "mixed")
+    project = project_with_seeds(tmp_path, seeds=ROOT / "tests" / "fixtures" / "mixed")
     pipeline.build(load_settings(project))
     corpus = load_corpus(project / "docs" / "data")
     by_file = {Path(s.file).name: s for s in corpus.sources}
@@ -194,7 +177,7 @@ def test_pipeline_mixed_page_styles(tmp_path: Path):
 
 
 def test_pipeline_curation_in_briefing_yml_survives_rebuilds(tmp_path: Path):
-    project = make_project(tmp_path)
+    project = project_with_seeds(tmp_path)
     (project / "briefing.yml").write_text(
         """title: Harbour fire
 curation:
@@ -231,7 +214,7 @@ curation:
 
 
 def test_pipeline_curation_error_names_the_field(tmp_path: Path):
-    project = make_project(tmp_path)
+    project = project_with_seeds(tmp_path)
     (project / "briefing.yml").write_text("curation:\n  actors:\n    kind: {government: country}\n", encoding="utf-8")
     from briefing.errors import ConfigError
 
@@ -241,7 +224,7 @@ def test_pipeline_curation_error_names_the_field(tmp_path: Path):
 
 def test_pipeline_british_style_story(tmp_path: Path):
     """A fourth invented story: single quote marks, a byline with a job title, transliterations."""
-    project = make_project(tmp_path, seeds=ROOT / "tests" / "fixtures" / "british")
+    project = project_with_seeds(tmp_path, seeds=ROOT / "tests" / "fixtures" / "british")
     pipeline.build(load_settings(project))
     corpus = load_corpus(project / "docs" / "data")
     first = next(s for s in corpus.sources if s.file.endswith("c1.txt"))

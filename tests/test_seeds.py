@@ -13,8 +13,7 @@ from click.testing import CliRunner
 
 from briefing.cli import cli
 from tests.conftest import ROOT
-from tests.test_pipeline import make_project, snapshot
-from tests.test_site import check_links
+from tests.conftest import check_links, project_with_seeds, snapshot
 
 pytestmark = pytest.mark.slow
 
@@ -36,7 +35,7 @@ FLOORS = {
 
 @pytest.fixture(scope="module")
 def seeds_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = make_project(tmp_path_factory.mktemp("seeds"), seeds=ROOT / "seeds")
+    project = project_with_seeds(tmp_path_factory.mktemp("seeds"), seeds=ROOT / "seeds")
     result = CliRunner().invoke(cli, ["build", "--strict", "--project-dir", str(project)])
     assert result.exit_code == 0, result.output
     assert "Done: 5 articles, 5 parsed" in result.output

@@ -8,11 +8,9 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable
-from html.parser import HTMLParser
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
-from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
@@ -21,6 +19,7 @@ from briefing.config import Settings
 from briefing.errors import BriefingError
 from briefing.model import Corpus
 from briefing.render import render_site
+from tests.conftest import check_links, parse
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = ROOT / "templates"
@@ -58,59 +57,6 @@ def mkdocs_build(project: Path) -> str:
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
     return output
-
-
-class PageParser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.ids: set[str] = set()
-        self.hrefs: list[str] = []
-        self.title = ""
-        self._in_title = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if values.get("id"):
-            self.ids.add(values["id"] or "")
-        if tag == "a" and values.get("href"):
-            self.hrefs.append(values["href"] or "")
-        self._in_title = tag == "title"
-
-    def handle_data(self, data: str) -> None:
-        if self._in_title:
-            self.title += data
-
-    def handle_endtag(self, tag: str) -> None:
-        self._in_title = False
-
-
-def parse(path: Path) -> PageParser:
-    parser = PageParser()
-    parser.feed(path.read_text(encoding="utf-8"))
-    return parser
-
-
-def check_links(site: Path) -> int:
-    """Every relative href leads to an existing file, and every #fragment to an id in it."""
-    pages = {p: parse(p) for p in site.rglob("*.html")}
-    checked = 0
-    for page, parsed in pages.items():
-        if page.name == "404.html":  # links from the site root, by design
-            continue
-        for href in parsed.hrefs:
-            parts = urlsplit(href)
-            if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:")):
-                assert not href.startswith("javascript:"), f"{page}: {href}"
-                continue
-            target = page if not parts.path else (page.parent / unquote(parts.path)).resolve()
-            if target.is_dir():
-                target = target / "index.html"
-            assert target.exists(), f"{page.relative_to(site)}: broken link {href}"
-            if parts.fragment and target.suffix == ".html":
-                ids = pages[target].ids if target in pages else parse(target).ids
-                assert unquote(parts.fragment) in ids, f"{page.relative_to(site)}: no #{parts.fragment} in {target}"
-            checked += 1
-    return checked
 
 
 @pytest.fixture(scope="module")

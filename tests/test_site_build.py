@@ -16,22 +16,11 @@ import pytest
 from briefing import pipeline
 from briefing.config import load_settings
 from briefing.site.build import build_site
-from tests.conftest import FIXTURE_SEEDS, ROOT
+from tests.conftest import project_with_seeds
 
 pytestmark = pytest.mark.slow
 
 EDIT = "\nThe harbour authority said on Monday it would publish the inspection reports within a month.\n"
-
-
-def make_project(tmp_path: Path) -> Path:
-    """A project folder like the repository's, with the fixture articles as seeds/."""
-    project = tmp_path / "project"
-    shutil.copytree(FIXTURE_SEEDS, project / "seeds")
-    for folder in ("templates", "docs/assets", "overrides"):  # overrides: the theme overrides mkdocs.yml names
-        if (ROOT / folder).is_dir():
-            shutil.copytree(ROOT / folder, project / folder)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    return project
 
 
 def build(project: Path, *, incremental: bool = True) -> pipeline.BuildReport:
@@ -67,7 +56,7 @@ def touch_later(path: Path) -> None:
 @pytest.fixture()
 def twins(tmp_path: Path) -> tuple[Path, Path]:
     """One project built once, and an empty copy of it for clean builds (the same cache)."""
-    project = make_project(tmp_path)
+    project = project_with_seeds(tmp_path)
     (project / "briefing.yml").write_text(f"cache_dir: {tmp_path / 'cache'}\n", encoding="utf-8")
     build(project)
     clean = tmp_path / "clean"
@@ -149,7 +138,7 @@ def test_serve_dirty_rebuilds_only_changed_pages_and_keeps_the_search_index_whol
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    project = make_project(tmp_path)
+    project = project_with_seeds(tmp_path)
     site_dir = tmp_path / "served"
     serve_url = "http://127.0.0.1:8000/"
 

@@ -125,8 +125,8 @@ def infer_outlet(paragraphs: list[Paragraph]) -> str | None:
         outlet = find(header)
         if outlet is not None:
             return outlet
-    for find in (_outlet_of_agency_dateline, _outlet_of_bio, _outlet_of_footer, _outlet_of_copyright):
-        outlet = find(paragraphs)
+    for find_in_page in (_outlet_of_agency_dateline, _outlet_of_bio, _outlet_of_footer, _outlet_of_copyright):
+        outlet = find_in_page(paragraphs)
         if outlet is not None:
             return outlet
     return None
