@@ -11,7 +11,6 @@ from briefing import pipeline
 from briefing.config import load_settings
 from briefing.extract import warm as warm_module
 from briefing.extract.warm import WarmParser
-from briefing.ingest import ingest_sources
 from briefing.store import load_corpus
 from briefing.system import forking
 from tests.conftest import ROOT, project_with_seeds, snapshot
@@ -86,34 +85,6 @@ def test_pipeline_warm_parser_extracts_what_this_process_would(tmp_path: Path, m
     pipeline.build(load_settings(here_project, jobs=1))
     assert made == [True]  # no worker with --jobs 1
     assert snapshot(warm_project / "docs" / "data") == snapshot(here_project / "docs" / "data")
-
-
-@pytest.mark.skipif(not forking.can_fork(), reason="the warm parser needs fork")
-def test_warm_parser_that_cannot_load_the_pipeline_leaves_the_parse_here(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-):
-    sources, _ = ingest_sources(load_settings(project_with_seeds(tmp_path)))
-    monkeypatch.setattr(warm_module.threading, "active_count", lambda: 1)  # threads other tests left behind
-    warm = WarmParser("no-such-pipeline-package")
-    warm.start()
-    assert warm.pool is not None
-    assert warm.parse(sources) is None  # this process parses (and reports the missing pipeline)
-    assert warm.pool is None
-
-
-def test_warm_parser_does_not_fork_beside_other_threads() -> None:
-    import threading
-
-    stop = threading.Event()
-    other = threading.Thread(target=stop.wait)
-    other.start()
-    try:
-        warm = WarmParser("en_core_web_sm")
-        warm.start()
-        assert warm.pool is None
-    finally:
-        stop.set()
-        other.join()
 
 
 def test_pipeline_discards_a_corrupt_cache_entry(tmp_path: Path):
