@@ -10,7 +10,7 @@ import markdown
 import pytest
 import yaml
 
-from briefing.model import Corpus, Source
+from briefing.model import COPY_SHARE, Corpus, SharedPassage, Source
 from briefing.render.lookup import page_path
 from briefing.render.pages import render_site
 
@@ -229,3 +229,14 @@ def test_pages_event_page_gives_one_row_per_sentence_and_cites_copies_in_it(tmp_
         assert all(row.count(f"{copy.id}.md#") == 1 for row in copied)
         checked += 1
     assert checked
+
+
+@pytest.mark.parametrize(("share", "is_copy"), [(0.02, False), (0.3, False), (COPY_SHARE, True), (0.97, True)])
+def test_pages_source_page_calls_a_copy_only_a_copy(tmp_path: Path, corpus: Corpus, share: float, is_copy: bool) -> None:
+    """A shared passage is "a copy" only from COPY_SHARE up (a template once read a dict's copy method: always true)."""
+    first, second = corpus.sources[0], corpus.sources[1]
+    shared = first.model_copy(update={"shared_passages": [SharedPassage(source=second.id, share=share)]})
+    render_site(corpus.model_copy(update={"sources": [shared, *corpus.sources[1:]]}), TEMPLATES, tmp_path)
+    text = (tmp_path / page_path("sources", first.id)).read_text(encoding="utf-8")
+    assert f"{round(100 * share)} % of this text also appears in" in text
+    assert ("**a copy**" in text) is is_copy

@@ -10,7 +10,7 @@ from briefing.model import COPY_SHARE, Source
 from briefing.render.lookup import Lookup, anchor_key
 from briefing.render.overview import key_events
 from briefing.render.records import RecordViews
-from briefing.render.views import CoverageRow, Link
+from briefing.render.views import CoverageRow, Link, SharedPassageView
 
 # The coverage matrix compares the first sources by date on the key events and actors.
 MAX_COVERAGE_SOURCES = 25
@@ -82,10 +82,13 @@ def own_versions(views: RecordViews, source_id: str) -> list[dict[str, Any]]:
     return rows
 
 
-def shared_passages(lookup: Lookup, source: Source) -> list[dict[str, Any]]:
-    """The sources this one shares text with: link, percent shared, and whether that makes it a copy."""
+def shared_passages(lookup: Lookup, source: Source) -> list[SharedPassageView]:
+    """The sources this one shares text with: link, percent shared, and whether that makes it a copy.
+
+    A view object, not a dict: in a template `p.copy` of a dict is the dict's copy method (always true).
+    """
     return [
-        {"source": lookup.source_link(p.source), "percent": round(100 * p.share), "copy": p.share >= COPY_SHARE}
+        SharedPassageView(lookup.source_link(p.source), round(100 * p.share), p.share >= COPY_SHARE)
         for p in source.shared_passages
         if p.source in lookup.sources
     ]

@@ -171,6 +171,15 @@ class CoverageRow:
 
 
 @dataclass(frozen=True)
+class SharedPassageView:
+    """Text a source shares with another: how much, and whether that makes it a copy."""
+
+    source: Link
+    percent: int
+    is_copy: bool
+
+
+@dataclass(frozen=True)
 class VersionView:
     source: Link
     anchor: Link
