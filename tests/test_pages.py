@@ -240,3 +240,14 @@ def test_pages_source_page_calls_a_copy_only_a_copy(tmp_path: Path, corpus: Corp
     text = (tmp_path / page_path("sources", first.id)).read_text(encoding="utf-8")
     assert f"{round(100 * share)} % of this text also appears in" in text
     assert ("**a copy**" in text) is is_copy
+
+
+def test_pages_templates_read_no_attribute_named_like_a_dict_method() -> None:
+    """`x.copy` of a dict in Jinja is the dict's method, never the key: templates must not use such names."""
+    methods = "items|keys|values|copy|get|update|pop|clear|setdefault"
+    found = [
+        f"{path.name}: {match.group(0)}"
+        for path in sorted(TEMPLATES.glob("*.j2"))
+        for match in re.finditer(rf"\b\w+\.(?:{methods})\b(?!\s*\()", path.read_text(encoding="utf-8"))
+    ]
+    assert not found, found
