@@ -14,6 +14,7 @@ from briefing.lexicon.speech import SPEECH_VERBS
 from briefing.model import QuoteKind
 
 BULLETS = "•*·-–—▪◦●"
+QUOTE_MARKS = "\"“”‘’«»„"
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,33 @@ def frame_of(doc: Doc, m: Marked, para: tuple[int, int]) -> Span:
     end_tok = _token_at(doc, last)
     start = max(start_tok.sent.start_char, para[0])
     end = min(end_tok.sent.end_char, para[1])
+    if m.close_mark is not None:
+        tag = _tag_sentence(doc, m.close_mark, para)
+        if tag is not None:
+            end = min(tag.end_char, para[1])
     return cast(Span, doc.char_span(start, end, alignment_mode="expand"))
+
+
+# A sentence that only says who spoke ("Vitter demanded.", "said Jane Roe, a lawyer.") names its cue
+# among its first few words.
+TAG_CUE_WORDS = 8
+
+
+def _tag_sentence(doc: Doc, close_mark: int, para: tuple[int, int]) -> Span | None:
+    """The attribution after a quotation the parser made a sentence of its own: “...?” Vitter demanded."""
+    after = _token_at(doc, close_mark)
+    if after.i + 1 >= len(doc):
+        return None
+    first = doc[after.i + 1]
+    if not first.is_sent_start or first.idx >= para[1]:
+        return None
+    sent = first.sent
+    words = [t for t in sent if not t.is_punct and not t.is_space][:TAG_CUE_WORDS]
+    for token in words:
+        if is_cue(token) and not any(c.dep_ in ("ccomp", "xcomp") for c in token.children):
+            before = doc_text(doc)[sent.start_char : token.idx]
+            return None if any(ch in QUOTE_MARKS for ch in before) else sent
+    return None
 
 
 def _token_at(doc: Doc, offset: int) -> Token:
@@ -98,7 +125,7 @@ def _governing_cue(quote: Span, mask: Mask) -> Token | None:
         while steps < 12:
             if not mask.covers(token.idx) and is_cue(token):
                 return token
-            if token.head is token:
+            if token.head.i == token.i:
                 break
             token, steps = token.head, steps + 1
     return None

@@ -37,13 +37,13 @@ def subject_of(verb: Token) -> Token | None:
         return own
     borrowed, token = None, verb
     for _ in range(4):
-        if token.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "ccomp") or token.head is token:
+        if token.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "ccomp") or token.head.i == token.i:
             break
         token = token.head
         subject = _own_subject(token)
         if subject is not None and token.lemma_.lower() in SPEECH_VERBS:
             return subject
-        if borrowed is None and subject is not None and token is verb.head and verb.dep_ != "ccomp":
+        if borrowed is None and subject is not None and token.i == verb.head.i and verb.dep_ != "ccomp":
             borrowed = subject
     return borrowed
 
@@ -84,7 +84,7 @@ def _preceding_subject(verb: Token) -> Token | None:
         # an apposition to the object of an introductory phrase is the real subject
         if nominal and (token.dep_ not in ("pobj", "compound", "poss", "appos") or token.head.dep_ == "pobj"):
             return token if token.right_edge.i >= last else None
-        if token.head is token or token.head.i >= verb.i:
+        if token.head.i == token.i or token.head.i >= verb.i:
             return None
         token = token.head
     return None
@@ -235,7 +235,7 @@ def _noun_above(token: Token) -> list[Token]:
     for _ in range(4):
         if is_common_noun(token):
             return [token]
-        if token.dep_ not in ("pobj", "prep", "conj", "appos") or token.head is token:
+        if token.dep_ not in ("pobj", "prep", "conj", "appos") or token.head.i == token.i:
             return []
         token = token.head
     return []
