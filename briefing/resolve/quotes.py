@@ -44,7 +44,7 @@ def resolve_quotes(extractions: Sequence[Extraction], index: ActorIndex, actors:
         named = sorted(people_named.get(source_id, []))
         previous: tuple[int, int, str] | None = None  # (paragraph, offset, speaker) of the last attributed quote
         for number, span in enumerate(extraction.quotes, start=1):
-            speaker = _speaker(span, index, roles, source_id)
+            speaker = _speaker(span, index, roles, source_id, kinds)
             paragraph = _paragraph_number(span.anchor)
             if speaker is None and span.speaker_type == "pronoun" and previous is not None:
                 wanted = PRONOUN_KINDS.get((span.speaker_text or "").lower())
@@ -74,13 +74,18 @@ def resolve_quotes(extractions: Sequence[Extraction], index: ActorIndex, actors:
     return group_statements(quotes)
 
 
-def _speaker(span: QuoteSpan, index: ActorIndex, roles: list[tuple[set[str], Actor]], source_id: str) -> str | None:
+def _speaker(
+    span: QuoteSpan, index: ActorIndex, roles: list[tuple[set[str], Actor]], source_id: str, kinds: dict[str, str]
+) -> str | None:
     """The actor a quote's speaker refers to: its resolved name, a name inside the phrase, a role."""
     speaker = index.lookup(span.speaker_name)
     if speaker is None and span.speaker_type == "name":
         speaker = index.lookup(span.speaker_text)
     if speaker is None and span.speaker_type in ("name", "role"):
-        speaker = index.find_in(span.speaker_text)
+        # A name inside a longer phrase speaks only if it is a person's: in "a Nevada Democrat",
+        # "the Republican nominee", "Exit Polls in Iowa" the place or party only describes the speaker.
+        found = index.find_in(span.speaker_text)
+        speaker = found if found is not None and kinds.get(found) == "person" else None
     if speaker is None and span.speaker_type in ("role", "collective"):
         speaker = _speaker_by_role(span, roles, source_id)
     return speaker

@@ -22,6 +22,7 @@ from briefing.extract.quotes.attribution import BULLETS, Cue, Mask, find_cue, fr
 from briefing.extract.quotes.indirect import indirect_clauses
 from briefing.extract.quotes.marks import Marked, find_marked
 from briefing.extract.quotes.referents import Paragraphs, Referent, Referents
+from briefing.extract.quotes.terms import is_name_in_marks
 from briefing.extract.quotes.speakers import Speaker, clean_entity_text, speaker_from_token
 from briefing.model import QuoteKind, QuoteSpan
 from briefing.extract.nlp import doc_text
@@ -60,7 +61,7 @@ def extract_quotes(doc: Doc) -> list[QuoteSpan]:
 
 def _found_marked(doc: Doc, m: Marked, mask: Mask, paragraphs: Paragraphs) -> Found | None:
     quote = quote_span(doc, m)
-    if quote is None:
+    if quote is None or is_name_in_marks(doc, m, quote):
         return None
     cue = find_cue(frame_of(doc, m, paragraphs.bounds(m.open_mark)), quote, mask)
     speaker = None

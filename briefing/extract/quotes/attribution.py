@@ -90,12 +90,13 @@ def is_cue(token: Token) -> bool:
     return token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to"
 
 
-def cue_of(token: Token) -> Cue:
+def cue_of(token: Token, mask: Mask | None = None) -> Cue:
     if token.lower_ == "according":
         to = token.nbor()
         objects = [c for c in to.children if c.dep_ == "pobj"]
         return Cue(token, doc_text(token.doc)[token.idx : to.idx + len(to)], objects[0] if objects else None)
-    return Cue(token, token.text, subject_of(token))
+    skip = (lambda t: mask.covers(t.idx)) if mask is not None else None
+    return Cue(token, token.text, subject_of(token, skip))
 
 
 def find_cue(frame: Span, quote: Span, mask: Mask) -> Cue | None:
@@ -106,14 +107,14 @@ def find_cue(frame: Span, quote: Span, mask: Mask) -> Cue | None:
         return None
     governing = _governing_cue(quote, mask)
     if governing is not None:
-        return cue_of(governing)
+        return cue_of(governing, mask)
     inside = {t.i for t in quote}
     ranked = sorted(cues, key=lambda t: (t.head.i not in inside, _distance(t, quote)))
     for token in ranked:
-        cue = cue_of(token)
+        cue = cue_of(token, mask)
         if cue.speaker is not None and not mask.covers(cue.speaker.idx):
             return cue
-    first = cue_of(ranked[0])
+    first = cue_of(ranked[0], mask)
     return first if first.speaker is None or not mask.covers(first.speaker.idx) else Cue(first.token, first.text, None)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -30,9 +31,12 @@ class Speaker:
     name: str | None  # the name written in the phrase, cleaned
 
 
-def subject_of(verb: Token) -> Token | None:
-    """The subject of a cue verb; for "and said", "adding", "saying" the subject of the cue verb above it."""
-    own = _own_subject(verb)
+def subject_of(verb: Token, skip: Callable[[Token], bool] | None = None) -> Token | None:
+    """The subject of a cue verb; for "and said", "adding", "saying" the subject of the cue verb above it.
+
+    skip: subjects to pass over (those inside quote marks: the parser may hang a quoted clause's
+    subject on the cue verb)."""
+    own = _own_subject(verb, skip)
     if own is not None:
         return own
     borrowed, token = None, verb
@@ -40,7 +44,7 @@ def subject_of(verb: Token) -> Token | None:
         if token.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "ccomp") or token.head.i == token.i:
             break
         token = token.head
-        subject = _own_subject(token)
+        subject = _own_subject(token, skip)
         if subject is not None and token.lemma_.lower() in SPEECH_VERBS:
             return subject
         if borrowed is None and subject is not None and token.i == verb.head.i and verb.dep_ != "ccomp":
@@ -48,9 +52,9 @@ def subject_of(verb: Token) -> Token | None:
     return borrowed
 
 
-def _own_subject(verb: Token) -> Token | None:
+def _own_subject(verb: Token, skip: Callable[[Token], bool] | None = None) -> Token | None:
     for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
+        if child.dep_ in SUBJECT_DEPS and (skip is None or not skip(child)):
             return child
     return _inverted_subject(verb) or _preceding_subject(verb)
 
