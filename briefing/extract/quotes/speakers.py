@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from briefing.extract.nlp import doc_ents, doc_text
-from briefing.lexicon.speech import DOCUMENT_NOUNS, PRONOUNS, SPEECH_VERBS
+from briefing.lexicon.speech import DOCUMENT_NOUNS, INVERTED_SPEECH_VERBS, PRONOUNS, SPEECH_VERBS
 from briefing.lexicon.titles import HONORIFICS, ORG_NOUNS, TITLE_WORDS
 from briefing.model import SpeakerType
 from briefing.names import clean_name, split_title
@@ -18,6 +18,8 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 # Nouns whose phrase speaks as one: documents ("the statement said") and bodies ("the council said").
 COLLECTIVE_NOUNS = DOCUMENT_NOUNS | ORG_NOUNS
 # Dependents that are clauses about the speaker, not part of the phrase that names it.
+# Where the phrase after an inverted verb of saying ends: "said Jane Roe, a lawyer", "said Roe of Ostwire".
+PHRASE_STOPS = frozenset({",", ";", ":", "!", "?", "(", "of", "at", "from", "in", "on", "with", "who", "after", "before", "when"})
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "parataxis", "ccomp", "conj", "cc"})
 
 
@@ -56,14 +58,17 @@ def _own_subject(verb: Token, skip: Callable[[Token], bool] | None = None) -> To
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS and (skip is None or not skip(child)):
             return child
-    return _inverted_subject(verb) or _preceding_subject(verb)
+    for found in (_inverted_subject(verb), _preceding_subject(verb), _phrase_after(verb)):
+        if found is not None and (skip is None or not skip(found)):
+            return found
+    return None
 
 
 def _inverted_subject(verb: Token) -> Token | None:
     """ "“...,” said Lena X, a lawmaker, reported Ostwire": a subject the parser hung on another verb."""
     doc = verb.doc
-    if verb.i == 0 or not doc[verb.i - 1].is_punct:
-        return None
+    if verb.i == 0 or not doc[verb.i - 1].is_punct or verb.tag_ == "VBG":
+        return None  # "..., noting the nominee 'makes ...'": the noun after a participle begins its clause
     for token in doc[verb.i + 1 : min(len(doc), verb.i + 8)]:
         if token.dep_ in SUBJECT_DEPS and token.head.i > token.i:
             between = range(verb.i + 1, token.i)
@@ -71,6 +76,32 @@ def _inverted_subject(verb: Token) -> Token | None:
                 return token
         if token.pos_ in ("VERB", "AUX") or token.text in ",.;:":
             return None
+    return None
+
+
+# Words that may stand in a speaker phrase after an inverted verb: "said retired neurosurgeon Ben Carson".
+PHRASE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART", "PUNCT", "VERB"})
+MAX_PHRASE_WORDS = 10
+
+
+def _phrase_after(verb: Token) -> Token | None:
+    """ "“...,” added a Nevada Democrat.", "Said Ellis: “...”": the noun phrase right after an inverted
+    verb of saying, read on the words when the parse gives the verb no subject."""
+    doc = verb.doc
+    if verb.lemma_.lower() not in INVERTED_SPEECH_VERBS or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    if not verb.is_sent_start and not doc[verb.i - 1].is_punct:
+        return None
+    head = None
+    for token in doc[verb.i + 1 : verb.i + 1 + MAX_PHRASE_WORDS]:
+        if token.is_space or token.text in PHRASE_STOPS or token.pos_ not in PHRASE_POS or token.ent_type_ in ("DATE", "TIME"):
+            return head
+        if token.pos_ == "VERB" and token.dep_ not in ("amod", "compound"):
+            return None  # a clause, not a name: "said senators were ..."
+        if token.pos_ == "PUNCT" and token.text not in "-–.":
+            return head
+        if token.pos_ in ("NOUN", "PROPN"):
+            head = token
     return None
 
 
