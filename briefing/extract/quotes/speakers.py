@@ -58,7 +58,7 @@ def _own_subject(verb: Token, skip: Callable[[Token], bool] | None = None) -> To
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS and (skip is None or not skip(child)):
             return child
-    for found in (_inverted_subject(verb), _preceding_subject(verb), _phrase_after(verb)):
+    for found in (_inverted_subject(verb), _preceding_subject(verb), _phrase_after(verb), _phrase_before(verb)):
         if found is not None and (skip is None or not skip(found)):
             return found
     return None
@@ -103,6 +103,37 @@ def _phrase_after(verb: Token) -> Token | None:
         if token.pos_ in ("NOUN", "PROPN"):
             head = token
     return None
+
+
+CLOSING_MARKS = frozenset({"”", '"', "»", "''"})  # single marks are apostrophes too often
+
+
+def _phrase_before(verb: Token) -> Token | None:
+    """ "“...,” Tulsa police Chief Chuck Jordan said.", "“...,” Flynn, a top surrogate, said": the name
+    between a quotation and its verb of saying, read on the words when the parse gives the verb no subject."""
+    doc = verb.doc
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0:
+        return None
+    start = None
+    for i in range(verb.i - 1, max(-1, verb.i - 1 - MAX_PHRASE_WORDS - 4), -1):
+        if doc[i].text in CLOSING_MARKS or doc[i].is_punct and doc[i].text.endswith(("”", '"')):
+            start = i + 1
+            break
+        if doc[i].is_space or doc[i].is_sent_start and i < verb.i - 1:
+            return None
+    if start is None:
+        return None
+    while start < verb.i and doc[start].text == ",":
+        start += 1
+    head = None
+    for token in doc[start : verb.i]:
+        if token.text == ",":
+            break  # "Flynn, a top surrogate, said": the name before the apposition
+        if token.pos_ not in PHRASE_POS and not token.text[:1].isupper():
+            return None
+        if token.pos_ in ("NOUN", "PROPN") or token.text[:1].isupper():
+            head = token
+    return head
 
 
 def _preceding_subject(verb: Token) -> Token | None:
