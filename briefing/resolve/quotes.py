@@ -84,7 +84,7 @@ def _speaker(
     words = (span.speaker_text or "").split()
     if speaker is None and span.speaker_type == "role" and words and all(w[:1].isupper() for w in words):
         speaker = index.lookup(span.speaker_text)  # a surname the tagger took for a common noun: "Swers said"
-    if speaker is None and span.speaker_type in ("name", "role"):
+    if speaker is None and span.speaker_type == "name":
         # A name inside a longer phrase speaks only if it is a person's: in "a Nevada Democrat",
         # "the Republican nominee", "Exit Polls in Iowa" the place or party only describes the speaker.
         # Nor does a name that modifies the noun heading the phrase: "a Trump supporter".

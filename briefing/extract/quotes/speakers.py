@@ -55,9 +55,11 @@ def subject_of(verb: Token, skip: Callable[[Token], bool] | None = None) -> Toke
 
 
 def _own_subject(verb: Token, skip: Callable[[Token], bool] | None = None) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS and (skip is None or not skip(child)):
-            return child
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and any(ch.isalpha() for ch in c.text)]
+    subjects = [c for c in subjects if skip is None or not skip(c)]
+    if subjects:  # the nearest before the verb: in "... made public ― Trump boasted" the dash is no subject
+        before = [c for c in subjects if c.i < verb.i]
+        return before[-1] if before else subjects[0]
     for found in (_inverted_subject(verb), _preceding_subject(verb), _phrase_after(verb), _phrase_before(verb)):
         if found is not None and (skip is None or not skip(found)):
             return found
