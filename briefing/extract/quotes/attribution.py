@@ -102,6 +102,9 @@ def cue_of(token: Token, mask: Mask | None = None) -> Cue:
 def find_cue(frame: Span, quote: Span, mask: Mask) -> Cue | None:
     """The cue of a quotation: a cue verb governing it, governed by it, or the nearest one in its sentence."""
     outside = [t for t in frame if not mask.covers(t.idx) and not t.is_space]
+    tag = _tag_after(quote, frame, mask)
+    if tag is not None:
+        return tag
     cues = [t for t in outside if is_cue(t)] + _bullet_verb(frame, outside)
     if not cues:
         return None
@@ -116,6 +119,45 @@ def find_cue(frame: Span, quote: Span, mask: Mask) -> Cue | None:
             return cue
     first = cue_of(ranked[0], mask)
     return first if first.speaker is None or not mask.covers(first.speaker.idx) else Cue(first.token, first.text, None)
+
+
+# Words between a quotation and the verb of its attribution tag: "“...,” Jane Roe, a lawyer, said".
+MAX_TAG_GAP = 12
+
+
+def _tag_after(quote: Span, frame: Span, mask: Mask) -> Cue | None:
+    """The attribution tag right after a quotation that ends a clause (“...,” / “...?” / “...!”): its
+    subject, or its verb, comes first after the closing mark. "“...,” Trump said, after Quick said ..."
+    is Trump's whatever the parse hangs the quotation on; "“...,” an angry Hollande retaliated" too,
+    though "retaliate" is no verb of saying."""
+    doc = quote.doc
+    text = doc_text(doc)
+    after = quote.end
+    while after < frame.end and (doc[after].is_punct or doc[after].is_space) and mask.covers(doc[after].idx):
+        after += 1  # the closing mark
+    if after >= frame.end:
+        return None
+    ending = text[quote.end_char - 1 : doc[after].idx + 1]
+    if not any(ch in ending for ch in ",!?"):
+        return None
+    while after < frame.end and doc[after].text == ",":
+        after += 1
+    for verb in doc[after : min(frame.end, after + MAX_TAG_GAP)]:
+        if mask.covers(verb.idx) or verb.text in (".", ";", ":"):
+            return None
+        if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+            continue
+        cue = cue_of(verb, mask)
+        if cue.speaker is None or cue.speaker.i < after or cue.speaker.i >= verb.i + MAX_TAG_GAP:
+            return None
+        phrase = {t.i for t in cue.speaker.subtree}
+        gap = [t for t in doc[after : verb.i] if not t.is_punct and t.i not in phrase]
+        if gap:
+            return None
+        if not is_cue(verb) and any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") for c in verb.children):
+            return None  # "“...,” Trump wrote a letter": a verb with an object of its own
+        return cue
+    return None
 
 
 def _governing_cue(quote: Span, mask: Mask) -> Token | None:
