@@ -18,7 +18,17 @@ from typing import cast
 
 from spacy.tokens import Doc, Token
 
-from briefing.extract.quotes.attribution import BULLETS, Cue, Mask, find_cue, frame_of, quote_kind, quote_span
+from briefing.extract.quotes.attribution import (
+    BULLETS,
+    Cue,
+    Mask,
+    cue_of,
+    find_cue,
+    frame_of,
+    is_cue,
+    quote_kind,
+    quote_span,
+)
 from briefing.extract.quotes.indirect import indirect_clauses
 from briefing.extract.quotes.marks import Marked, find_marked
 from briefing.extract.quotes.referents import Paragraphs, Referent, Referents
@@ -70,9 +80,36 @@ def _found_marked(doc: Doc, m: Marked, mask: Mask, paragraphs: Paragraphs) -> Fo
         speaker = speaker_from_token(head) if head is not None else None
     if speaker is None and m.close_mark is not None:
         speaker = _dash_signature(doc, m.close_mark, paragraphs.bounds(m.open_mark)[1])
-    kind = quote_kind(doc, m, quote, cue)
     opens = not doc_text(doc)[paragraphs.bounds(m.open_mark)[0] : m.open_mark].strip(" \t\xa0" + BULLETS)
+    if cue is None and opens:
+        cue = _introduced(doc, m, mask, paragraphs)
+        if cue is not None and cue.speaker is not None:
+            speaker = speaker_from_token(cue.speaker)
+    kind = quote_kind(doc, m, quote, cue)
     return Found(m.start, m.end, kind, paragraphs.index(m.start), opens, cue, speaker, m.close_mark is None)
+
+
+def _introduced(doc: Doc, m: Marked, mask: Mask, paragraphs: Paragraphs) -> Cue | None:
+    """ "The Times reports:" closing the paragraph before a paragraph that opens with a quotation."""
+    here = paragraphs.index(m.open_mark)
+    if here == 0:
+        return None
+    start, end = paragraphs.spans[here - 1]
+    text = doc_text(doc)
+    if not text[start:end].rstrip().endswith(":"):
+        return None
+    last = doc.char_span(start, end, alignment_mode="contract")
+    if last is None or not len(last):
+        return None
+    sentence = last[-1].sent
+    frame = doc.char_span(max(start, sentence.start_char), end, alignment_mode="contract")
+    if frame is None:
+        return None
+    cues = [t for t in frame if is_cue(t) and not mask.covers(t.idx)]
+    if not cues:
+        return None
+    cue = cue_of(cues[-1], mask)
+    return cue if cue.speaker is not None else None
 
 
 # "“...” ― Jane Roe": a name after a dash closes the paragraph (a reader's comment, an epigraph).
