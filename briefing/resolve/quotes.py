@@ -84,11 +84,14 @@ def _speaker(
     words = (span.speaker_text or "").split()
     if speaker is None and span.speaker_type == "role" and words and all(w[:1].isupper() for w in words):
         speaker = index.lookup(span.speaker_text)  # a surname the tagger took for a common noun: "Swers said"
-    if speaker is None and span.speaker_type == "name":
+    apposition = "," in (span.speaker_text or "")
+    if speaker is None and (span.speaker_type == "name" or span.speaker_type == "role" and apposition):
+        # A role speaks through the name beside it ("the top adviser to X, Gen. Jane Roe"), not
+        # through a name inside it ("his meeting with Sanders", "Obama's former strategist").
         # A name inside a longer phrase speaks only if it is a person's: in "a Nevada Democrat",
         # "the Republican nominee", "Exit Polls in Iowa" the place or party only describes the speaker.
         # Nor does a name that modifies the noun heading the phrase: "a Trump supporter".
-        modifier = bool(words) and words[-1][:1].islower() and "," not in (span.speaker_text or "")
+        modifier = bool(words) and words[-1][:1].islower() and not apposition
         found = None if modifier else index.find_in(span.speaker_text)
         speaker = found if found is not None and kinds.get(found) == "person" else None
     if speaker is None and span.speaker_type in ("role", "collective"):
