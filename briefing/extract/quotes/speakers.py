@@ -161,9 +161,23 @@ def _preceding_subject(verb: Token) -> Token | None:
 def speaker_from_token(head: Token) -> Speaker:
     span = phrase_span(head)
     start, end = span.start_char, span.end_char
+    text = doc_text(head.doc)[start:end]
+    if _indefinite(head):
+        return Speaker(head, start, end, text, "unknown", None)
     name_span = name_in_phrase(head)
     name = clean_entity_text(name_span.text) if name_span is not None else None
-    return Speaker(head, start, end, doc_text(head.doc)[start:end], speaker_type(head, name), name)
+    return Speaker(head, start, end, text, speaker_type(head, name), name)
+
+
+INDEFINITE = frozenset({"a", "an", "another", "one", "some", "several", "many", "two", "three"})
+
+
+def _indefinite(head: Token) -> bool:
+    """ "a Nevada Democrat", "another delegate", "one New Hampshire Republican": someone the text does
+    not name, never a person named earlier."""
+    return head.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITE and c.i < head.i for c in head.children
+    )
 
 
 def phrase_span(head: Token) -> Span:
