@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -75,7 +75,7 @@ def resolve_quotes(extractions: Sequence[Extraction], index: ActorIndex, actors:
 
 
 def _speaker(
-    span: QuoteSpan, index: ActorIndex, roles: list[tuple[set[str], Actor]], source_id: str, kinds: dict[str, str]
+    span: QuoteSpan, index: ActorIndex, roles: list[tuple[set[str], Actor]], source_id: str, kinds: Mapping[str, str]
 ) -> str | None:
     """The actor a quote's speaker refers to: its resolved name, a name inside the phrase, a role."""
     speaker = index.lookup(span.speaker_name)

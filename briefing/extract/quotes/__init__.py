@@ -18,6 +18,7 @@ from typing import cast
 
 from spacy.tokens import Doc, Token
 
+from briefing.extract.nlp import doc_text
 from briefing.extract.quotes.attribution import (
     BULLETS,
     Cue,
@@ -32,10 +33,13 @@ from briefing.extract.quotes.attribution import (
 from briefing.extract.quotes.indirect import indirect_clauses
 from briefing.extract.quotes.marks import Marked, find_marked
 from briefing.extract.quotes.referents import Paragraphs, Referent, Referents
+from briefing.extract.quotes.speakers import (
+    Speaker,
+    clean_entity_text,
+    speaker_from_token,
+)
 from briefing.extract.quotes.terms import is_name_in_marks
-from briefing.extract.quotes.speakers import Speaker, clean_entity_text, speaker_from_token
 from briefing.model import QuoteKind, QuoteSpan
-from briefing.extract.nlp import doc_text
 
 __all__ = ["extract_quotes"]
 

@@ -8,7 +8,12 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from briefing.extract.nlp import doc_ents, doc_text
-from briefing.lexicon.speech import DOCUMENT_NOUNS, INVERTED_SPEECH_VERBS, PRONOUNS, SPEECH_VERBS
+from briefing.lexicon.speech import (
+    DOCUMENT_NOUNS,
+    INVERTED_SPEECH_VERBS,
+    PRONOUNS,
+    SPEECH_VERBS,
+)
 from briefing.lexicon.titles import HONORIFICS, ORG_NOUNS, TITLE_WORDS
 from briefing.model import SpeakerType
 from briefing.names import clean_name, split_title

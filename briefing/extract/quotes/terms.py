@@ -20,7 +20,7 @@ from briefing.extract.quotes.marks import Marked
 MAX_TITLE_WORDS = 8
 # Short words that title case leaves in lower case ("Face the Nation", "Game of Thrones").
 MINOR_WORDS = frozenset(
-    "a an and as at but by for from in into nor of off on or over per the to up via vs with".split()
+    ["a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "off", "on", "or", "over", "per", "the", "to", "up", "via", "vs", "with"]
 )
 # Words before a title: a preposition of place or medium ("on", "in"), or a verb whose object is the
 # listener or the programme ("told", "visited", "hosts").
