@@ -136,6 +136,40 @@ CASES = [
         "“The plant will close in May,” according to Lars Holm.",
         [("The plant will close in May", "direct", "Lars Holm")],
     ),
+    # the attribution a sentence of its own after a question
+    (
+        "“Why is this bank still too big to fail?” Senator Ida Brandt demanded.",
+        [("Why is this bank still too big to fail?", "direct", "Ida Brandt")],
+    ),
+    # a signature after a dash
+    (
+        "“The debate showed who he really is.” ― Carla Mendoza\n“He scares me.” ― Jorge Falk",
+        [("The debate showed who he really is.", "direct", "Carla Mendoza"), ("He scares me.", "direct", "Jorge Falk")],
+    ),
+    # a participle borrows the subject of the verb it hangs on
+    (
+        "Mayor Ruth Olsen attacked the council, saying, “They have failed the city.”",
+        [("They have failed the city.", "direct", "Ruth Olsen")],
+    ),
+    # a rarer verb of saying
+    (
+        "“This is fantastic!” beamed Tom Hartley, a delegate from Ohio.",
+        [("This is fantastic!", "direct", "Tom Hartley")],
+    ),
+    # an attribution tag right after the quotation wins over a cue further on
+    (
+        "“I never said that,” Senator Paul Quist said, after the host Ann Lowe said he had.",
+        [("I never said that", "direct", "Paul Quist")],
+    ),
+    # titles and nicknames in quote marks are not quotations
+    ("Senator Ida Brandt told MSNBC’s “Morning Joe” that the bill would pass.", []),
+    ("He spoke on “Face the Nation” on Sunday.", []),
+    ("Delegate Marcia “Cia” Price waved to the crowd.", []),
+    # a place in the speaker phrase does not speak
+    (
+        "“She is too far behind,” said an Iowa Democrat.",
+        [("She is too far behind", "direct", None)],
+    ),
 ]
 
 

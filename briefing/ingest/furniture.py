@@ -225,8 +225,8 @@ def is_section_heading(text: str) -> bool:
 
 def is_related_headline(text: str) -> bool:
     """A headline-like link inside the body: "Somebody: something ...", or a quoted-phrase headline."""
-    if not is_headline_like(text) or text.rstrip().endswith("?"):
-        return False
+    if not is_headline_like(text) or re.search(r"\?[\"'\u201d\u2019]*$", text.rstrip()):
+        return False  # a question, or a quotation that ends with one: “...?” she asked.
     words = words_of(text)
     if len(words) < 4:
         return False

@@ -8,63 +8,65 @@ from briefing.lexicon.titles import ORG_NAME_HEADS, ORG_TYPE_NOUNS, TITLE_WORDS
 # "warned", "the resolution read"); the words after it say what else it does:
 #   indirect   its clausal complement is reported speech: "she said (that) ..." is an indirect
 #              quotation (a conservative subset);
-#   reporting  it only reports speech or thought: the clause it heads is a statement, not an event.
+#   reporting  it only reports speech or thought: the clause it heads is a statement, not an event;
+#   inverted   it may come before its subject after a quotation ("...," said Jane Roe); a verb whose
+#              object is the listener or the one spoken of ("told", "asked", "praised") is not.
 _VERBS_OF_SAYING = """
-say         indirect reporting
+say         indirect reporting inverted
 tell        indirect reporting
-add         indirect reporting
+add         indirect reporting inverted
 warn        indirect
-state       indirect reporting
-declare     indirect
+state       indirect reporting inverted
+declare     indirect inverted
 announce    indirect
-write       reporting
+write       reporting inverted
 read
 urge
 vow
 call
 accuse
-insist      indirect reporting
-argue       indirect reporting
-note        indirect reporting
-explain     indirect reporting
+insist      indirect reporting inverted
+argue       indirect reporting inverted
+note        indirect reporting inverted
+explain     indirect reporting inverted
 ask
-reply       reporting
-claim       indirect reporting
+reply       reporting inverted
+claim       indirect reporting inverted
 affirm      indirect
-stress      indirect reporting
+stress      indirect reporting inverted
 pledge
 threaten
 describe
-reiterate   indirect
-confirm     indirect
+reiterate   indirect inverted
+confirm     indirect inverted
 deny
 reveal      indirect
-report      reporting
-acknowledge indirect reporting
-admit       indirect reporting
-assert      indirect reporting
-comment     reporting
-continue
+report      reporting inverted
+acknowledge indirect reporting inverted
+admit       indirect reporting inverted
+assert      indirect reporting inverted
+comment     reporting inverted
+continue    inverted
 demand
 promise
-suggest     reporting
-tweet       reporting
-post        reporting
-respond
+suggest     reporting inverted
+tweet       reporting inverted
+post        reporting inverted
+respond     inverted
 repeat
-recall      reporting
-complain
-conclude
-emphasise   indirect
-emphasize   indirect
-maintain    indirect reporting
-predict
-remark      reporting
+recall      reporting inverted
+complain    inverted
+conclude    inverted
+emphasise   indirect inverted
+emphasize   indirect inverted
+maintain    indirect reporting inverted
+predict     inverted
+remark      reporting inverted
 recommend
-caution
+caution     inverted
 charge
-contend     reporting
-observe
+contend     reporting inverted
+observe     inverted
 proclaim
 recount
 quote
@@ -82,6 +84,42 @@ plead
 order
 instruct
 advise
+answer      inverted
+boast       inverted
+quip        inverted
+joke        inverted
+muse        inverted
+exclaim     inverted
+shout       inverted
+yell        inverted
+scream
+scoff       inverted
+snap        inverted
+retort      inverted
+counter     inverted
+concede     inverted
+lament      inverted
+chime
+wonder      inverted
+mock
+tease
+gush        inverted
+fume        inverted
+thunder     inverted
+beam        inverted
+bark        inverted
+boom        inverted
+sing
+chant
+whisper     inverted
+mutter      inverted
+interject   inverted
+testify     inverted
+opine       inverted
+rant
+grumble
+sneer
+marvel      inverted
 """
 _TABLE = [line.split() for line in _VERBS_OF_SAYING.strip().splitlines()]
 # Verbs that introduce a quotation (its cue).
@@ -90,6 +128,8 @@ SPEECH_VERBS = frozenset(row[0] for row in _TABLE)
 INDIRECT_SPEECH_VERBS = frozenset(row[0] for row in _TABLE if "indirect" in row[1:])
 # Verbs that report speech or thought: a statement, not an event.
 REPORTING_VERBS = frozenset(row[0] for row in _TABLE if "reporting" in row[1:])
+# Verbs that may stand before their subject after a quotation: "...," added a Nevada Democrat.
+INVERTED_SPEECH_VERBS = frozenset(row[0] for row in _TABLE if "inverted" in row[1:])
 
 PERSON_PRONOUNS = frozenset({"he", "she"})
 GROUP_PRONOUNS = frozenset({"it", "they", "we"})

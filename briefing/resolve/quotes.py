@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -44,7 +44,7 @@ def resolve_quotes(extractions: Sequence[Extraction], index: ActorIndex, actors:
         named = sorted(people_named.get(source_id, []))
         previous: tuple[int, int, str] | None = None  # (paragraph, offset, speaker) of the last attributed quote
         for number, span in enumerate(extraction.quotes, start=1):
-            speaker = _speaker(span, index, roles, source_id)
+            speaker = _speaker(span, index, roles, source_id, kinds)
             paragraph = _paragraph_number(span.anchor)
             if speaker is None and span.speaker_type == "pronoun" and previous is not None:
                 wanted = PRONOUN_KINDS.get((span.speaker_text or "").lower())
@@ -74,13 +74,26 @@ def resolve_quotes(extractions: Sequence[Extraction], index: ActorIndex, actors:
     return group_statements(quotes)
 
 
-def _speaker(span: QuoteSpan, index: ActorIndex, roles: list[tuple[set[str], Actor]], source_id: str) -> str | None:
+def _speaker(
+    span: QuoteSpan, index: ActorIndex, roles: list[tuple[set[str], Actor]], source_id: str, kinds: Mapping[str, str]
+) -> str | None:
     """The actor a quote's speaker refers to: its resolved name, a name inside the phrase, a role."""
     speaker = index.lookup(span.speaker_name)
     if speaker is None and span.speaker_type == "name":
         speaker = index.lookup(span.speaker_text)
-    if speaker is None and span.speaker_type in ("name", "role"):
-        speaker = index.find_in(span.speaker_text)
+    words = (span.speaker_text or "").split()
+    if speaker is None and span.speaker_type == "role" and words and all(w[:1].isupper() for w in words):
+        speaker = index.lookup(span.speaker_text)  # a surname the tagger took for a common noun: "Swers said"
+    apposition = "," in (span.speaker_text or "")
+    if speaker is None and (span.speaker_type == "name" or span.speaker_type == "role" and apposition):
+        # A role speaks through the name beside it ("the top adviser to X, Gen. Jane Roe"), not
+        # through a name inside it ("his meeting with Sanders", "Obama's former strategist").
+        # A name inside a longer phrase speaks only if it is a person's: in "a Nevada Democrat",
+        # "the Republican nominee", "Exit Polls in Iowa" the place or party only describes the speaker.
+        # Nor does a name that modifies the noun heading the phrase: "a Trump supporter".
+        modifier = bool(words) and words[-1][:1].islower() and not apposition
+        found = None if modifier else index.find_in(span.speaker_text)
+        speaker = found if found is not None and kinds.get(found) == "person" else None
     if speaker is None and span.speaker_type in ("role", "collective"):
         speaker = _speaker_by_role(span, roles, source_id)
     return speaker

@@ -18,17 +18,33 @@ from typing import cast
 
 from spacy.tokens import Doc, Token
 
-from briefing.extract.quotes.attribution import BULLETS, Cue, Mask, find_cue, frame_of, quote_kind, quote_span
+from briefing.extract.nlp import doc_text
+from briefing.extract.quotes.attribution import (
+    BULLETS,
+    Cue,
+    Mask,
+    cue_of,
+    find_cue,
+    frame_of,
+    is_cue,
+    quote_kind,
+    quote_span,
+)
 from briefing.extract.quotes.indirect import indirect_clauses
 from briefing.extract.quotes.marks import Marked, find_marked
 from briefing.extract.quotes.referents import Paragraphs, Referent, Referents
-from briefing.extract.quotes.speakers import Speaker, speaker_from_token
+from briefing.extract.quotes.speakers import (
+    Speaker,
+    clean_entity_text,
+    speaker_from_token,
+)
+from briefing.extract.quotes.terms import is_name_in_marks
 from briefing.model import QuoteKind, QuoteSpan
-from briefing.extract.nlp import doc_text
 
 __all__ = ["extract_quotes"]
 
 HEADING_WORDS = 6
+NAME_PARTICLES = frozenset({"de", "da", "del", "della", "di", "do", "dos", "du", "la", "le", "van", "von", "der", "den", "bin", "ibn", "al", "y"})
 MAX_HEADING_QUESTION = 12
 
 
@@ -59,16 +75,66 @@ def extract_quotes(doc: Doc) -> list[QuoteSpan]:
 
 def _found_marked(doc: Doc, m: Marked, mask: Mask, paragraphs: Paragraphs) -> Found | None:
     quote = quote_span(doc, m)
-    if quote is None:
+    if quote is None or is_name_in_marks(doc, m, quote):
         return None
     cue = find_cue(frame_of(doc, m, paragraphs.bounds(m.open_mark)), quote, mask)
     speaker = None
     if cue is not None:
         head = cue.speaker if cue.speaker is not None else _heading_subject(doc, cue.token)
         speaker = speaker_from_token(head) if head is not None else None
-    kind = quote_kind(doc, m, quote, cue)
+    if speaker is None and m.close_mark is not None:
+        speaker = _dash_signature(doc, m.close_mark, paragraphs.bounds(m.open_mark)[1])
     opens = not doc_text(doc)[paragraphs.bounds(m.open_mark)[0] : m.open_mark].strip(" \t\xa0" + BULLETS)
+    if cue is None and opens:
+        cue = _introduced(doc, m, mask, paragraphs)
+        if cue is not None and cue.speaker is not None:
+            speaker = speaker_from_token(cue.speaker)
+    kind = quote_kind(doc, m, quote, cue)
     return Found(m.start, m.end, kind, paragraphs.index(m.start), opens, cue, speaker, m.close_mark is None)
+
+
+def _introduced(doc: Doc, m: Marked, mask: Mask, paragraphs: Paragraphs) -> Cue | None:
+    """ "The Times reports:" closing the paragraph before a paragraph that opens with a quotation."""
+    here = paragraphs.index(m.open_mark)
+    if here == 0:
+        return None
+    start, end = paragraphs.spans[here - 1]
+    text = doc_text(doc)
+    if not text[start:end].rstrip().endswith(":"):
+        return None
+    last = doc.char_span(start, end, alignment_mode="contract")
+    if last is None or not len(last):
+        return None
+    sentence = last[-1].sent
+    frame = doc.char_span(max(start, sentence.start_char), end, alignment_mode="contract")
+    if frame is None:
+        return None
+    cues = [t for t in frame if is_cue(t) and not mask.covers(t.idx)]
+    if not cues:
+        return None
+    cue = cue_of(cues[-1], mask)
+    return cue if cue.speaker is not None else None
+
+
+# "“...” ― Jane Roe": a name after a dash closes the paragraph (a reader's comment, an epigraph).
+SIGNATURE = re.compile(r"[ \t\xa0]*[―—–-]{1,2}[ \t\xa0]*(?P<name>[^\W\d_][\w.'’-]*(?:[ \t\xa0]+[\w.'’-]+){0,5}?)[ \t\xa0]*\.?[ \t\xa0]*$")
+
+
+def _dash_signature(doc: Doc, close_mark: int, para_end: int) -> Speaker | None:
+    text = doc_text(doc)
+    found = SIGNATURE.match(text[close_mark + 1 : para_end])
+    if found is None:
+        return None
+    start, end = close_mark + 1 + found.start("name"), close_mark + 1 + found.end("name")
+    words = text[start:end].split()
+    if not all(w[0].isupper() or w.lower() in NAME_PARTICLES for w in words) or not words[-1][0].isupper():
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    heads = [t for t in span if t.pos_ == "PROPN"] if span is not None else []
+    if not heads:
+        return None
+    name = clean_entity_text(text[start:end])
+    return Speaker(heads[-1], start, end, text[start:end], "name", name) if name else None
 
 
 def _found_indirect(span, cue: Cue, paragraphs: Paragraphs) -> Found:

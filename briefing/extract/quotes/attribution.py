@@ -14,6 +14,7 @@ from briefing.lexicon.speech import SPEECH_VERBS
 from briefing.model import QuoteKind
 
 BULLETS = "•*·-–—▪◦●"
+QUOTE_MARKS = "\"“”‘’«»„"
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,33 @@ def frame_of(doc: Doc, m: Marked, para: tuple[int, int]) -> Span:
     end_tok = _token_at(doc, last)
     start = max(start_tok.sent.start_char, para[0])
     end = min(end_tok.sent.end_char, para[1])
+    if m.close_mark is not None:
+        tag = _tag_sentence(doc, m.close_mark, para)
+        if tag is not None:
+            end = min(tag.end_char, para[1])
     return cast(Span, doc.char_span(start, end, alignment_mode="expand"))
+
+
+# A sentence that only says who spoke ("Vitter demanded.", "said Jane Roe, a lawyer.") names its cue
+# among its first few words.
+TAG_CUE_WORDS = 8
+
+
+def _tag_sentence(doc: Doc, close_mark: int, para: tuple[int, int]) -> Span | None:
+    """The attribution after a quotation the parser made a sentence of its own: “...?” Vitter demanded."""
+    after = _token_at(doc, close_mark)
+    if after.i + 1 >= len(doc):
+        return None
+    first = doc[after.i + 1]
+    if not first.is_sent_start or first.idx >= para[1]:
+        return None
+    sent = first.sent
+    words = [t for t in sent if not t.is_punct and not t.is_space][:TAG_CUE_WORDS]
+    for token in words:
+        if is_cue(token) and not any(c.dep_ in ("ccomp", "xcomp") for c in token.children):
+            before = doc_text(doc)[sent.start_char : token.idx]
+            return None if any(ch in QUOTE_MARKS for ch in before) else sent
+    return None
 
 
 def _token_at(doc: Doc, offset: int) -> Token:
@@ -63,31 +90,74 @@ def is_cue(token: Token) -> bool:
     return token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to"
 
 
-def cue_of(token: Token) -> Cue:
+def cue_of(token: Token, mask: Mask | None = None) -> Cue:
     if token.lower_ == "according":
         to = token.nbor()
         objects = [c for c in to.children if c.dep_ == "pobj"]
         return Cue(token, doc_text(token.doc)[token.idx : to.idx + len(to)], objects[0] if objects else None)
-    return Cue(token, token.text, subject_of(token))
+    skip = (lambda t: mask.covers(t.idx)) if mask is not None else None
+    return Cue(token, token.text, subject_of(token, skip))
 
 
 def find_cue(frame: Span, quote: Span, mask: Mask) -> Cue | None:
     """The cue of a quotation: a cue verb governing it, governed by it, or the nearest one in its sentence."""
     outside = [t for t in frame if not mask.covers(t.idx) and not t.is_space]
+    tag = _tag_after(quote, frame, mask)
+    if tag is not None:
+        return tag
     cues = [t for t in outside if is_cue(t)] + _bullet_verb(frame, outside)
     if not cues:
         return None
     governing = _governing_cue(quote, mask)
     if governing is not None:
-        return cue_of(governing)
+        return cue_of(governing, mask)
     inside = {t.i for t in quote}
     ranked = sorted(cues, key=lambda t: (t.head.i not in inside, _distance(t, quote)))
     for token in ranked:
-        cue = cue_of(token)
+        cue = cue_of(token, mask)
         if cue.speaker is not None and not mask.covers(cue.speaker.idx):
             return cue
-    first = cue_of(ranked[0])
+    first = cue_of(ranked[0], mask)
     return first if first.speaker is None or not mask.covers(first.speaker.idx) else Cue(first.token, first.text, None)
+
+
+# Words between a quotation and the verb of its attribution tag: "“...,” Jane Roe, a lawyer, said".
+MAX_TAG_GAP = 12
+
+
+def _tag_after(quote: Span, frame: Span, mask: Mask) -> Cue | None:
+    """The attribution tag right after a quotation that ends a clause (“...,” / “...?” / “...!”): its
+    subject, or its verb, comes first after the closing mark. "“...,” Trump said, after Quick said ..."
+    is Trump's whatever the parse hangs the quotation on; "“...,” an angry Hollande retaliated" too,
+    though "retaliate" is no verb of saying."""
+    doc = quote.doc
+    text = doc_text(doc)
+    after = quote.end
+    while after < frame.end and (doc[after].is_punct or doc[after].is_space) and mask.covers(doc[after].idx):
+        after += 1  # the closing mark
+    if after >= frame.end:
+        return None
+    ending = text[quote.end_char - 1 : doc[after].idx + 1]
+    if not any(ch in ending for ch in ",!?"):
+        return None
+    while after < frame.end and doc[after].text == ",":
+        after += 1
+    for verb in doc[after : min(frame.end, after + MAX_TAG_GAP)]:
+        if mask.covers(verb.idx) or verb.text in (".", ";", ":"):
+            return None
+        if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+            continue
+        cue = cue_of(verb, mask)
+        if cue.speaker is None or cue.speaker.i < after or cue.speaker.i >= verb.i + MAX_TAG_GAP:
+            return None
+        phrase = {t.i for t in cue.speaker.subtree}
+        gap = [t for t in doc[after : verb.i] if not t.is_punct and t.i not in phrase]
+        if gap:
+            return None
+        if not is_cue(verb) and any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") for c in verb.children):
+            return None  # "“...,” Trump wrote a letter": a verb with an object of its own
+        return cue
+    return None
 
 
 def _governing_cue(quote: Span, mask: Mask) -> Token | None:
@@ -98,7 +168,7 @@ def _governing_cue(quote: Span, mask: Mask) -> Token | None:
         while steps < 12:
             if not mask.covers(token.idx) and is_cue(token):
                 return token
-            if token.head is token:
+            if token.head.i == token.i:
                 break
             token, steps = token.head, steps + 1
     return None

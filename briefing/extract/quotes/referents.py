@@ -46,6 +46,7 @@ class Referent:
     name: str
     roles: frozenset[str]
     subject: bool
+    speaker: bool = False  # the subject of a verb of saying
 
 
 class Paragraphs:
@@ -81,8 +82,8 @@ class Referents:
             if token.dep_ in SUBJECT_DEPS and _is_main(token.head) and not skip(token.idx):
                 self._add_subject(token)
 
-    def _add(self, offset, kind, name, roles=frozenset(), subject=True):
-        ref = Referent(offset, self.paragraphs.index(offset), kind, name, frozenset(roles), subject)
+    def _add(self, offset, kind, name, roles=frozenset(), subject=True, speaker=False):
+        ref = Referent(offset, self.paragraphs.index(offset), kind, name, frozenset(roles), subject, speaker)
         keys = [r.offset for r in self.items]
         self.items.insert(bisect.bisect_right(keys, offset), ref)
 
@@ -90,7 +91,7 @@ class Referents:
         speaker = speaker_from_token(token)
         name, kind = self.resolve(token, speaker.type, speaker.name)
         if name and kind:
-            self._add(token.idx, kind, name, role_words(phrase_span(token)), subject=True)
+            self._add(token.idx, kind, name, role_words(phrase_span(token)), subject=True, speaker=is_cue(token.head))
 
     def resolve(self, head: Token, type_: str, name: str | None, previous: Referent | None = None):
         """(name, kind) of a speaker phrase, or (None, None)."""
@@ -124,6 +125,12 @@ class Referents:
         if lower not in PERSON_PRONOUNS | GROUP_PRONOUNS:
             return None
         kind = "person" if lower in PERSON_PRONOUNS else "group"
+        sentence = token.sent.start_char if _after_quotation(token) else token.idx
+        for ref in self.before(token.idx):
+            if ref.offset < sentence:
+                break
+            if ref.speaker and ref.kind == kind:
+                return ref.name  # "X said that Y has ..., he said": the sentence's speaker, not its last subject
         for ref in self.before(token.idx):
             if ref.subject and ref.kind == kind:
                 return ref.name
@@ -160,6 +167,13 @@ class Referents:
             if issuer is not None:
                 return org_name(issuer)
         return None
+
+
+def _after_quotation(token: Token) -> bool:
+    """ "“...,” he said": a pronoun right after a quotation's closing mark."""
+    doc = token.doc
+    before = [t for t in doc[max(0, token.i - 3) : token.i] if not t.is_space]
+    return bool(before) and before[-1].is_punct and any(t.text[-1:] in "”\"'’»" for t in before[-2:])
 
 
 def _described_as_person(head: Token) -> bool:

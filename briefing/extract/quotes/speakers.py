@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
 from briefing.extract.nlp import doc_ents, doc_text
-from briefing.lexicon.speech import DOCUMENT_NOUNS, PRONOUNS, SPEECH_VERBS
+from briefing.lexicon.speech import (
+    DOCUMENT_NOUNS,
+    INVERTED_SPEECH_VERBS,
+    PRONOUNS,
+    SPEECH_VERBS,
+)
 from briefing.lexicon.titles import HONORIFICS, ORG_NOUNS, TITLE_WORDS
 from briefing.model import SpeakerType
 from briefing.names import clean_name, split_title
@@ -17,6 +23,8 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 # Nouns whose phrase speaks as one: documents ("the statement said") and bodies ("the council said").
 COLLECTIVE_NOUNS = DOCUMENT_NOUNS | ORG_NOUNS
 # Dependents that are clauses about the speaker, not part of the phrase that names it.
+# Where the phrase after an inverted verb of saying ends: "said Jane Roe, a lawyer", "said Roe of Ostwire".
+PHRASE_STOPS = frozenset({",", ";", ":", "!", "?", "(", "of", "at", "from", "in", "on", "with", "who", "after", "before", "when"})
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "parataxis", "ccomp", "conj", "cc"})
 
 
@@ -30,36 +38,44 @@ class Speaker:
     name: str | None  # the name written in the phrase, cleaned
 
 
-def subject_of(verb: Token) -> Token | None:
-    """The subject of a cue verb; for "and said", "adding", "saying" the subject of the cue verb above it."""
-    own = _own_subject(verb)
+def subject_of(verb: Token, skip: Callable[[Token], bool] | None = None) -> Token | None:
+    """The subject of a cue verb; for "and said", "adding", "saying" the subject of the cue verb above it.
+
+    skip: subjects to pass over (those inside quote marks: the parser may hang a quoted clause's
+    subject on the cue verb)."""
+    own = _own_subject(verb, skip)
     if own is not None:
         return own
     borrowed, token = None, verb
     for _ in range(4):
-        if token.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "ccomp") or token.head is token:
+        if token.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "ccomp") or token.head.i == token.i:
             break
         token = token.head
-        subject = _own_subject(token)
+        subject = _own_subject(token, skip)
         if subject is not None and token.lemma_.lower() in SPEECH_VERBS:
             return subject
-        if borrowed is None and subject is not None and token is verb.head and verb.dep_ != "ccomp":
+        if borrowed is None and subject is not None and token.i == verb.head.i and verb.dep_ != "ccomp":
             borrowed = subject
     return borrowed
 
 
-def _own_subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            return child
-    return _inverted_subject(verb) or _preceding_subject(verb)
+def _own_subject(verb: Token, skip: Callable[[Token], bool] | None = None) -> Token | None:
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and any(ch.isalpha() for ch in c.text)]
+    subjects = [c for c in subjects if skip is None or not skip(c)]
+    if subjects:  # the nearest before the verb: in "... made public ― Trump boasted" the dash is no subject
+        before = [c for c in subjects if c.i < verb.i]
+        return before[-1] if before else subjects[0]
+    for found in (_inverted_subject(verb), _preceding_subject(verb), _phrase_after(verb), _phrase_before(verb)):
+        if found is not None and (skip is None or not skip(found)):
+            return found
+    return None
 
 
 def _inverted_subject(verb: Token) -> Token | None:
     """ "“...,” said Lena X, a lawmaker, reported Ostwire": a subject the parser hung on another verb."""
     doc = verb.doc
-    if verb.i == 0 or not doc[verb.i - 1].is_punct:
-        return None
+    if verb.i == 0 or not doc[verb.i - 1].is_punct or verb.tag_ == "VBG":
+        return None  # "..., noting the nominee 'makes ...'": the noun after a participle begins its clause
     for token in doc[verb.i + 1 : min(len(doc), verb.i + 8)]:
         if token.dep_ in SUBJECT_DEPS and token.head.i > token.i:
             between = range(verb.i + 1, token.i)
@@ -68,6 +84,63 @@ def _inverted_subject(verb: Token) -> Token | None:
         if token.pos_ in ("VERB", "AUX") or token.text in ",.;:":
             return None
     return None
+
+
+# Words that may stand in a speaker phrase after an inverted verb: "said retired neurosurgeon Ben Carson".
+PHRASE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART", "PUNCT", "VERB"})
+MAX_PHRASE_WORDS = 10
+
+
+def _phrase_after(verb: Token) -> Token | None:
+    """ "“...,” added a Nevada Democrat.", "Said Ellis: “...”": the noun phrase right after an inverted
+    verb of saying, read on the words when the parse gives the verb no subject."""
+    doc = verb.doc
+    if verb.lemma_.lower() not in INVERTED_SPEECH_VERBS or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    if not verb.is_sent_start and not doc[verb.i - 1].is_punct:
+        return None
+    head = None
+    for token in doc[verb.i + 1 : verb.i + 1 + MAX_PHRASE_WORDS]:
+        if token.is_space or token.text in PHRASE_STOPS or token.pos_ not in PHRASE_POS or token.ent_type_ in ("DATE", "TIME"):
+            return head
+        if token.pos_ == "VERB" and token.dep_ not in ("amod", "compound"):
+            return None  # a clause, not a name: "said senators were ..."
+        if token.pos_ == "PUNCT" and token.text not in "-–.":
+            return head
+        if token.pos_ in ("NOUN", "PROPN"):
+            head = token
+    return None
+
+
+CLOSING_MARKS = frozenset({"”", '"', "»", "''"})  # single marks are apostrophes too often
+
+
+def _phrase_before(verb: Token) -> Token | None:
+    """ "“...,” Tulsa police Chief Chuck Jordan said.", "“...,” Flynn, a top surrogate, said": the name
+    between a quotation and its verb of saying, read on the words when the parse gives the verb no subject."""
+    doc = verb.doc
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0:
+        return None
+    start = None
+    for i in range(verb.i - 1, max(-1, verb.i - 1 - MAX_PHRASE_WORDS - 4), -1):
+        if doc[i].text in CLOSING_MARKS or doc[i].is_punct and doc[i].text.endswith(("”", '"')):
+            start = i + 1
+            break
+        if doc[i].is_space or doc[i].is_sent_start and i < verb.i - 1:
+            return None
+    if start is None:
+        return None
+    while start < verb.i and doc[start].text == ",":
+        start += 1
+    head = None
+    for token in doc[start : verb.i]:
+        if token.text == ",":
+            break  # "Flynn, a top surrogate, said": the name before the apposition
+        if token.pos_ not in PHRASE_POS and not token.text[:1].isupper():
+            return None
+        if token.pos_ in ("NOUN", "PROPN") or token.text[:1].isupper():
+            head = token
+    return head
 
 
 def _preceding_subject(verb: Token) -> Token | None:
@@ -84,7 +157,7 @@ def _preceding_subject(verb: Token) -> Token | None:
         # an apposition to the object of an introductory phrase is the real subject
         if nominal and (token.dep_ not in ("pobj", "compound", "poss", "appos") or token.head.dep_ == "pobj"):
             return token if token.right_edge.i >= last else None
-        if token.head is token or token.head.i >= verb.i:
+        if token.head.i == token.i or token.head.i >= verb.i:
             return None
         token = token.head
     return None
@@ -93,9 +166,23 @@ def _preceding_subject(verb: Token) -> Token | None:
 def speaker_from_token(head: Token) -> Speaker:
     span = phrase_span(head)
     start, end = span.start_char, span.end_char
+    text = doc_text(head.doc)[start:end]
+    if _indefinite(head):
+        return Speaker(head, start, end, text, "unknown", None)
     name_span = name_in_phrase(head)
     name = clean_entity_text(name_span.text) if name_span is not None else None
-    return Speaker(head, start, end, doc_text(head.doc)[start:end], speaker_type(head, name), name)
+    return Speaker(head, start, end, text, speaker_type(head, name), name)
+
+
+INDEFINITE = frozenset({"a", "an", "another", "one", "some", "several", "many", "two", "three"})
+
+
+def _indefinite(head: Token) -> bool:
+    """ "a Nevada Democrat", "another delegate", "one New Hampshire Republican": someone the text does
+    not name, never a person named earlier."""
+    return head.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITE and c.i < head.i for c in head.children
+    )
 
 
 def phrase_span(head: Token) -> Span:
@@ -235,7 +322,7 @@ def _noun_above(token: Token) -> list[Token]:
     for _ in range(4):
         if is_common_noun(token):
             return [token]
-        if token.dep_ not in ("pobj", "prep", "conj", "appos") or token.head is token:
+        if token.dep_ not in ("pobj", "prep", "conj", "appos") or token.head.i == token.i:
             return []
         token = token.head
     return []

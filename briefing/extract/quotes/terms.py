@@ -1,0 +1,75 @@
+"""Quote marks around a name, not around words someone said: titles and nicknames.
+
+    told MSNBC's "Morning Joe"          a programme, after a possessive
+    said on "Face the Nation."          a title, after a preposition
+    Del. Marcia "Cia" Price             a nickname inside a name
+    the "Never Trump" movement          a name used as a modifier of the noun after it
+
+Only runs written in title case count, so that "called the senator a 'nasty guy'"
+and "said it was 'a mistake'" stay quotations.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from briefing.extract.nlp import doc_text
+from briefing.extract.quotes.marks import Marked
+
+# A title is short: longer runs in title case are headlines or slogans, judged elsewhere.
+MAX_TITLE_WORDS = 8
+# Short words that title case leaves in lower case ("Face the Nation", "Game of Thrones").
+MINOR_WORDS = frozenset(
+    ["a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "off", "on", "or", "over", "per", "the", "to", "up", "via", "vs", "with"]
+)
+# Words before a title: a preposition of place or medium ("on", "in"), or a verb whose object is the
+# listener or the programme ("told", "visited", "hosts").
+TITLE_PREPOSITIONS = frozenset({"on", "in", "at", "during", "from", "to", "into", "onto", "for", "via"})
+TITLE_VERBS = frozenset({"tell", "visit", "host", "appear", "join", "watch", "air", "star", "title", "entitle"})
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+
+
+def is_name_in_marks(doc: Doc, m: Marked, quote: Span) -> bool:
+    """Whether the quoted run names a work, a programme, an event or a person rather than quoting words."""
+    words = doc_text(doc)[m.start : m.end].rstrip(".,;:").split()
+    if not words or len(words) > MAX_TITLE_WORDS or not _title_case(words):
+        return False
+    before = _word_before(doc, m.open_mark)
+    if before is None:
+        return False
+    if _inside_name(before, quote):
+        return True
+    if before.text in POSSESSIVE or before.tag_ == "POS":
+        return True
+    if before.lower_ in TITLE_PREPOSITIONS and before.pos_ == "ADP":
+        return True
+    return before.lemma_.lower() in TITLE_VERBS and before.pos_ == "VERB"
+
+
+def _title_case(words: list[str]) -> bool:
+    cleaned = [w.strip("\"'“”‘’«»()[]") for w in words]
+    cleaned = [w for w in cleaned if w]
+    if not cleaned or not cleaned[0][:1].isupper():
+        return False
+    if any(ch in w for w in cleaned[:-1] for ch in ".!?"):
+        return False  # sentences: "Lock her up! Lock her up!", "The Donald. Big Daddy"
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in MINOR_WORDS for w in cleaned)
+
+
+def _word_before(doc: Doc, offset: int) -> Token | None:
+    span = doc.char_span(max(0, offset - 40), offset, alignment_mode="contract")
+    if span is None:
+        return None
+    words = [t for t in span if not t.is_space]
+    return words[-1] if words else None
+
+
+def _inside_name(before: Token, quote: Span) -> bool:
+    """A nickname between a first name and a surname: Marcia "Cia" Price."""
+    doc = quote.doc
+    after = quote.end
+    while after < len(doc) and (doc[after].is_punct or doc[after].is_space) and doc[after].text not in ",.;:":
+        after += 1
+    if after >= len(doc) or len(quote) > 3:
+        return False
+    return before.pos_ == "PROPN" and doc[after].pos_ == "PROPN" and before.text[:1].isupper() and doc[after].text[:1].isupper()
