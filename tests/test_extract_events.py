@@ -106,3 +106,29 @@ def test_whole_article_gives_offsets_and_collapsed_sentences(nlp):
         assert text[event.start : event.start + len(event.trigger)] == event.trigger
         assert "  " not in event.sentence
 
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Talvik assembly will vote on March 12, its speaker said.", dt.date(2032, 3, 12)),  # forward
+        ("The Talvik assembly is expected to vote on March 12.", dt.date(2032, 3, 12)),
+        ("The Talvik assembly voted on March 12, its speaker said.", dt.date(2031, 3, 12)),  # back
+    ],
+)
+def test_a_year_less_date_is_read_in_the_tense_of_its_clause(nlp, text, expected):
+    from briefing.extract.times import extract_times
+
+    times = list(extract_times(nlp(text), dt.date(2031, 4, 20)))
+    assert [t.date.value for t in times if t.date is not None] == [expected]
+
+
+@pytest.mark.slow
+def test_a_past_event_takes_the_latest_such_date_not_the_nearest(nlp):
+    from briefing.extract.events import extract_events
+
+    text = "The Talvik assembly approved the harbour budget on Dec. 15 after a long debate."
+    events = extract_events(nlp(text), dt.date(2031, 11, 2))  # Dec. 15 nearest would be six weeks ahead
+    approved = [e for e in events if e.predicate == "approve"]
+    assert approved and approved[0].date is not None and approved[0].date.value == dt.date(2030, 12, 15)

@@ -16,6 +16,7 @@ from briefing.lexicon.events import (
     CLOSENESS,
     DEICTIC_DAYS,
     EVENT_NOUNS,
+    FORWARD_HEADS,
     NON_DATING_PREPS,
     SEQUENCE_PREPS,
     action_class,
@@ -154,7 +155,26 @@ def _sequence_prep(prep: Token) -> bool:
     return True
 
 
-def normalised(time: Time | None, published: dt.date | None, normalise: Normaliser | None, *, future: bool) -> DateValue | None:
+def clause_tense(token: Token) -> bool | None:
+    """Where the clause of `token` points in time, for reading a year-less date: True forward ("will
+    vote on March 12", "is expected in April", "plans to meet on Tuesday"), False back (past tense,
+    perfect: "voted on March 12"), None when nothing says (present tense; a noun with no verb)."""
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    perfect = any(a.lemma_.lower() == "have" for a in auxes)
+    if any(a.tag_ == "MD" for a in auxes) and not perfect:
+        return True
+    forward_head = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in FORWARD_HEADS
+    if forward_head or (verb.lemma_.lower() in FORWARD_HEADS and verb.tag_ == "VBN" and not perfect):
+        return True
+    if verb.tag_ == "VBD" or perfect or any(a.tag_ == "VBD" for a in auxes):
+        return False
+    return None
+
+
+def normalised(time: Time | None, published: dt.date | None, normalise: Normaliser | None, *, future: bool | None) -> DateValue | None:
     if time is None or normalise is None:
         return None
     if time.value is None:

@@ -83,6 +83,10 @@ WEAK_PREDICATES = frozenset(
     """.split()
 )
 
+# Heads that put their complement, or a time of their own, ahead of publication: "is expected in
+# April", "is scheduled to vote on March 12", "is going to sign", "plans to meet on Tuesday".
+FORWARD_HEADS = frozenset("expect schedule plan set due go intend prepare aim poise slate".split())
+
 MODALS = frozenset("will would could may might shall should must can 'll 'd ca wo ought".split())
 
 
