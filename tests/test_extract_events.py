@@ -132,3 +132,18 @@ def test_a_past_event_takes_the_latest_such_date_not_the_nearest(nlp):
     events = extract_events(nlp(text), dt.date(2031, 11, 2))  # Dec. 15 nearest would be six weeks ahead
     approved = [e for e in events if e.predicate == "approve"]
     assert approved and approved[0].date is not None and approved[0].date.value == dt.date(2030, 12, 15)
+
+
+@pytest.mark.slow
+def test_a_time_inside_the_subject_does_not_date_the_event(nlp):
+    text = "Mira Solen, one of the best-known singers of the 1960s, died peacefully at her home in Ardent."
+    events = events_of(nlp, text)
+    died = [e for e in events if e.predicate == "die"]
+    assert died and died[0].date is None, died
+
+
+@pytest.mark.slow
+def test_an_event_noun_with_a_time_of_its_own_is_kept_without_a_publication_date(nlp):
+    text = "The Ostrava Council met after Thursday's riot in the harbour district."
+    events = events_of(nlp, text, published=None)
+    assert "riot" in [e.predicate for e in events], events

@@ -28,6 +28,8 @@ from briefing.model import DateValue
 Normaliser = Callable[..., DateValue | None]
 
 TIME_LABELS = frozenset({"DATE", "TIME"})
+# The subject and what stands beside it: a time inside them is not the time of the predicate.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "appos"})
 # A count of two to ten in words: "three days", not "one day" (a date).
 _SOME = "|".join(word for word, value in WORD_NUMBERS.items() if 2 <= value <= 10)
 DURATION = re.compile(
@@ -138,6 +140,8 @@ def _clause_distance(predicate: Token, time: Time) -> int | None:
             return None
         if node.pos_ in ("VERB", "AUX") and node.i != time.root.i and node.dep_ in CLAUSE_DEPS and not is_prepositional(node):
             return None
+        if node.i not in time.tokens and node.dep_ in SUBJECT_DEPS and node.pos_ in ("NOUN", "PROPN", "PRON"):
+            return None  # "stars of the 1940s died": a time inside the subject describes it, not the event
         if node.i != time.root.i and (node.dep_ == "prep" or is_prepositional(node)) and _sequence_prep(node):
             return None
         node = node.head
