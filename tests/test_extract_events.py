@@ -147,3 +147,22 @@ def test_an_event_noun_with_a_time_of_its_own_is_kept_without_a_publication_date
     text = "The Ostrava Council met after Thursday's riot in the harbour district."
     events = events_of(nlp, text, published=None)
     assert "riot" in [e.predicate for e in events], events
+
+
+@pytest.mark.slow
+def test_a_headline_tells_an_event(nlp, tmp_path):
+    from briefing.extract.document import extract_source, nlp_text
+    from briefing.ingest.sources import read_source
+
+    article = tmp_path / "crane.txt"
+    article.write_text(
+        "Ellery mayor resigns over harbour fire\n\n"
+        "Dock workers in Ellery were evacuated on Tuesday after a storm battered the coast, officials said.\n\n"
+        "The port authority has opened an inquiry into the safety of its older equipment.\n",
+        encoding="utf-8",
+    )
+    source, _ = read_source(article, tmp_path)
+    assert source.paragraphs[0].kind == "headline"
+    extraction = extract_source(source, nlp(nlp_text(source)))
+    headline = source.paragraphs[0].text
+    assert any(e.sentence == headline and e.predicate == "resign" for e in extraction.events), extraction.events
