@@ -34,7 +34,7 @@ def code_digest(relative_paths: list[str]) -> str:
 
 
 # The modules whose code turns a file into a Source.
-INGEST_CODE = ["ingest", "lexicon", "dates.py", "slugs.py", "model.py"]
+INGEST_CODE = ["ingest", "lexicon", "dates", "slugs.py", "model.py"]
 
 
 class IngestCache:

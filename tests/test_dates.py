@@ -66,8 +66,11 @@ def test_dates_weekday_future_is_on_or_after_publication(published: dt.date, nam
         ("Mar. 2", dt.date(2021, 3, 4), dt.date(2021, 3, 2)),
         ("2 March", dt.date(2021, 3, 4), dt.date(2021, 3, 2)),
         ("December 28", dt.date(2021, 1, 3), dt.date(2020, 12, 28)),  # year inferred backwards
-        ("January 9", dt.date(2020, 12, 31), dt.date(2020, 1, 9)),
-        ("January 2", dt.date(2020, 12, 31), dt.date(2021, 1, 2)),  # a few days ahead is allowed
+        ("January 9", dt.date(2020, 12, 31), dt.date(2021, 1, 9)),  # nearest publication: nine days ahead
+        ("Nov. 21", dt.date(2019, 11, 2), dt.date(2019, 11, 21)),  # not a year back
+        ("Feb. 1", dt.date(2019, 10, 26), dt.date(2020, 2, 1)),
+        ("Friday, Oct. 23", dt.date(2026, 10, 25), dt.date(2026, 10, 23)),  # the date, not last Friday
+        ("Saturday, April 25", dt.date(2026, 4, 24), dt.date(2026, 4, 25)),  # the date, not last Saturday
         ("June 7, 2019", dt.date(2021, 3, 4), dt.date(2019, 6, 7)),
         ("7 June 2019", None, dt.date(2019, 6, 7)),
     ],
@@ -92,6 +95,26 @@ def test_dates_normalise_day_precision(text: str, published: dt.date | None, exp
         ("in October", dt.date(2021, 3, 4), dt.date(2020, 10, 1), "month"),
         ("February", dt.date(2021, 3, 4), dt.date(2021, 2, 1), "month"),
         ("in 2011", dt.date(2021, 3, 4), dt.date(2011, 1, 1), "year"),
+        ("two years ago", dt.date(2021, 3, 4), dt.date(2019, 1, 1), "year"),
+        ("nearly four years ago", dt.date(2021, 3, 4), dt.date(2017, 1, 1), "year"),
+        ("a year earlier", dt.date(2021, 3, 4), dt.date(2020, 1, 1), "year"),
+        ("year-ago", dt.date(2021, 3, 4), dt.date(2020, 1, 1), "year"),
+        ("five months ago", dt.date(2021, 3, 4), dt.date(2020, 10, 1), "month"),
+        ("a month earlier", dt.date(2021, 3, 4), dt.date(2021, 2, 1), "month"),
+        ("June last year", dt.date(2021, 3, 4), dt.date(2020, 6, 1), "month"),
+        ("in January this year", dt.date(2021, 3, 4), dt.date(2021, 1, 1), "month"),
+        ("last May", dt.date(2021, 3, 4), dt.date(2020, 5, 1), "month"),
+        ("last May", dt.date(2021, 10, 4), dt.date(2021, 5, 1), "month"),
+        ("this September", dt.date(2021, 3, 4), dt.date(2021, 9, 1), "month"),
+        ("next March", dt.date(2021, 3, 4), dt.date(2022, 3, 1), "month"),
+        ("mid-November", dt.date(2021, 10, 4), dt.date(2021, 11, 1), "month"),
+        ("January", dt.date(2021, 11, 4), dt.date(2022, 1, 1), "month"),  # nearest publication
+        ("the current fiscal year", dt.date(2021, 3, 4), dt.date(2021, 1, 1), "year"),
+        ("year-end", dt.date(2021, 3, 4), dt.date(2021, 1, 1), "year"),
+        ("nineteen ninety-six", None, dt.date(1996, 1, 1), "year"),
+        ("the year two thousand", None, dt.date(2000, 1, 1), "year"),
+        ("January nineteen ninety-seven", dt.date(1998, 2, 27), dt.date(1997, 1, 1), "month"),
+        ("mid-1996", dt.date(1998, 2, 27), dt.date(1996, 1, 1), "year"),
         ("2011-2013", dt.date(2021, 3, 4), dt.date(2011, 1, 1), "year"),
         ("1990-94", None, dt.date(1990, 1, 1), "year"),
         ("May 2018", None, dt.date(2018, 5, 1), "month"),
@@ -106,11 +129,37 @@ def test_dates_normalise_coarse_precision(text: str, published: dt.date | None, 
 
 @pytest.mark.parametrize(
     "text",
-    ["the day she resigned", "that morning", "the early hours of that morning", "two months", "decades",
+    ["the day she resigned", "that morning", "two days earlier", "this may take time", "the early hours of that morning", "two months", "decades",
      "the last three weeks", "weekly", "it may take time", ""],
 )
 def test_dates_normalise_returns_none_for_non_dates(text: str) -> None:
     assert normalise_time_expression(text, dt.date(2021, 3, 4)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "future", "expected"),
+    [
+        ("March 12", True, dt.date(2022, 3, 12)),  # "will vote on March 12", written in April
+        ("March 12", False, dt.date(2021, 3, 12)),  # "voted on March 12"
+        ("March 12", None, dt.date(2021, 3, 12)),  # a month back is nearer than eleven ahead
+        ("Dec. 15", False, dt.date(2020, 12, 15)),  # "was paid Dec. 15", written in November
+        ("Dec. 15", None, dt.date(2021, 12, 15)),
+        ("January 2", False, dt.date(2021, 1, 2)),  # a few days ahead is allowed
+    ],
+)
+def test_dates_month_day_follows_the_clause_tense(text: str, future: bool | None, expected: dt.date) -> None:
+    published = dt.date(2021, 4, 20) if text == "March 12" else dt.date(2021, 11, 2) if text == "Dec. 15" else dt.date(2020, 12, 31)
+    result = normalise_time_expression(text, published, future=future)
+    assert result is not None and result.value == expected
+
+
+@pytest.mark.parametrize(
+    ("future", "expected"),
+    [(True, dt.date(2022, 4, 1)), (False, dt.date(2021, 4, 1)), (None, dt.date(2021, 4, 1))],
+)
+def test_dates_month_name_follows_the_clause_tense(future: bool | None, expected: dt.date) -> None:
+    result = normalise_time_expression("in April", dt.date(2021, 6, 10), future=future)  # "is expected in April"
+    assert result is not None and (result.value, result.precision) == (expected, "month")
 
 
 @pytest.mark.parametrize("text", ["Tuesday", "yesterday", "last week", "this month", "March 2", "tonight"])

@@ -106,3 +106,63 @@ def test_whole_article_gives_offsets_and_collapsed_sentences(nlp):
         assert text[event.start : event.start + len(event.trigger)] == event.trigger
         assert "  " not in event.sentence
 
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Talvik assembly will vote on March 12, its speaker said.", dt.date(2032, 3, 12)),  # forward
+        ("The Talvik assembly is expected to vote on March 12.", dt.date(2032, 3, 12)),
+        ("The Talvik assembly voted on March 12, its speaker said.", dt.date(2031, 3, 12)),  # back
+    ],
+)
+def test_a_year_less_date_is_read_in_the_tense_of_its_clause(nlp, text, expected):
+    from briefing.extract.times import extract_times
+
+    times = list(extract_times(nlp(text), dt.date(2031, 4, 20)))
+    assert [t.date.value for t in times if t.date is not None] == [expected]
+
+
+@pytest.mark.slow
+def test_a_past_event_takes_the_latest_such_date_not_the_nearest(nlp):
+    from briefing.extract.events import extract_events
+
+    text = "The Talvik assembly approved the harbour budget on Dec. 15 after a long debate."
+    events = extract_events(nlp(text), dt.date(2031, 11, 2))  # Dec. 15 nearest would be six weeks ahead
+    approved = [e for e in events if e.predicate == "approve"]
+    assert approved and approved[0].date is not None and approved[0].date.value == dt.date(2030, 12, 15)
+
+
+@pytest.mark.slow
+def test_a_time_inside_the_subject_does_not_date_the_event(nlp):
+    text = "Mira Solen, one of the best-known singers of the 1960s, died peacefully at her home in Ardent."
+    events = events_of(nlp, text)
+    died = [e for e in events if e.predicate == "die"]
+    assert died and died[0].date is None, died
+
+
+@pytest.mark.slow
+def test_an_event_noun_with_a_time_of_its_own_is_kept_without_a_publication_date(nlp):
+    text = "The Ostrava Council met after Thursday's riot in the harbour district."
+    events = events_of(nlp, text, published=None)
+    assert "riot" in [e.predicate for e in events], events
+
+
+@pytest.mark.slow
+def test_a_headline_tells_an_event(nlp, tmp_path):
+    from briefing.extract.document import extract_source, nlp_text
+    from briefing.ingest.sources import read_source
+
+    article = tmp_path / "crane.txt"
+    article.write_text(
+        "Ellery mayor resigns over harbour fire\n\n"
+        "Dock workers in Ellery were evacuated on Tuesday after a storm battered the coast, officials said.\n\n"
+        "The port authority has opened an inquiry into the safety of its older equipment.\n",
+        encoding="utf-8",
+    )
+    source, _ = read_source(article, tmp_path)
+    assert source.paragraphs[0].kind == "headline"
+    extraction = extract_source(source, nlp(nlp_text(source)))
+    headline = source.paragraphs[0].text
+    assert any(e.sentence == headline and e.predicate == "resign" for e in extraction.events), extraction.events

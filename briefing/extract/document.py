@@ -26,6 +26,8 @@ from briefing.model import (
 
 # Paragraph kinds whose names, quotes and events are story content.
 CONTENT_KINDS = frozenset({"body"})
+# A headline (and the standfirst under it) tells the story's main event in a line of its own.
+EVENT_KINDS = CONTENT_KINDS | {"headline"}
 # spaCy's default max_length is 1,000,000 characters; chunks stay well below it
 # so that memory stays bounded on very long articles.
 CHUNK_CHARS = 100_000
@@ -104,7 +106,7 @@ def extract_source(source: Source, doc: Doc) -> Extraction:
             entities=anchors.keep(extract_entities(doc)),
             quotes=quotes,
             times=anchors.keep(extract_times(doc, published)),
-            events=anchors.keep(events),
+            events=AnchorIndex(paragraphs, EVENT_KINDS).keep(events),
             numbers=anchors.keep(extract_numbers(doc)),
         )
     finally:
@@ -145,8 +147,8 @@ Anchored = TypeVar("Anchored", EntitySpan, QuoteSpan, TimeSpan, EventCandidate, 
 class AnchorIndex:
     """Maps a character offset to its sentence anchor; keeps only what lies in story paragraphs."""
 
-    def __init__(self, paragraphs: Sequence[Paragraph]) -> None:
-        self.sentences = [s for p in paragraphs if p.kind in CONTENT_KINDS for s in p.sentences]
+    def __init__(self, paragraphs: Sequence[Paragraph], kinds: frozenset[str] = CONTENT_KINDS) -> None:
+        self.sentences = [s for p in paragraphs if p.kind in kinds for s in p.sentences]
         self.starts = [s.start for s in self.sentences]
 
     def anchor_at(self, offset: int) -> str | None:

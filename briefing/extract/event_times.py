@@ -16,6 +16,7 @@ from briefing.lexicon.events import (
     CLOSENESS,
     DEICTIC_DAYS,
     EVENT_NOUNS,
+    FORWARD_HEADS,
     NON_DATING_PREPS,
     SEQUENCE_PREPS,
     action_class,
@@ -27,6 +28,8 @@ from briefing.model import DateValue
 Normaliser = Callable[..., DateValue | None]
 
 TIME_LABELS = frozenset({"DATE", "TIME"})
+# The subject and what stands beside it: a time inside them is not the time of the predicate.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "appos"})
 # A count of two to ten in words: "three days", not "one day" (a date).
 _SOME = "|".join(word for word, value in WORD_NUMBERS.items() if 2 <= value <= 10)
 DURATION = re.compile(
@@ -137,6 +140,8 @@ def _clause_distance(predicate: Token, time: Time) -> int | None:
             return None
         if node.pos_ in ("VERB", "AUX") and node.i != time.root.i and node.dep_ in CLAUSE_DEPS and not is_prepositional(node):
             return None
+        if node.i not in time.tokens and node.dep_ in SUBJECT_DEPS and node.pos_ in ("NOUN", "PROPN", "PRON"):
+            return None  # "stars of the 1940s died": a time inside the subject describes it, not the event
         if node.i != time.root.i and (node.dep_ == "prep" or is_prepositional(node)) and _sequence_prep(node):
             return None
         node = node.head
@@ -154,7 +159,26 @@ def _sequence_prep(prep: Token) -> bool:
     return True
 
 
-def normalised(time: Time | None, published: dt.date | None, normalise: Normaliser | None, *, future: bool) -> DateValue | None:
+def clause_tense(token: Token) -> bool | None:
+    """Where the clause of `token` points in time, for reading a year-less date: True forward ("will
+    vote on March 12", "is expected in April", "plans to meet on Tuesday"), False back (past tense,
+    perfect: "voted on March 12"), None when nothing says (present tense; a noun with no verb)."""
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    perfect = any(a.lemma_.lower() == "have" for a in auxes)
+    if any(a.tag_ == "MD" for a in auxes) and not perfect:
+        return True
+    forward_head = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in FORWARD_HEADS
+    if forward_head or (verb.lemma_.lower() in FORWARD_HEADS and verb.tag_ == "VBN" and not perfect):
+        return True
+    if verb.tag_ == "VBD" or perfect or any(a.tag_ == "VBD" for a in auxes):
+        return False
+    return None
+
+
+def normalised(time: Time | None, published: dt.date | None, normalise: Normaliser | None, *, future: bool | None) -> DateValue | None:
     if time is None or normalise is None:
         return None
     if time.value is None:

@@ -39,7 +39,7 @@ from briefing.extract.event_predicates import (
     predicate_verdict,
     subject_of,
 )
-from briefing.extract.event_times import Normaliser, normalised, time_expressions, time_of
+from briefing.extract.event_times import Normaliser, clause_tense, normalised, time_expressions, time_of
 from briefing.extract.nlp import sentence_ents
 from briefing.lexicon.events import (
     LOCATIVE_PREPS,
@@ -94,10 +94,11 @@ def _sentence_events(sent: Span, published: dt.date | None, normalise: Normalise
             subject = subject_of(token)
             before = [t for t in times if date_from.i < t.root.i < (subject.i if subject is not None else token.i)]
             time = before[0] if before else None
-        date = normalised(time, published, normalise, future=False)
-        if kind == "noun" and date is None:
+        date = normalised(time, published, normalise, future=clause_tense(date_from if date_from is not None else token))
+        # A time expression of its own makes a happening, even one the publication date cannot place
+        if kind == "noun" and time is None:
             continue
-        if kind == "verb" and date is None and not is_past_action(token):
+        if kind == "verb" and time is None and not is_past_action(token):
             continue
         found.append((token, date))
     # One candidate per action class and sentence: a noun argument of a verb of

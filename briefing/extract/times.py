@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc
 
 from briefing.dates import normalise_time_expression
+from briefing.extract.event_times import clause_tense
 from briefing.model import TimeSpan
 
 TIME_LABELS = frozenset({"DATE", "TIME"})
@@ -18,11 +19,10 @@ def extract_times(doc: Doc, published: dt.date | None) -> Iterator[TimeSpan]:
     for ent in doc.ents:
         if ent.label_ not in TIME_LABELS:
             continue
-        future = any(t.lower_ in ("will", "next", "coming") or t.tag_ == "MD" for t in ent.root.head.children)
         yield TimeSpan(
             text=ent.text,
             start=ent.start_char,
             end=ent.end_char,
             anchor="",
-            date=normalise_time_expression(ent.text, published, future=future),
+            date=normalise_time_expression(ent.text, published, future=clause_tense(ent.root)),
         )

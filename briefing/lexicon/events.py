@@ -10,12 +10,12 @@ import re
 from briefing.lexicon.speech import PRONOUNS
 
 # Lemmas (verbs and event nouns) grouped into action classes: mentions of one
-# real event in different words share a class. Phrasal verbs are "lemma particle".
+# real event in different words share a class. Phrasal verbs are "lemma particle" ("pass_away" here).
 ACTION_CLASSES: dict[str, frozenset[str]] = {
-    name: frozenset(words.split())
+    name: frozenset(word.replace("_", " ") for word in words.split())
     for name, words in {
         "attack": "kill strike airstrike attack assassinate assassination killing bomb bombing "
-        "shoot shooting shell shelling raid hit murder slay execute die death "
+        "shoot shooting shell shelling raid hit murder slay execute die death pass_away "
         "explode explosion blast ambush fire",
         "vote": "pass vote approve back adopt endorse ratify resolution ballot legislate",
         "mourn": "mourn funeral procession burial bury memorial vigil commemorate "
@@ -82,6 +82,10 @@ WEAK_PREDICATES = frozenset(
     like use give take go come put set let begin start continue try help work play
     """.split()
 )
+
+# Heads that put their complement, or a time of their own, ahead of publication: "is expected in
+# April", "is scheduled to vote on March 12", "is going to sign", "plans to meet on Tuesday".
+FORWARD_HEADS = frozenset("expect schedule plan set due go intend prepare aim poise slate".split())
 
 MODALS = frozenset("will would could may might shall should must can 'll 'd ca wo ought".split())
 
