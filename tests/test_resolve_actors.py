@@ -232,3 +232,93 @@ def test_resolve_transliterations_of_given_names_merge():
     assert names["Oleksandr Vitko"] == {"Oleksandr Vitko", "Olexandr Vitko"}
     assert len([n for n in names if n.endswith("Karimi")]) == 2  # Mohammad/Muhammad one, Ahmad another
 
+
+
+def test_resolve_short_form_without_a_middle_name_joins_the_full_name():
+    names = actor_names(
+        [
+            make_extraction("a", [("Dorian Quill Varga", "PERSON"), ("Varga", "PERSON")]),
+            make_extraction("b", [("Dorian Varga", "PERSON")]),
+            make_extraction("c", [("Dorian Q. Varga", "PERSON")]),
+            make_extraction("d", [("D. Quill Varga", "PERSON")]),
+        ]
+    )
+    assert list(names) == ["Dorian Quill Varga"]
+
+
+def test_resolve_a_generational_suffix_is_the_same_person_unless_another_generation_is_named():
+    names = actor_names(
+        [
+            make_extraction("a", [("Tobias Renner Jr", "PERSON")]),
+            make_extraction("b", [("Tobias Renner", "PERSON"), ("Renner", "PERSON")]),
+        ]
+    )
+    assert list(names) == ["Tobias Renner Jr"]
+    names = actor_names(
+        [
+            make_extraction("a", [("Tobias Renner Jr", "PERSON")]),
+            make_extraction("b", [("Tobias Renner Sr", "PERSON")]),
+        ]
+    )
+    assert len(names) == 2
+
+
+def test_resolve_a_shared_surname_goes_to_the_person_not_to_a_relative():
+    names = actor_names(
+        [
+            make_extraction("a", [("Dana Whitmore", "PERSON"), ("Whitmore", "PERSON"), ("Tom Whitmore", "PERSON", {"role": "her brother"})]),
+            make_extraction("b", [("Dana Whitmore", "PERSON")]),
+            make_extraction("c", [("Whitmore", "PERSON")]),
+            make_extraction("d", [("Whitmore", "PERSON"), ("Tom Whitmore", "PERSON", {"role": "brother of the suspect"})]),
+        ]
+    )
+    assert names["Dana Whitmore"] == {"Dana Whitmore", "Whitmore"}
+    assert names["Tom Whitmore"] == {"Tom Whitmore"}
+    assert len(names) == 2
+
+
+def test_resolve_a_shared_surname_goes_to_the_person_most_sources_name():
+    many = [make_extraction(s, [("Ilse Konrad", "PERSON")]) for s in "abcd"]
+    names = actor_names([*many, make_extraction("e", [("Pavel Konrad", "PERSON")]), make_extraction("f", [("Konrad", "PERSON")])])
+    assert names["Ilse Konrad"] == {"Ilse Konrad", "Konrad"}
+    # two people named as often: the surname alone stays one page of its own
+    names = actor_names(
+        [
+            make_extraction("a", [("Ilse Konrad", "PERSON")]),
+            make_extraction("b", [("Pavel Konrad", "PERSON")]),
+            make_extraction("c", [("Konrad", "PERSON")]),
+            make_extraction("d", [("Konrad", "PERSON")]),
+        ]
+    )
+    assert names["Konrad"] == {"Konrad"} and len(names) == 3
+
+
+def test_resolve_an_organisation_with_and_without_its_legal_form():
+    names = actor_names(
+        [
+            make_extraction("a", [("Harbour Dynamics Co.", "ORG")]),
+            make_extraction("b", [("Harbour Dynamics", "ORG"), ("Harbour Dynamics Corp", "ORG")]),
+            make_extraction("c", [("Harbour Dynamics Inc.", "ORG"), ("Harbour Logistics", "ORG")]),
+        ]
+    )
+    assert len(names) == 2 and "Harbour Logistics" in names
+
+
+def test_resolve_a_team_with_and_without_the_place_of_two_words_before_it():
+    names = actor_names(
+        [
+            make_extraction("a", [("Port Halden", "GPE"), ("Port Halden Rovers", "ORG")]),
+            make_extraction("b", [("Rovers", "ORG"), ("Port Halden", "GPE")]),
+        ]
+    )
+    assert names["Port Halden Rovers"] == {"Port Halden Rovers", "Rovers"}
+
+
+def test_resolve_an_acronym_that_keeps_the_article_of_its_name():
+    names = actor_names(
+        [
+            make_extraction("a", [("Meridian Courier", "ORG")]),
+            make_extraction("b", [("TMC", "ORG")]),
+        ]
+    )
+    assert names == {"Meridian Courier": {"Meridian Courier", "TMC"}}

@@ -4,6 +4,7 @@ front, facilities; and groups known only by a common noun dropped when few sourc
 
 from __future__ import annotations
 
+from briefing.lexicon.roles import LEGAL_SUFFIXES
 from briefing.lexicon.titles import GENERIC_MODIFIERS
 from briefing.lexicon.titles import PLACE_NAME_HEADS
 from briefing.names import acronym, fold, is_acronym
@@ -76,13 +77,21 @@ def merge_acronyms(nodes: dict[str, NameNode], sets: UnionFind[str]) -> None:
         if member is None:
             if unsettled.get(acronym_key) == unions:
                 continue
-            candidates = {sets.find(k) for k in expansions.get(acronym_key, set())}
+            candidates = {sets.find(k) for k in _expansions_of(acronym_key, expansions)}
             if len(candidates) != 1:
                 unsettled[acronym_key] = unions
                 continue
             member = settled[acronym_key] = next(iter(candidates))
         sets.union(node.key, member)
         unions += 1
+
+
+def _expansions_of(acronym_key: str, expansions: dict[str, set[str]]) -> set[str]:
+    """The names an acronym may stand for; "THR" may keep the article its name drops ("The H... R...")."""
+    found = expansions.get(acronym_key, set())
+    if not found and len(acronym_key) >= 3 and acronym_key.startswith("t"):
+        found = expansions.get(acronym_key[1:], set())
+    return found
 
 
 def merge_organisations(
@@ -96,7 +105,7 @@ def merge_organisations(
         if node.kind() != "organization":
             continue
         country, core = place_prefix(node.name.split(), gazetteer, place_keys)
-        cores.setdefault(tuple(core), {}).setdefault(country, []).append(node.key)
+        cores.setdefault(without_legal_form(core), {}).setdefault(country, []).append(node.key)
     for variants in cores.values():
         countries = {c: keys for c, keys in variants.items() if c is not None}
         bare = variants.get(None, [])
@@ -113,6 +122,15 @@ def merge_organisations(
         if target is not None:
             for key in bare:
                 sets.union(target, key)
+
+
+def without_legal_form(words: list[str]) -> tuple[str, ...]:
+    """An organisation's name without the legal form that may end it: "harbour dynamics co" ->
+    ("harbour", "dynamics")."""
+    end = len(words)
+    while end > 1 and words[end - 1] in LEGAL_SUFFIXES:
+        end -= 1
+    return tuple(words[:end])
 
 
 def _dominant(countries: dict[str, list[str]], nodes: dict[str, NameNode]) -> str | None:

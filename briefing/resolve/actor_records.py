@@ -53,11 +53,14 @@ def build_actors(nodes: dict[str, NameNode], sets: UnionFind[str]) -> list[Actor
 
 
 def _display_name(forms: Counter[str]) -> str:
-    """The fullest common form: most words, then most frequent, then capitalised, then alphabetical."""
+    """The fullest common form: most words, then most frequent, then fewest initials, then
+    capitalised, then alphabetical."""
 
-    def rank(form: str) -> tuple[int, int, int, str]:
-        words = len(name_tokens(form)) if not is_acronym(form) else 0
-        return (-words, -forms[form], 0 if form[:1].isupper() else 1, form)
+    def rank(form: str) -> tuple[int, int, int, int, str]:
+        tokens = name_tokens(form)
+        words = len(tokens) if not is_acronym(form) else 0
+        initials = sum(len(t) == 1 for t in tokens)
+        return (-words, -forms[form], initials, 0 if form[:1].isupper() else 1, form)
 
     return min(forms, key=rank)
 
