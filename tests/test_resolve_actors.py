@@ -322,3 +322,25 @@ def test_resolve_an_acronym_that_keeps_the_article_of_its_name():
         ]
     )
     assert names == {"Meridian Courier": {"Meridian Courier", "TMC"}}
+
+
+def test_resolve_a_given_name_alone_is_the_one_full_name_of_its_source_that_has_it():
+    names = actor_names(
+        [
+            make_extraction("a", [("Marisol Ferrante", "PERSON"), ("Marisol", "PERSON"), ("Ugo Bassi", "PERSON")]),
+            make_extraction("b", [("Marisol", "PERSON")]),
+        ]
+    )
+    assert names["Marisol Ferrante"] == {"Marisol Ferrante", "Marisol"}
+    assert names["Marisol"] == {"Marisol"}  # no full name in its own source: left alone
+
+
+def test_resolve_a_quoted_nickname_does_not_split_a_person():
+    names = actor_names(
+        [
+            make_extraction("a", [('Nello "The Fox" Branca', "PERSON"), ("Branca", "PERSON")]),
+            make_extraction("b", [('Nello "Fox" Branca', "PERSON")]),
+            make_extraction("c", [("Nello Branca", "PERSON"), ("Branca", "PERSON")]),
+        ]
+    )
+    assert len(names) == 1

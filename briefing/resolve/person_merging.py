@@ -5,16 +5,19 @@ with goes to the person the corpus is about, never to a relative named by a fami
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import combinations
 
 from briefing.lexicon.roles import GENERATION_SUFFIXES, KINSHIP_NOUNS
-from briefing.names import fold, is_acronym
+from briefing.names import fold, is_acronym, name_tokens
 from briefing.resolve.name_matching import SimilarTokens, abbreviates, ends_with
 from briefing.resolve.name_nodes import NameNode
 from briefing.resolve.places import Gazetteer, load_gazetteer
 from briefing.resolve.unionfind import UnionFind
 
+# A nickname in quotes inside a name: 'Jane "Red" Roe', 'Jane ``Red'' Roe'.
+NICKNAME = re.compile(r"(?:^|\s)(?:``|[\"“‘'])[^\"“”‘’`']+(?:''|[\"”’'])(?=\s|$)")
 # A bare surname shared by several people goes to the one named in this many times as many
 # sources as any other (the person the story is about), when the text does not tell.
 DOMINANT_SOURCES = 2
@@ -40,6 +43,7 @@ class _FullName:
     tokens: tuple[str, ...]
     key: str
     sources: frozenset[str]
+    core: tuple[str, ...] = ()  # the tokens without a quoted nickname: 'Jane "Red" Roe' -> jane roe
 
 
 Tokens = tuple[str, ...]
@@ -106,7 +110,8 @@ def _merge_same_full_names(
         persons = [n for n in members if n.kind() == "person"]
         if persons:
             sources = frozenset(source for n in persons for source in n.sources)
-            full_by_last.setdefault(tokens[-1], []).append(_FullName(tokens, members[0].key, sources))
+            core = tuple(name_tokens(NICKNAME.sub(" ", members[0].forms.most_common(1)[0][0])))
+            full_by_last.setdefault(tokens[-1], []).append(_FullName(tokens, members[0].key, sources, core))
     return by_last, full_by_last
 
 
@@ -146,7 +151,7 @@ def _merge_short_forms(
     longest_first = sorted((n for n in people if len(tokens[n.key]) >= 2), key=lambda n: (-len(tokens[n.key]), n.key))
     for node in longest_first:
         candidates = [f for f in _abbreviated(tokens[node.key], similar, full_by_last) if f.key != node.key]
-        if all(_compatible(a.tokens, b.tokens) for a, b in combinations(candidates, 2)):
+        if all(_compatible(a, b) for a, b in combinations(candidates, 2)):
             for f in candidates:  # "Jane Roe" of "Jane Mary Roe" and "Jane M. Roe": all one
                 sets.union(node.key, f.key)
             continue
@@ -155,6 +160,10 @@ def _merge_short_forms(
             sets.union(node.key, next(iter(near)))
     # Chosen before any union: the full names' sets as merging by name left them.
     people_sets = _PeopleSets(people, sets)
+    by_first: dict[str, list[_FullName]] = {}
+    for names in full_by_last.values():
+        for f in names:
+            by_first.setdefault(f.tokens[0], []).append(f)
     chosen: list[tuple[str, str]] = []
     leftovers: dict[Tokens, list[str]] = {}
     for node in people:
@@ -162,6 +171,10 @@ def _merge_short_forms(
         if len(words) != 1:
             continue
         roots = {sets.find(f.key) for f in _abbreviated(words, similar, full_by_last)}
+        if not roots and node.kind() == "person" and not node.corpus_votes["place"]:
+            # no one's surname: a given name, of the one full name of its source that has it
+            roots = {sets.find(f.key) for f in by_first.get(words[0], []) if f.sources >= node.sources}
+            roots = roots if len(roots) == 1 else set()
         root = people_sets.main_person(node, roots)
         if root is not None:
             chosen.append((node.key, root))
@@ -175,8 +188,12 @@ def _merge_short_forms(
             sets.union(keys[0], key)
 
 
-def _compatible(a: Tokens, b: Tokens) -> bool:
-    return a == b or abbreviates(list(a), list(b)) or abbreviates(list(b), list(a))
+def _compatible(a: _FullName, b: _FullName) -> bool:
+    """Two full names may be one person's: one abbreviates the other, with or without nicknames."""
+    return any(
+        x == y or abbreviates(list(x), list(y)) or abbreviates(list(y), list(x))
+        for x, y in ((a.tokens, b.tokens), (a.core or a.tokens, b.core or b.tokens))
+    )
 
 
 def _abbreviated(words: Tokens, similar: SimilarTokens, full_by_last: dict[str, list[_FullName]]) -> list[_FullName]:
