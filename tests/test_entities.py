@@ -42,3 +42,14 @@ def test_entities_a_sentence_opening_word_is_no_part_of_a_name(nlp, text):
 def test_entities_a_given_name_that_is_also_a_verb_stays(nlp):
     names = [n for n, _ in people(nlp, "Mark Vasko said he would mark the day with a speech.")]
     assert "Mark Vasko" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("General Dynamo Holdings said it would cut jobs.", "General Dynamo Holdings"),
+        ("Major League Quidball fined the team on Monday.", "Major League Quidball"),
+    ],
+)
+def test_entities_a_title_word_inside_an_organisation_name_stays(nlp, text, name):
+    assert name in [e.text for e in extract_entities(nlp(text))]

@@ -344,3 +344,16 @@ def test_resolve_a_quoted_nickname_does_not_split_a_person():
         ]
     )
     assert len(names) == 1
+
+
+def test_resolve_a_description_glued_to_a_name_is_not_the_display_name():
+    text = "the series manager of the team"
+    actors, _ = resolve_actors(
+        [
+            make_extraction("a", [("Manager Ivo Lasko", "PERSON")], text=text),
+            make_extraction("b", [("Ivo Lasko", "PERSON"), ("Ivo Lasko", "PERSON")], text=text),
+            make_extraction("c", [("MVP Ivo Lasko", "PERSON")], text=text),
+            make_extraction("d", [("W. Tomas Brenn", "PERSON"), ("Tomas Brenn", "PERSON"), ("Tomas Brenn", "PERSON")], text=text),
+        ]
+    )
+    assert sorted(a.name for a in actors) == ["Ivo Lasko", "W. Tomas Brenn"]

@@ -12,6 +12,7 @@ from briefing.lexicon.roles import ROLE_TITLES
 from briefing.lexicon.speech import MEDIUM_HEADS
 from briefing.lexicon.titles import (
     FACILITY_NOUNS,
+    HONORIFICS,
     INSTITUTION_NOUNS,
     MEMBER_NOUNS,
     ORG_NAME_COMPLETIONS,
@@ -260,7 +261,9 @@ def _make_span(ent: Span, start: int, end: int, same_as: str | None = None) -> I
         and ent.root.head.i == ent.end
     ):
         type_noun = doc[ent.end].text
-    title, name = split_title(raw)
+    # "General Motors", "Major League Baseball", "King County": in the name of an organisation or
+    # a place a title word is part of it; only an honorific ("Mr") marks a person there.
+    title, name = split_title(raw) if label == "PERSON" or raw.split(" ")[0].rstrip(".").lower() in HONORIFICS else (None, raw)
     if label == "PERSON":
         title, name = _split_role_title(title, name)
     cleaned, offset = clean_name(name)

@@ -63,5 +63,5 @@ def resolve_actors(
     merge_people(nodes, sets)
     merge_organisations(nodes, sets, gazetteer, demonyms)
     merge_facilities(nodes, sets)
-    actors = build_actors(nodes, without_weak_institutions(nodes, sets))
+    actors = build_actors(nodes, without_weak_institutions(nodes, sets), lowercase_words)
     return actors, build_index(actors, place_words=demonyms)

@@ -150,8 +150,11 @@ def _merge_short_forms(
     surname elsewhere."""
     longest_first = sorted((n for n in people if len(tokens[n.key]) >= 2), key=lambda n: (-len(tokens[n.key]), n.key))
     for node in longest_first:
-        candidates = [f for f in _abbreviated(tokens[node.key], similar, full_by_last) if f.key != node.key]
-        if all(_compatible(a, b) for a, b in combinations(candidates, 2)):
+        words = tokens[node.key]
+        candidates = [f for f in _abbreviated(words, similar, full_by_last) if f.key != node.key]
+        # names that are this one with words in front ("MVP Jane Roe", "Manager Jane Roe") are hers
+        if all(_compatible(a, b) or ends_with(list(a.tokens), list(words)) and ends_with(list(b.tokens), list(words))
+               for a, b in combinations(candidates, 2)):
             for f in candidates:  # "Jane Roe" of "Jane Mary Roe" and "Jane M. Roe": all one
                 sets.union(node.key, f.key)
             continue
