@@ -77,7 +77,11 @@ def merge_acronyms(nodes: dict[str, NameNode], sets: UnionFind[str]) -> None:
         if member is None:
             if unsettled.get(acronym_key) == unions:
                 continue
-            candidates = {sets.find(k) for k in _expansions_of(acronym_key, expansions)}
+            expanded = _expansions_of(acronym_key, expansions)
+            if len({nodes[k].name for k in expanded}) == 1:  # one name in several sources: one actor
+                for key in expanded:
+                    sets.union(node.key, key)
+            candidates = {sets.find(k) for k in expanded}
             if len(candidates) != 1:
                 unsettled[acronym_key] = unions
                 continue
@@ -92,6 +96,16 @@ def _expansions_of(acronym_key: str, expansions: dict[str, set[str]]) -> set[str
     if not found and len(acronym_key) >= 3 and acronym_key.startswith("t"):
         found = expansions.get(acronym_key[1:], set())
     return found
+
+
+def merge_unspaced_names(nodes: dict[str, NameNode], sets: UnionFind[str]) -> None:
+    """Names of organisations and places written with and without a space ("Trail Blazers",
+    "Trailblazers") are one. (A one-word name that ends one organisation's name is not merged
+    with it: "Hezbollah" is not "Kataib Hezbollah".)"""
+    unspaced: dict[str, str] = {}
+    for node in sorted(nodes.values(), key=lambda n: n.key):
+        if node.kind() != "person":
+            sets.union(unspaced.setdefault(node.name.replace(" ", ""), node.key), node.key)
 
 
 def merge_organisations(
