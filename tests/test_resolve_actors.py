@@ -379,3 +379,13 @@ def test_resolve_an_acronym_of_a_name_carried_by_several_sources():
         ]
     )
     assert names == {"Coastal Wire": {"Coastal Wire", "CW"}}
+
+
+def test_resolve_place_and_institution_names_in_one_spelling():
+    names = actor_names(
+        [
+            make_extraction("a", [("Mt Varnel", "LOC"), ("Orrin Recovery Centre", "FAC"), ("Halden Police Department", "ORG")]),
+            make_extraction("b", [("Mount Varnel", "LOC"), ("Orrin Recovery Center", "FAC"), ("Halden Police", "ORG")]),
+        ]
+    )
+    assert len(names) == 3

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from briefing.model import ActorKind, EntitySpan, Extraction
+from briefing.lexicon.name_variants import INSTITUTION_TAILS, NAME_WORD_VARIANTS
 from briefing.lexicon.titles import ORG_NAME_HEADS, ORG_TYPE_NOUNS, PLACE_NAME_HEADS, TITLE_WORDS
 from briefing.names import fold, name_tokens
 from briefing.resolve.actor_kinds import (
@@ -82,7 +83,7 @@ def collect_nodes(extractions: Sequence[Extraction], author_keys: set[str]) -> d
         # A source naming its own outlet ("CITY (Agency) -", "told the Herald") credits itself.
         own_outlet = fold(extraction.source.outlet or "")
         for span in extraction.entities:
-            name = fold(span.text)
+            name = fold(span.text) if span.label == "PERSON" else institution_key(fold(span.text))
             if span.label == "NORP" or not name or not _looks_like_name(span) or _is_author(name, source_authors, source_words):
                 continue
             if own_outlet and (name == own_outlet or own_outlet.endswith(" " + name) and len(name) > 3):
@@ -101,6 +102,15 @@ def collect_nodes(extractions: Sequence[Extraction], author_keys: set[str]) -> d
     for node in nodes.values():
         node.corpus_votes = by_name[node.name]
     return nodes
+
+
+def institution_key(name: str) -> str:
+    """A folded name of a place or an organisation in one spelling: "mt cook" -> "mount cook",
+    "halden police department" -> "halden police"."""
+    words = [NAME_WORD_VARIANTS.get(w, w) for w in name.split()]
+    if len(words) > 2 and words[-1] in INSTITUTION_TAILS.get(words[-2], ()):
+        words.pop()
+    return " ".join(words)
 
 
 def _looks_like_name(span: EntitySpan) -> bool:
