@@ -389,3 +389,15 @@ def test_resolve_place_and_institution_names_in_one_spelling():
         ]
     )
     assert len(names) == 3
+
+
+def test_resolve_two_names_taken_for_one_are_two_when_each_is_known():
+    names = actor_names(
+        [
+            make_extraction("a", [("Halden", "GPE"), ("Halden Rovers", "ORG"), ("Rovers and Falcons", "ORG"), ("Marks and Sparrow", "ORG")]),
+            make_extraction("b", [("Falcons", "ORG"), ("Vasko, Brill", "PERSON"), ("Ilse Vasko", "PERSON"), ("Brill", "PERSON")]),
+        ]
+    )
+    assert "Rovers and Falcons" not in names and "Vasko, Brill" not in names
+    assert "Rovers" in names["Halden Rovers"] and "Falcons" in names
+    assert "Marks and Sparrow" in names

@@ -24,6 +24,10 @@ from briefing.resolve.actor_kinds import (
 )
 
 
+# Two names joined by "and", "&" or a comma.
+COORDINATED = re.compile(r"^(?P<a>[^,&]+?)(?:\s*,\s*|\s+(?:and|&)\s+)(?P<b>[^,&]+)$")
+
+
 @dataclass
 class NameNode:
     """All mentions of one folded name in one source (key: name + NUL + source id)."""
@@ -77,12 +81,13 @@ def collect_nodes(extractions: Sequence[Extraction], author_keys: set[str]) -> d
     """The name nodes of all sources by key, each with the kind votes of its name corpus-wide."""
     nodes: dict[str, NameNode] = {}
     author_words = _words_of(author_keys)  # once: a word lookup, not a scan of every author per name
+    known = _known_names(extractions)
     for extraction in extractions:
         extra = {fold(a) for a in extraction.source.authors} - author_keys
         source_authors, source_words = (author_keys | extra, author_words | _words_of(extra)) if extra else (author_keys, author_words)
         # A source naming its own outlet ("CITY (Agency) -", "told the Herald") credits itself.
         own_outlet = fold(extraction.source.outlet or "")
-        for span in extraction.entities:
+        for span in (part for whole in extraction.entities for part in _coordinated(whole, known)):
             name = fold(span.text) if span.label == "PERSON" else institution_key(fold(span.text))
             if span.label == "NORP" or not name or not _looks_like_name(span) or _is_author(name, source_authors, source_words):
                 continue
@@ -102,6 +107,24 @@ def collect_nodes(extractions: Sequence[Extraction], author_keys: set[str]) -> d
     for node in nodes.values():
         node.corpus_votes = by_name[node.name]
     return nodes
+
+
+def _known_names(extractions: Sequence[Extraction]) -> set[str]:
+    """The names the sources give, folded, and the last words of those of several words."""
+    names = {fold(span.text) for extraction in extractions for span in extraction.entities}
+    return names | {name.rsplit(" ", 1)[-1] for name in names}
+
+
+def _coordinated(span: EntitySpan, known: set[str]) -> list[EntitySpan]:
+    """ "Rovers and Falcons", "Vasko, Brill": two names the tagger took for one, when each is a
+    name the sources give on its own; else the span as it is ("Marks and Sparrow" stays)."""
+    match = COORDINATED.match(span.text)
+    if match is None or not all(match.group(g)[:1].isupper() and fold(match.group(g)) in known for g in "ab"):
+        return [span]
+    return [
+        span.model_copy(update={"text": match.group(g), "start": span.start + match.start(g), "end": span.start + match.end(g)})
+        for g in "ab"
+    ]
 
 
 def institution_key(name: str) -> str:
