@@ -401,3 +401,14 @@ def test_resolve_two_names_taken_for_one_are_two_when_each_is_known():
     assert "Rovers and Falcons" not in names and "Vasko, Brill" not in names
     assert "Rovers" in names["Halden Rovers"] and "Falcons" in names
     assert "Marks and Sparrow" in names
+
+
+def test_resolve_a_credit_glued_to_an_organisation_is_not_its_display_name():
+    names = actor_names(
+        [
+            # given as the same thing in the text, so one actor
+            make_extraction("a", [("Harbour Dynamics", "ORG"), ("EPA Harbour Dynamics", "ORG", {"same_as": "Harbour Dynamics"})]),
+            make_extraction("b", [("Harbour Harbour Dynamics", "ORG", {"same_as": "Harbour Dynamics"}), ("Harbour Dynamics", "ORG")]),
+        ]
+    )
+    assert list(names) == ["Harbour Dynamics"]

@@ -9,7 +9,7 @@ from briefing.lexicon.titles import GENERIC_MODIFIERS
 from briefing.lexicon.titles import PLACE_NAME_HEADS
 from briefing.names import acronym, fold, is_acronym
 from briefing.resolve.actor_kinds import place_prefix
-from briefing.resolve.name_nodes import NameNode
+from briefing.resolve.name_nodes import NameNode, institution_key
 from briefing.resolve.person_merging import short_person_form
 from briefing.resolve.places import Gazetteer
 from briefing.resolve.unionfind import UnionFind
@@ -35,10 +35,11 @@ def merge_same_as(nodes: dict[str, NameNode], sets: UnionFind[str]) -> None:
     """Names given as the same thing in the text ("X (Y)", "X [Y]")."""
     for node in nodes.values():
         for source, span in node.mentions:
-            other = f"{fold(span.same_as or '')}\0{source}"
+            same = fold(span.same_as or "")
             # "KESTREL (Meridian Wire)" is a dateline, not two names of one thing: kinds must agree.
-            if other in nodes and nodes[other].kind() == node.kind():
-                sets.union(node.key, other)
+            for other in (f"{same}\0{source}", f"{institution_key(same)}\0{source}"):
+                if other in nodes and nodes[other].kind() == node.kind():
+                    sets.union(node.key, other)
 
 
 def merge_countries(nodes: dict[str, NameNode], sets: UnionFind[str], gazetteer: Gazetteer) -> None:

@@ -7,12 +7,16 @@ from collections import Counter
 from collections.abc import Set
 
 from briefing.model import Actor, ActorKind, EntitySpan, Mention, Prominence, Role
+from briefing.lexicon.press import WIRE_AGENCIES
 from briefing.lexicon.titles import ORG_TYPE_NOUNS
 from briefing.names import fold, is_acronym, name_tokens
 from briefing.resolve.actor_kinds import winning_kind
 from briefing.resolve.name_nodes import NameNode
 from briefing.resolve.unionfind import UnionFind
 from briefing.slugs import slugify_id, unique_ids
+
+
+AGENCY_KEYS = frozenset(fold(a) for a in WIRE_AGENCIES)
 
 
 def build_actors(
@@ -32,7 +36,7 @@ def build_actors(
             votes.update(node.votes())
             mentions.extend(node.mentions)
         kind = winning_kind(votes)
-        name = _display_name(_undescribed(forms, common_words) if kind == "person" else forms)
+        name = _display_name(_undescribed(forms, common_words) if kind == "person" else _uncredited(forms))
         drafts.append((name, kind, forms, mentions))
     ids = unique_ids([slugify_id(name) for name, *_ in drafts])
     actors = []
@@ -69,6 +73,18 @@ def _undescribed(forms: Counter[str], common_words: Set[str]) -> Counter[str]:
             if tuple(fold(" ".join(words[i:])).split()) in full and all(_descriptive(w, common_words) for w in words[:i]):
                 del kept[form]
                 break
+    return kept or forms
+
+
+def _uncredited(forms: Counter[str]) -> Counter[str]:
+    """Forms without a picture agency's credit or a repeated word glued in front of another form:
+    "EPA Harbour Dynamics", "Harbour Harbour Dynamics" beside "Harbour Dynamics"."""
+    names = {fold(f) for f in forms}
+    kept = Counter(forms)
+    for form in forms:
+        first, _, rest = fold(form).partition(" ")
+        if rest in names and (first in AGENCY_KEYS or rest.split()[0] == first):
+            del kept[form]
     return kept or forms
 
 
