@@ -412,3 +412,8 @@ def test_resolve_a_credit_glued_to_an_organisation_is_not_its_display_name():
         ]
     )
     assert list(names) == ["Harbour Dynamics"]
+
+
+def test_resolve_a_day_of_the_calendar_is_no_actor():
+    names = actor_names([make_extraction("a", [("Founders Day", "GPE"), ("Halden Eve", "FAC"), ("Halden", "GPE")])])
+    assert names == {"Halden": {"Halden"}}

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from briefing.model import ActorKind, EntitySpan, Extraction
-from briefing.lexicon.name_variants import INSTITUTION_TAILS, NAME_WORD_VARIANTS
+from briefing.lexicon.name_variants import DAY_NAME_HEADS, INSTITUTION_TAILS, NAME_WORD_VARIANTS
 from briefing.lexicon.titles import ORG_NAME_HEADS, ORG_TYPE_NOUNS, PLACE_NAME_HEADS, TITLE_WORDS
 from briefing.names import fold, name_tokens
 from briefing.resolve.actor_kinds import (
@@ -143,6 +143,8 @@ def _looks_like_name(span: EntitySpan) -> bool:
         return False  # "n't", "oversaw pro-X militia"; but "al-Kazemi" is a name
     if all(w.rstrip(".").lower() in TITLE_WORDS for w in words):
         return False  # "Supreme", "President"
+    if len(words) > 1 and words[-1].lower() in DAY_NAME_HEADS:
+        return False  # "Independence Day": a date
     return any(len(w.strip(".")) > 1 for w in words)
 
 
