@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import random
 
-from briefing.resolve.name_matching import SimilarTokens, similar
+import pytest
+
+from briefing.resolve.name_matching import SimilarTokens, abbreviates, similar
 
 
 def test_similar_tokens_finds_exactly_what_a_scan_finds():
@@ -34,3 +36,20 @@ def test_similar_tokens_finds_exactly_what_a_scan_finds():
         assert index.of(token) == expected, token
         similar_pairs += len(expected) - (token in vocabulary)
     assert similar_pairs > 100  # the comparison is not vacuous
+
+
+@pytest.mark.parametrize(
+    ("full", "short", "expected"),
+    [
+        ("dorian quill varga", "varga", True),
+        ("dorian quill varga", "dorian varga", True),
+        ("dorian quill varga", "quill varga", True),
+        ("dorian quill varga", "dorian q varga", True),
+        ("frederick varga", "fred varga", True),
+        ("dorian quill varga", "ilse varga", False),
+        ("george h w varga", "george w varga", False),
+        ("dorian varga", "dorian varga", False),
+    ],
+)
+def test_name_matching_abbreviates(full, short, expected):
+    assert abbreviates(full.split(), short.split()) is expected

@@ -8,9 +8,11 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from briefing.extract.nlp import doc_text
+from briefing.lexicon.roles import ROLE_TITLES
 from briefing.lexicon.speech import MEDIUM_HEADS
 from briefing.lexicon.titles import (
     FACILITY_NOUNS,
+    HONORIFICS,
     INSTITUTION_NOUNS,
     MEMBER_NOUNS,
     ORG_NAME_COMPLETIONS,
@@ -29,6 +31,8 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 # "caretaker premier Lena X", "navy commander Y", "UK Foreign Secretary Z".
 PREMODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "nn"})
 MAX_ROLE_WORDS = 10
+# Words before a person's name that are no part of it: honorifics, offices and occupations.
+PERSON_TITLES = TITLE_WORDS | ROLE_TITLES
 # "X (Y)": a parenthesised alternative name, e.g. an acronym or another spelling.
 PARENTHESIS = re.compile(r"^(?P<outer>[^()]+?)\s*\((?P<inner>[^()]+)\)?$")
 
@@ -47,7 +51,7 @@ def extract_entities(doc: Doc) -> Iterator[EntitySpan]:
     for ent in doc.ents:
         if ent.label_ not in ACTOR_LABELS or _is_medium(ent) or _in_title(ent):
             continue
-        ent = _relabel_place(_extend_to_head(ent))
+        ent = _relabel_place(_extend_to_head(_without_opening_word(ent)))
         for span in _clean_entity(ent):
             if (span.start, span.end) in seen:
                 continue
@@ -86,6 +90,24 @@ def _relabel_place(ent: Span) -> Span:
     return ent
 
 
+# Parts of speech that never begin a person's name: "Having Roe", "Without Roe" at a sentence start.
+NOT_NAME_POS = frozenset({"VERB", "AUX", "ADP", "ADV", "SCONJ", "CCONJ", "DET", "PRON", "PART", "ADJ", "INTJ", "NUM"})
+
+
+def _without_opening_word(ent: Span) -> Span:
+    """ "Following Roe, ...": the capitalised first word of a sentence that the tagger took into a name."""
+    first = ent[0]
+    if ent.label_ != "PERSON" or len(ent) < 2 or not first.is_sent_start:
+        return ent
+    # The tagger may call the word a proper noun there; written in lower case as a participle or
+    # preposition elsewhere in the article, it is one ("following"; but "Mark" of "to mark" is a name).
+    if first.pos_ in NOT_NAME_POS or any(
+        t.text == first.lower_ and (t.tag_ == "VBG" or t.pos_ in ("ADP", "SCONJ")) for t in ent.doc
+    ):
+        return Span(ent.doc, ent.start + 1, ent.end, label=ent.label_)
+    return ent
+
+
 def _extend_to_head(ent: Span) -> Span:
     """Use the noun a name modifies: "US State" + "department" is a name; "Nujaba" + "militia" is an organisation."""
     ent = _extend_first_name(ent)
@@ -120,7 +142,7 @@ def _extend_first_name(ent: Span) -> Span:
         and before.head.i in range(ent.start, ent.end)
         and before.text[:1].isupper()
         and not before.ent_type_
-        and before.text.rstrip(".").lower() not in TITLE_WORDS
+        and before.text.rstrip(".").lower() not in PERSON_TITLES
     ):
         return Span(ent.doc, ent.start - 1, ent.end, label="PERSON")
     return ent
@@ -239,7 +261,11 @@ def _make_span(ent: Span, start: int, end: int, same_as: str | None = None) -> I
         and ent.root.head.i == ent.end
     ):
         type_noun = doc[ent.end].text
-    title, name = split_title(raw)
+    # "General Motors", "Major League Baseball", "King County": in the name of an organisation or
+    # a place a title word is part of it; only an honorific ("Mr") marks a person there.
+    title, name = split_title(raw) if label == "PERSON" or raw.split(" ")[0].rstrip(".").lower() in HONORIFICS else (None, raw)
+    if label == "PERSON":
+        title, name = _split_role_title(title, name)
     cleaned, offset = clean_name(name)
     if not cleaned or not any(ch.isalpha() for ch in cleaned):
         return
@@ -257,6 +283,17 @@ def _make_span(ent: Span, start: int, end: int, same_as: str | None = None) -> I
         same_as=same_as,
         sentence_initial=_sentence_initial(ent),
     )
+
+
+def _split_role_title(title: str | None, name: str) -> tuple[str | None, str]:
+    """ "Attorney Jane Roe", "Senior Trooper Sam Doe": capitalised occupations before a person's name are titles."""
+    words = name.split(" ")
+    i = 0
+    while i < len(words) - 1 and words[i][:1].isupper() and words[i].rstrip(".").lower() in ROLE_TITLES | TITLE_WORDS:
+        i += 1
+    if i == 0:
+        return title, name
+    return " ".join(w for w in (title, *words[:i]) if w), " ".join(words[i:])
 
 
 def _sentence_initial(ent: Span) -> bool:

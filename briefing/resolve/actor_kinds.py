@@ -58,13 +58,26 @@ def place_prefix(tokens: list[str], gazetteer: Gazetteer, place_keys: set[str]) 
             or gazetteer.demonym(token)
             or gazetteer.country(stem, as_place=True)
         )
+        words = _place_words(tokens, i, place_keys)
         if found is not None:
             country = found.name
         elif token in place_keys or stem in place_keys:
             country = token if token in place_keys else stem
+        elif words:
+            country = " ".join(tokens[i : i + words])  # "New Halden Rovers": a place of two or three words
+            i += words
+            continue
         elif len(token) >= 6 and token.endswith(DEMONYM_ENDINGS) and i + 1 < len(tokens):
             country = token  # "Ruritanian Navy": an adjective of nationality, by its form
         elif token not in GENERIC_MODIFIERS:
             break
         i += 1
     return country, tokens[i:]
+
+
+def _place_words(tokens: list[str], i: int, place_keys: set[str]) -> int:
+    """How many tokens from i, two or three and not the last, name a place of the corpus; 0 if none."""
+    for size in (3, 2):
+        if i + size < len(tokens) and " ".join(tokens[i : i + size]) in place_keys:
+            return size
+    return 0

@@ -4,11 +4,12 @@ front, facilities; and groups known only by a common noun dropped when few sourc
 
 from __future__ import annotations
 
+from briefing.lexicon.roles import LEGAL_SUFFIXES
 from briefing.lexicon.titles import GENERIC_MODIFIERS
 from briefing.lexicon.titles import PLACE_NAME_HEADS
 from briefing.names import acronym, fold, is_acronym
 from briefing.resolve.actor_kinds import place_prefix
-from briefing.resolve.name_nodes import NameNode
+from briefing.resolve.name_nodes import NameNode, institution_key
 from briefing.resolve.person_merging import short_person_form
 from briefing.resolve.places import Gazetteer
 from briefing.resolve.unionfind import UnionFind
@@ -34,10 +35,11 @@ def merge_same_as(nodes: dict[str, NameNode], sets: UnionFind[str]) -> None:
     """Names given as the same thing in the text ("X (Y)", "X [Y]")."""
     for node in nodes.values():
         for source, span in node.mentions:
-            other = f"{fold(span.same_as or '')}\0{source}"
+            same = fold(span.same_as or "")
             # "KESTREL (Meridian Wire)" is a dateline, not two names of one thing: kinds must agree.
-            if other in nodes and nodes[other].kind() == node.kind():
-                sets.union(node.key, other)
+            for other in (f"{same}\0{source}", f"{institution_key(same)}\0{source}"):
+                if other in nodes and nodes[other].kind() == node.kind():
+                    sets.union(node.key, other)
 
 
 def merge_countries(nodes: dict[str, NameNode], sets: UnionFind[str], gazetteer: Gazetteer) -> None:
@@ -76,13 +78,35 @@ def merge_acronyms(nodes: dict[str, NameNode], sets: UnionFind[str]) -> None:
         if member is None:
             if unsettled.get(acronym_key) == unions:
                 continue
-            candidates = {sets.find(k) for k in expansions.get(acronym_key, set())}
+            expanded = _expansions_of(acronym_key, expansions)
+            if len({nodes[k].name for k in expanded}) == 1:  # one name in several sources: one actor
+                for key in expanded:
+                    sets.union(node.key, key)
+            candidates = {sets.find(k) for k in expanded}
             if len(candidates) != 1:
                 unsettled[acronym_key] = unions
                 continue
             member = settled[acronym_key] = next(iter(candidates))
         sets.union(node.key, member)
         unions += 1
+
+
+def _expansions_of(acronym_key: str, expansions: dict[str, set[str]]) -> set[str]:
+    """The names an acronym may stand for; "THR" may keep the article its name drops ("The H... R...")."""
+    found = expansions.get(acronym_key, set())
+    if not found and len(acronym_key) >= 3 and acronym_key.startswith("t"):
+        found = expansions.get(acronym_key[1:], set())
+    return found
+
+
+def merge_unspaced_names(nodes: dict[str, NameNode], sets: UnionFind[str]) -> None:
+    """Names of organisations and places written with and without a space ("Trail Blazers",
+    "Trailblazers") are one. (A one-word name that ends one organisation's name is not merged
+    with it: "Hezbollah" is not "Kataib Hezbollah".)"""
+    unspaced: dict[str, str] = {}
+    for node in sorted(nodes.values(), key=lambda n: n.key):
+        if node.kind() != "person":
+            sets.union(unspaced.setdefault(node.name.replace(" ", ""), node.key), node.key)
 
 
 def merge_organisations(
@@ -96,7 +120,7 @@ def merge_organisations(
         if node.kind() != "organization":
             continue
         country, core = place_prefix(node.name.split(), gazetteer, place_keys)
-        cores.setdefault(tuple(core), {}).setdefault(country, []).append(node.key)
+        cores.setdefault(without_legal_form(core), {}).setdefault(country, []).append(node.key)
     for variants in cores.values():
         countries = {c: keys for c, keys in variants.items() if c is not None}
         bare = variants.get(None, [])
@@ -113,6 +137,15 @@ def merge_organisations(
         if target is not None:
             for key in bare:
                 sets.union(target, key)
+
+
+def without_legal_form(words: list[str]) -> tuple[str, ...]:
+    """An organisation's name without the legal form that may end it: "harbour dynamics co" ->
+    ("harbour", "dynamics")."""
+    end = len(words)
+    while end > 1 and words[end - 1] in LEGAL_SUFFIXES:
+        end -= 1
+    return tuple(words[:end])
 
 
 def _dominant(countries: dict[str, list[str]], nodes: dict[str, NameNode]) -> str | None:

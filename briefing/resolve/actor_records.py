@@ -4,8 +4,10 @@ aliases, roles, mentions and a stable id."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Set
 
 from briefing.model import Actor, ActorKind, EntitySpan, Mention, Prominence, Role
+from briefing.lexicon.press import WIRE_AGENCIES
 from briefing.lexicon.titles import ORG_TYPE_NOUNS
 from briefing.names import fold, is_acronym, name_tokens
 from briefing.resolve.actor_kinds import winning_kind
@@ -14,8 +16,14 @@ from briefing.resolve.unionfind import UnionFind
 from briefing.slugs import slugify_id, unique_ids
 
 
-def build_actors(nodes: dict[str, NameNode], sets: UnionFind[str]) -> list[Actor]:
-    """One Actor per set of name nodes, in the order of the sets' smallest keys."""
+AGENCY_KEYS = frozenset(fold(a) for a in WIRE_AGENCIES)
+
+
+def build_actors(
+    nodes: dict[str, NameNode], sets: UnionFind[str], common_words: Set[str] = frozenset()
+) -> list[Actor]:
+    """One Actor per set of name nodes, in the order of the sets' smallest keys; common_words,
+    the words the sources write in lower case, tell a description glued to a name."""
     groups = sorted(sets.groups().values(), key=lambda keys: min(keys))
     drafts = []
     for keys in groups:
@@ -27,8 +35,9 @@ def build_actors(nodes: dict[str, NameNode], sets: UnionFind[str]) -> list[Actor
             forms.update(node.forms)
             votes.update(node.votes())
             mentions.extend(node.mentions)
-        name = _display_name(forms)
-        drafts.append((name, winning_kind(votes), forms, mentions))
+        kind = winning_kind(votes)
+        name = _display_name(_undescribed(forms, common_words) if kind == "person" else _uncredited(forms))
+        drafts.append((name, kind, forms, mentions))
     ids = unique_ids([slugify_id(name) for name, *_ in drafts])
     actors = []
     for actor_id, (name, kind, forms, mentions) in zip(ids, drafts):
@@ -52,12 +61,48 @@ def build_actors(nodes: dict[str, NameNode], sets: UnionFind[str]) -> list[Actor
     return actors
 
 
-def _display_name(forms: Counter[str]) -> str:
-    """The fullest common form: most words, then most frequent, then capitalised, then alphabetical."""
+def _undescribed(forms: Counter[str], common_words: Set[str]) -> Counter[str]:
+    """A person's forms without those that are another full form after common or capitalised
+    words ("Series MVP Jane Roe", "Manager Jane Roe", "CUBS Jane Roe" beside "Jane Roe"); an
+    initial or a given name in front ("W. Jane Roe", "Mary Jane Roe") stays."""
+    full = {tuple(fold(f).split()) for f in forms if len(name_tokens(f)) >= 2}
+    kept = Counter(forms)
+    for form in forms:
+        words = form.split()
+        for i in range(1, len(words) - 1):
+            if tuple(fold(" ".join(words[i:])).split()) in full and all(_descriptive(w, common_words) for w in words[:i]):
+                del kept[form]
+                break
+    return kept or forms
 
-    def rank(form: str) -> tuple[int, int, int, str]:
-        words = len(name_tokens(form)) if not is_acronym(form) else 0
-        return (-words, -forms[form], 0 if form[:1].isupper() else 1, form)
+
+def _uncredited(forms: Counter[str]) -> Counter[str]:
+    """Forms without a picture agency's credit or a repeated word glued in front of another form:
+    "EPA Harbour Dynamics", "Harbour Harbour Dynamics" beside "Harbour Dynamics"."""
+    names = {fold(f) for f in forms}
+    kept = Counter(forms)
+    for form in forms:
+        first, _, rest = fold(form).partition(" ")
+        if rest in names and (first in AGENCY_KEYS or rest.split()[0] == first):
+            del kept[form]
+    return kept or forms
+
+
+def _descriptive(word: str, common_words: Set[str]) -> bool:
+    """A word that describes rather than names: used in lower case in the sources, or in capitals."""
+    letters = word.strip(".,")
+    return letters.lower() in common_words or (len(letters) > 1 and letters.isupper() and "." not in letters)
+
+
+def _display_name(forms: Counter[str]) -> str:
+    """The fullest common form: most words, then most frequent, then fewest initials, then
+    capitalised, then alphabetical."""
+
+    def rank(form: str) -> tuple[int, int, int, int, str]:
+        tokens = name_tokens(form)
+        words = len(tokens) if not is_acronym(form) else 0
+        initials = sum(len(t) == 1 for t in tokens)
+        return (-words, -forms[form], initials, 0 if form[:1].isupper() else 1, form)
 
     return min(forms, key=rank)
 

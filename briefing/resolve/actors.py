@@ -29,6 +29,7 @@ from briefing.resolve.actor_merging import (
     merge_acronyms,
     merge_countries,
     merge_facilities,
+    merge_unspaced_names,
     merge_organisations,
     merge_same_as,
     merge_same_names,
@@ -62,6 +63,7 @@ def resolve_actors(
     merge_acronyms(nodes, sets)
     merge_people(nodes, sets)
     merge_organisations(nodes, sets, gazetteer, demonyms)
+    merge_unspaced_names(nodes, sets)
     merge_facilities(nodes, sets)
-    actors = build_actors(nodes, without_weak_institutions(nodes, sets))
+    actors = build_actors(nodes, without_weak_institutions(nodes, sets), lowercase_words)
     return actors, build_index(actors, place_words=demonyms)

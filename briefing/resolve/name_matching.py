@@ -92,5 +92,27 @@ def _deletions(token: str, depth: int) -> set[str]:
     return found
 
 
+def abbreviates(full: list[str], short: list[str]) -> bool:
+    """short is a shorter or initialled form of full: the same last token (a spelling of it) and
+    each other token a spelling, an initial or a short form of full's: "Roe" and "Jane Roe" of
+    "Jane Mary Roe", "J. Mary Roe" of it, "Fred Roe" of "Frederick Roe". A given name and a
+    surname may leave out middle names; a name with a middle part is only a spelling of one
+    as long ("George W. Roe" is no form of "George H. W. Roe")."""
+    if not short or len(short) > len(full) or short == full or not similar(full[-1], short[-1]):
+        return False
+    if len(short) == len(full):
+        return all(_same_given(f, s) for f, s in zip(full[:-1], short[:-1]))
+    return len(short) == 1 or (len(short) == 2 and any(_same_given(f, short[0]) for f in full[:-1]))
+
+
+def _same_given(full: str, short: str) -> bool:
+    """A given name and a spelling, an initial or a short form of it ("Fred" of "Frederick")."""
+    if len(full) == 1 or len(short) == 1:
+        return full[0] == short[0]
+    if min(len(full), len(short)) >= 3 and (full.startswith(short) or short.startswith(full)):
+        return True
+    return similar(full, short)
+
+
 def _initials(tokens: list[str]) -> tuple[str, ...]:
     return tuple(t[0] for t in tokens)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from briefing.model import ActorKind, EntitySpan, Extraction
+from briefing.lexicon.name_variants import DAY_NAME_HEADS, INSTITUTION_TAILS, NAME_WORD_VARIANTS
 from briefing.lexicon.titles import ORG_NAME_HEADS, ORG_TYPE_NOUNS, PLACE_NAME_HEADS, TITLE_WORDS
 from briefing.names import fold, name_tokens
 from briefing.resolve.actor_kinds import (
@@ -21,6 +22,10 @@ from briefing.resolve.actor_kinds import (
     TYPE_NOUN_VOTES,
     winning_kind,
 )
+
+
+# Two names joined by "and", "&" or a comma.
+COORDINATED = re.compile(r"^(?P<a>[^,&]+?)(?:\s*,\s*|\s+(?:and|&)\s+)(?P<b>[^,&]+)$")
 
 
 @dataclass
@@ -76,13 +81,14 @@ def collect_nodes(extractions: Sequence[Extraction], author_keys: set[str]) -> d
     """The name nodes of all sources by key, each with the kind votes of its name corpus-wide."""
     nodes: dict[str, NameNode] = {}
     author_words = _words_of(author_keys)  # once: a word lookup, not a scan of every author per name
+    known = _known_names(extractions)
     for extraction in extractions:
         extra = {fold(a) for a in extraction.source.authors} - author_keys
         source_authors, source_words = (author_keys | extra, author_words | _words_of(extra)) if extra else (author_keys, author_words)
         # A source naming its own outlet ("CITY (Agency) -", "told the Herald") credits itself.
         own_outlet = fold(extraction.source.outlet or "")
-        for span in extraction.entities:
-            name = fold(span.text)
+        for span in (part for whole in extraction.entities for part in _coordinated(whole, known)):
+            name = fold(span.text) if span.label == "PERSON" else institution_key(fold(span.text))
             if span.label == "NORP" or not name or not _looks_like_name(span) or _is_author(name, source_authors, source_words):
                 continue
             if own_outlet and (name == own_outlet or own_outlet.endswith(" " + name) and len(name) > 3):
@@ -103,6 +109,33 @@ def collect_nodes(extractions: Sequence[Extraction], author_keys: set[str]) -> d
     return nodes
 
 
+def _known_names(extractions: Sequence[Extraction]) -> set[str]:
+    """The names the sources give, folded, and the last words of those of several words."""
+    names = {fold(span.text) for extraction in extractions for span in extraction.entities}
+    return names | {name.rsplit(" ", 1)[-1] for name in names}
+
+
+def _coordinated(span: EntitySpan, known: set[str]) -> list[EntitySpan]:
+    """ "Rovers and Falcons", "Vasko, Brill": two names the tagger took for one, when each is a
+    name the sources give on its own; else the span as it is ("Marks and Sparrow" stays)."""
+    match = COORDINATED.match(span.text)
+    if match is None or not all(match.group(g)[:1].isupper() and fold(match.group(g)) in known for g in "ab"):
+        return [span]
+    return [
+        span.model_copy(update={"text": match.group(g), "start": span.start + match.start(g), "end": span.start + match.end(g)})
+        for g in "ab"
+    ]
+
+
+def institution_key(name: str) -> str:
+    """A folded name of a place or an organisation in one spelling: "mt cook" -> "mount cook",
+    "halden police department" -> "halden police"."""
+    words = [NAME_WORD_VARIANTS.get(w, w) for w in name.split()]
+    if len(words) > 2 and words[-1] in INSTITUTION_TAILS.get(words[-2], ()):
+        words.pop()
+    return " ".join(words)
+
+
 def _looks_like_name(span: EntitySpan) -> bool:
     words = span.text.split()
     last_part = re.split(r"[\s-]", span.text)[-1]
@@ -110,6 +143,8 @@ def _looks_like_name(span: EntitySpan) -> bool:
         return False  # "n't", "oversaw pro-X militia"; but "al-Kazemi" is a name
     if all(w.rstrip(".").lower() in TITLE_WORDS for w in words):
         return False  # "Supreme", "President"
+    if len(words) > 1 and words[-1].lower() in DAY_NAME_HEADS:
+        return False  # "Independence Day": a date
     return any(len(w.strip(".")) > 1 for w in words)
 
 
