@@ -417,3 +417,38 @@ def test_resolve_a_credit_glued_to_an_organisation_is_not_its_display_name():
 def test_resolve_a_day_of_the_calendar_is_no_actor():
     names = actor_names([make_extraction("a", [("Founders Day", "GPE"), ("Halden Eve", "FAC"), ("Halden", "GPE")])])
     assert names == {"Halden": {"Halden"}}
+
+
+def test_resolve_a_bracket_beside_several_people_names_none_of_them():
+    """ "Ann Roe (D-Ill.)" and "Tom Lee (D-Ill.)": the bracket describes both (party, state), it joins nobody."""
+    extraction = make_extraction(
+        "a",
+        [
+            ("Ann Roe", "PERSON", {"same_as": "D-Ill."}),
+            ("D-Ill.", "PERSON", {"same_as": "Ann Roe"}),
+            ("Tom Lee", "PERSON", {"same_as": "D-Ill."}),
+            ("D-Ill.", "PERSON", {"same_as": "Tom Lee"}),
+            ("Ann Roe", "PERSON"),
+            ("Tom Lee", "PERSON"),
+        ],
+    )
+    names = actor_names([extraction])
+    roe = next(aliases for name, aliases in names.items() if "Ann Roe" in aliases)
+    assert "Tom Lee" not in roe
+
+
+def test_resolve_a_bracket_beside_one_person_is_another_name_of_that_person():
+    extraction = make_extraction(
+        "a",
+        [("Ann Roe", "PERSON", {"same_as": "Annabel Roe"}), ("Annabel Roe", "PERSON", {"same_as": "Ann Roe"}), ("Tom Lee", "PERSON")],
+    )
+    names = actor_names([extraction])
+    assert any({"Ann Roe", "Annabel Roe"} <= aliases for aliases in names.values())
+
+
+def test_resolve_a_bracket_beside_people_in_different_sources_names_none_of_them():
+    """Each source gives one "X (R-Ore.)": across the corpus the bracket is beside two people."""
+    first = make_extraction("a", [("Ann Roe", "PERSON", {"same_as": "R-Ore."}), ("R-Ore.", "PERSON", {"same_as": "Ann Roe"})])
+    second = make_extraction("b", [("Tom Lee", "PERSON", {"same_as": "R-Ore."}), ("R-Ore.", "PERSON", {"same_as": "Tom Lee"})])
+    names = actor_names([first, second])
+    assert not any({"Ann Roe", "Tom Lee"} <= aliases for aliases in names.values())

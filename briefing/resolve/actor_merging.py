@@ -32,14 +32,39 @@ def merge_same_names(nodes: dict[str, NameNode], sets: UnionFind[str]) -> None:
 
 
 def merge_same_as(nodes: dict[str, NameNode], sets: UnionFind[str]) -> None:
-    """Names given as the same thing in the text ("X (Y)", "X [Y]")."""
+    """Names given as the same thing in the text ("X (Y)", "X [Y]").
+
+    A bracket given beside several people ("Ann Roe (D-Ill.)", "Tom Lee (D-Ill.)") describes them
+    (a party, a state, a team): it names none of them, so it joins nobody.
+    """
+    pairs: list[tuple[str, str]] = []
     for node in nodes.values():
         for source, span in node.mentions:
             same = fold(span.same_as or "")
             # "KESTREL (Meridian Wire)" is a dateline, not two names of one thing: kinds must agree.
             for other in (f"{same}\0{source}", f"{institution_key(same)}\0{source}"):
                 if other in nodes and nodes[other].kind() == node.kind():
-                    sets.union(node.key, other)
+                    pairs.append((node.key, other))
+    descriptors = _shared_by_people(nodes, pairs)
+    for key, other in pairs:
+        if key not in descriptors and other not in descriptors:
+            sets.union(key, other)
+
+
+def _shared_by_people(nodes: dict[str, NameNode], pairs: list[tuple[str, str]]) -> set[str]:
+    """Names paired, anywhere in the corpus, with two or more people who share no name token:
+    descriptors, not names (the keys of all their nodes)."""
+    partners: dict[str, set[str]] = {}
+    for key, other in pairs:
+        partners.setdefault(nodes[key].name, set()).add(other)
+        partners.setdefault(nodes[other].name, set()).add(key)
+    descriptor_names = set()
+    for name, others in partners.items():
+        people = {nodes[o].name: nodes[o] for o in others if nodes[o].kind() == "person" and nodes[o].tokens}
+        found = list(people.values())
+        if any(not set(a.tokens) & set(b.tokens) for i, a in enumerate(found) for b in found[i + 1 :]):
+            descriptor_names.add(name)
+    return {key for key, node in nodes.items() if node.name in descriptor_names}
 
 
 def merge_countries(nodes: dict[str, NameNode], sets: UnionFind[str], gazetteer: Gazetteer) -> None:
