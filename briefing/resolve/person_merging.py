@@ -148,10 +148,17 @@ def _merge_short_forms(
     """Each short form to the one full name it abbreviates, longest names first; then a bare
     surname several full names share to the person the corpus is about; else to the same bare
     surname elsewhere."""
+    expansions: dict[Tokens, list[_FullName]] = {}  # one name is a node in every source that gives it
+
+    def abbreviated(words: Tokens) -> list[_FullName]:
+        if words not in expansions:
+            expansions[words] = _abbreviated(words, similar, full_by_last)
+        return expansions[words]
+
     longest_first = sorted((n for n in people if len(tokens[n.key]) >= 2), key=lambda n: (-len(tokens[n.key]), n.key))
     for node in longest_first:
         words = tokens[node.key]
-        candidates = [f for f in _abbreviated(words, similar, full_by_last) if f.key != node.key]
+        candidates = [f for f in abbreviated(words) if f.key != node.key]
         # names that are this one with words in front ("MVP Jane Roe", "Manager Jane Roe") are hers
         if all(_compatible(a, b) or ends_with(list(a.tokens), list(words)) and ends_with(list(b.tokens), list(words))
                for a, b in combinations(candidates, 2)):
@@ -173,7 +180,7 @@ def _merge_short_forms(
         words = tokens[node.key]
         if len(words) != 1:
             continue
-        roots = {sets.find(f.key) for f in _abbreviated(words, similar, full_by_last)}
+        roots = {sets.find(f.key) for f in abbreviated(words)}
         if not roots and node.kind() == "person" and not node.corpus_votes["place"]:
             # no one's surname: a given name, of the one full name of its source that has it
             roots = {sets.find(f.key) for f in by_first.get(words[0], []) if f.sources >= node.sources}
