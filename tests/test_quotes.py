@@ -162,9 +162,9 @@ CASES = [
         [("I never said that", "direct", "Paul Quist")],
     ),
     # titles and nicknames in quote marks are not quotations
-    ("Senator Ida Brandt told MSNBC’s “Morning Joe” that the bill would pass.", []),
-    ("He spoke on “Face the Nation” on Sunday.", []),
-    ("Delegate Marcia “Cia” Price waved to the crowd.", []),
+    ("Senator Ida Brandt told KTVX’s “Early Harbour” that the bill would pass.", []),
+    ("He spoke on “Meet the Valley” on Sunday.", []),
+    ("Delegate Dorota “Dot” Varga waved to the crowd.", []),
     # a place in the speaker phrase does not speak
     (
         "“She is too far behind,” said an Iowa Democrat.",

@@ -17,5 +17,5 @@ NAME_WORD_VARIANTS = {
 # Words that may follow an institution's name and be left out: "the Halden Police Department" is
 # "the Halden Police"; "the Halden Fire Service" is "the Halden Fire".
 INSTITUTION_TAILS = {"police": frozenset({"department", "service", "force"}), "fire": frozenset({"department", "service"})}
-# Last words of names that are days of the calendar, not actors: "Bastille Day", "New Year's Eve".
+# Last words of names that are days of the calendar, not actors: "Founders Day", "New Year's Eve".
 DAY_NAME_HEADS = frozenset({"day", "eve"})

@@ -127,7 +127,7 @@ def _expansions_of(acronym_key: str, expansions: dict[str, set[str]]) -> set[str
 def merge_unspaced_names(nodes: dict[str, NameNode], sets: UnionFind[str]) -> None:
     """Names of organisations and places written with and without a space ("Trail Blazers",
     "Trailblazers") are one. (A one-word name that ends one organisation's name is not merged
-    with it: "Hezbollah" is not "Kataib Hezbollah".)"""
+    with it: "Zorvan" is not "Northern Zorvan".)"""
     unspaced: dict[str, str] = {}
     for node in sorted(nodes.values(), key=lambda n: n.key):
         if node.kind() != "person":

@@ -63,7 +63,7 @@ def build_actors(
 
 def _undescribed(forms: Counter[str], common_words: Set[str]) -> Counter[str]:
     """A person's forms without those that are another full form after common or capitalised
-    words ("Series MVP Jane Roe", "Manager Jane Roe", "CUBS Jane Roe" beside "Jane Roe"); an
+    words ("Series MVP Jane Roe", "Manager Jane Roe", "ROVERS Jane Roe" beside "Jane Roe"); an
     initial or a given name in front ("W. Jane Roe", "Mary Jane Roe") stays."""
     full = {tuple(fold(f).split()) for f in forms if len(name_tokens(f)) >= 2}
     kept = Counter(forms)

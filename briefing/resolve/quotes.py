@@ -87,10 +87,10 @@ def _speaker(
     apposition = "," in (span.speaker_text or "")
     if speaker is None and (span.speaker_type == "name" or span.speaker_type == "role" and apposition):
         # A role speaks through the name beside it ("the top adviser to X, Gen. Jane Roe"), not
-        # through a name inside it ("his meeting with Sanders", "Obama's former strategist").
+        # through a name inside it ("his meeting with Roe", "Lee's former strategist").
         # A name inside a longer phrase speaks only if it is a person's: in "a Nevada Democrat",
         # "the Republican nominee", "Exit Polls in Iowa" the place or party only describes the speaker.
-        # Nor does a name that modifies the noun heading the phrase: "a Trump supporter".
+        # Nor does a name that modifies the noun heading the phrase: "a Roe supporter".
         modifier = bool(words) and words[-1][:1].islower() and not apposition
         found = None if modifier else index.find_in(span.speaker_text)
         speaker = found if found is not None and kinds.get(found) == "person" else None

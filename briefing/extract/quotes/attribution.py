@@ -54,13 +54,13 @@ def frame_of(doc: Doc, m: Marked, para: tuple[int, int]) -> Span:
     return cast(Span, doc.char_span(start, end, alignment_mode="expand"))
 
 
-# A sentence that only says who spoke ("Vitter demanded.", "said Jane Roe, a lawyer.") names its cue
+# A sentence that only says who spoke ("Roe demanded.", "said Jane Roe, a lawyer.") names its cue
 # among its first few words.
 TAG_CUE_WORDS = 8
 
 
 def _tag_sentence(doc: Doc, close_mark: int, para: tuple[int, int]) -> Span | None:
-    """The attribution after a quotation the parser made a sentence of its own: “...?” Vitter demanded."""
+    """The attribution after a quotation the parser made a sentence of its own: “...?” Roe demanded."""
     after = _token_at(doc, close_mark)
     if after.i + 1 >= len(doc):
         return None
@@ -127,8 +127,8 @@ MAX_TAG_GAP = 12
 
 def _tag_after(quote: Span, frame: Span, mask: Mask) -> Cue | None:
     """The attribution tag right after a quotation that ends a clause (“...,” / “...?” / “...!”): its
-    subject, or its verb, comes first after the closing mark. "“...,” Trump said, after Quick said ..."
-    is Trump's whatever the parse hangs the quotation on; "“...,” an angry Hollande retaliated" too,
+    subject, or its verb, comes first after the closing mark. "“...,” Roe said, after Lee said ..."
+    is Roe's whatever the parse hangs the quotation on; "“...,” an angry Lindqvist retaliated" too,
     though "retaliate" is no verb of saying."""
     doc = quote.doc
     text = doc_text(doc)
@@ -155,7 +155,7 @@ def _tag_after(quote: Span, frame: Span, mask: Mask) -> Cue | None:
         if gap:
             return None
         if not is_cue(verb) and any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") for c in verb.children):
-            return None  # "“...,” Trump wrote a letter": a verb with an object of its own
+            return None  # "“...,” Roe wrote a letter": a verb with an object of its own
         return cue
     return None
 

@@ -62,7 +62,7 @@ def subject_of(verb: Token, skip: Callable[[Token], bool] | None = None) -> Toke
 def _own_subject(verb: Token, skip: Callable[[Token], bool] | None = None) -> Token | None:
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and any(ch.isalpha() for ch in c.text)]
     subjects = [c for c in subjects if skip is None or not skip(c)]
-    if subjects:  # the nearest before the verb: in "... made public ― Trump boasted" the dash is no subject
+    if subjects:  # the nearest before the verb: in "... made public ― Roe boasted" the dash is no subject
         before = [c for c in subjects if c.i < verb.i]
         return before[-1] if before else subjects[0]
     for found in (_inverted_subject(verb), _preceding_subject(verb), _phrase_after(verb), _phrase_before(verb)):
@@ -86,7 +86,7 @@ def _inverted_subject(verb: Token) -> Token | None:
     return None
 
 
-# Words that may stand in a speaker phrase after an inverted verb: "said retired neurosurgeon Ben Carson".
+# Words that may stand in a speaker phrase after an inverted verb: "said retired surgeon Jane Roe".
 PHRASE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART", "PUNCT", "VERB"})
 MAX_PHRASE_WORDS = 10
 
@@ -116,7 +116,7 @@ CLOSING_MARKS = frozenset({"”", '"', "»", "''"})  # single marks are apostrop
 
 
 def _phrase_before(verb: Token) -> Token | None:
-    """ "“...,” Tulsa police Chief Chuck Jordan said.", "“...,” Flynn, a top surrogate, said": the name
+    """ "“...,” Ellery police Chief Tom Lee said.", "“...,” Lindqvist, a top adviser, said": the name
     between a quotation and its verb of saying, read on the words when the parse gives the verb no subject."""
     doc = verb.doc
     if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0:
@@ -135,7 +135,7 @@ def _phrase_before(verb: Token) -> Token | None:
     head = None
     for token in doc[start : verb.i]:
         if token.text == ",":
-            break  # "Flynn, a top surrogate, said": the name before the apposition
+            break  # "Lindqvist, a top adviser, said": the name before the apposition
         if token.pos_ not in PHRASE_POS and not token.text[:1].isupper():
             return None
         if token.pos_ in ("NOUN", "PROPN") or token.text[:1].isupper():

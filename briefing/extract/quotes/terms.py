@@ -1,9 +1,9 @@
 """Quote marks around a name, not around words someone said: titles and nicknames.
 
-    told MSNBC's "Morning Joe"          a programme, after a possessive
-    said on "Face the Nation."          a title, after a preposition
-    Del. Marcia "Cia" Price             a nickname inside a name
-    the "Never Trump" movement          a name used as a modifier of the noun after it
+    told KTVX's "Early Harbour"        a programme, after a possessive
+    said on "Meet the Valley."          a title, after a preposition
+    Del. Dorota "Dot" Varga             a nickname inside a name
+    the "Never Roe" movement            a name used as a modifier of the noun after it
 
 Only runs written in title case count, so that "called the senator a 'nasty guy'"
 and "said it was 'a mistake'" stay quotations.
@@ -18,7 +18,7 @@ from briefing.extract.quotes.marks import Marked
 
 # A title is short: longer runs in title case are headlines or slogans, judged elsewhere.
 MAX_TITLE_WORDS = 8
-# Short words that title case leaves in lower case ("Face the Nation", "Game of Thrones").
+# Short words that title case leaves in lower case ("Meet the Valley", "House of Lanterns").
 MINOR_WORDS = frozenset(
     ["a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "off", "on", "or", "over", "per", "the", "to", "up", "via", "vs", "with"]
 )
@@ -65,7 +65,7 @@ def _word_before(doc: Doc, offset: int) -> Token | None:
 
 
 def _inside_name(before: Token, quote: Span) -> bool:
-    """A nickname between a first name and a surname: Marcia "Cia" Price."""
+    """A nickname between a first name and a surname: Dorota "Dot" Varga."""
     doc = quote.doc
     after = quote.end
     while after < len(doc) and (doc[after].is_punct or doc[after].is_space) and doc[after].text not in ",.;:":
