@@ -204,11 +204,3 @@ def _clean(ent: Span) -> str:
         return re.sub(r"^(the|The)\s+", "", text).strip(" .,;:\"“”‘’'")
     _, text = split_title(text)
     return clean_name(text)[0]
-
-
-def event_key_terms(candidate: EventCandidate) -> list[str]:
-    """Terms that identify the event across sources: action class, participants, places."""
-    terms = [f"class:{action_class(candidate.predicate)}"]
-    terms += [f"who:{p.lower()}" for p in candidate.participants]
-    terms += [f"where:{p.lower()}" for p in candidate.places]
-    return terms

@@ -113,6 +113,3 @@ def _same_given(full: str, short: str) -> bool:
         return True
     return similar(full, short)
 
-
-def _initials(tokens: list[str]) -> tuple[str, ...]:
-    return tuple(t[0] for t in tokens)
