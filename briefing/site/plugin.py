@@ -14,7 +14,6 @@ that has just written the pages hands its report over through briefing.site.hand
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -28,23 +27,12 @@ from mkdocs.structure.pages import Page
 
 from briefing.config import CONFIG_FILE, Settings, load_settings
 from briefing.errors import BriefingError
-from briefing.render import plain_title, tag_anchor
 from briefing.site import handoff
+from briefing.site.identity import build_date, site_name
 from briefing.site.incremental import BUILD_LOGGER, DropDirtyWarning, IncrementalSite
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
-PLACEHOLDER_SITE_NAME = "Briefing"
-TAGS_PAGE = "tags.md"
-
-
-@dataclass(frozen=True)
-class TagChip:
-    """A tag as Material's partials/tags.html shows it above a page: a link to its section of the tags page."""
-
-    name: str
-    url: str
-    hidden: bool = False
 
 
 class BriefingPluginConfig(Config):
@@ -65,7 +53,6 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         self._manifests: set[Path] = set()  # records of the serve's site folder, removed when it stops
         self._site: IncrementalSite | None = None
         self._files: Files | None = None
-        self._tags_url = ""  # the tags page's URL in this build ("" without one)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Start of `mkdocs build|serve|gh-deploy` (and of briefing.site.build, with the real `dirty`).
@@ -106,11 +93,8 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         except BriefingError as exc:
             raise PluginError(str(exc)) from exc
         self.settings = settings
-        # briefing.yml's title (or else the corpus title, both in report.title) replaces the
-        # placeholder; a site_name set by hand in mkdocs.yml stays unless briefing.yml sets one.
-        title = plain_title(getattr(report, "title", "") or "")
-        if title and (settings.title or config.site_name == PLACEHOLDER_SITE_NAME):
-            config.site_name = title
+        config.site_name = site_name(getattr(report, "title", "") or "", settings, config.site_name)
+        config.extra["build_date"] = build_date()  # the print title block (overrides/main.html)
         if settings.site_url:
             config.site_url = settings.site_url
         log.info("briefing: %s", _summary(report))
@@ -125,20 +109,11 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
     @event_priority(-100)  # after every other plugin has added or removed files
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         self._files = files
-        tags_page = files.get_file_from_path(TAGS_PAGE)
-        self._tags_url = tags_page.url if tags_page is not None else ""
         return files
 
     def on_page_context(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         if self._site is not None:
             self._site.page_built(page.url)
-        tags = page.meta.get("tags") if page.meta else None
-        if isinstance(tags, list) and "tags" not in context:
-            context["tags"] = [
-                TagChip(str(tag), f"{self._tags_url}#{tag_anchor(str(tag))}" if self._tags_url else "")
-                for tag in tags
-                if isinstance(tag, (str, int, float))
-            ]
         return context
 
     @event_priority(50)  # before the search plugin writes its index
