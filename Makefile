@@ -39,7 +39,7 @@ screenshots: $(STAMP)  ## README screenshots under docs/assets/screenshots/ (nee
 	$(BIN)/briefing build --quiet
 	$(BIN)/python scripts/screenshots.py
 
-bench: $(STAMP)  ## the benchmark (bench/README.md): prints a table, writes bench/results.json (~6 min on 2 cores)
+bench: $(STAMP)  ## the benchmark (bench/README.md): prints a table, writes bench/results.json (~12 min on 2 cores)
 	$(BIN)/python -m bench.run
 
 bench-quick: $(STAMP)  ## a smoke run of the benchmark on small N (~2 min)

@@ -39,6 +39,8 @@ MONTHS = [calendar.month_name[m] for m in range(1, 13)]
 MONTH_NUMBER = {name: number for number, name in enumerate(MONTHS, start=1)}
 CALENDAR_WORDS = frozenset(MONTHS) | frozenset(calendar.day_name)
 MIN_PARAGRAPH_CHARS = 60
+# The repeated-paragraph article: 6,000 copies of a paragraph of about 250 characters make 1.5 MB.
+REPEATED_CHARS = 250
 
 _TITLE_WORD = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{2,}(?![a-z])")
 _LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z]{3,}(?![A-Za-z])")
@@ -163,6 +165,32 @@ def _yaml_string(text: str) -> str:
 
 def article_name(index: int) -> str:
     return f"{index:05d}.md"
+
+
+def long_article(articles: Sequence[SeedArticle], names: frozenset[str], chars: int, *, seed: int = 0) -> str:
+    """One article of at least `chars` characters: the body paragraphs of articles 0, 1, 2 ... of the
+    corpus one after another (a transcript, a report, a live page), under the first one's front matter."""
+    head, _, body = make_article(0, articles, names, seed=seed).partition("---\n")[2].partition("---\n")
+    parts, size, index = [body.rstrip("\n")], len(body), 1
+    while size < chars:
+        more = make_article(index, articles, names, seed=seed).split("---\n", 2)[2].rstrip("\n")
+        parts.append(more)
+        size += len(more) + 2
+        index += 1
+    return "---\n" + head + "---\n" + "\n\n".join(parts) + "\n"
+
+
+def repeated_paragraph_article(articles: Sequence[SeedArticle], names: frozenset[str], times: int, *, seed: int = 0) -> str:
+    """One article made of a single body paragraph of the corpus `times` times over: the first paragraph
+    of REPEATED_CHARS characters or a little more with a quotation in it (every copy names the same people,
+    so whatever looks back through a document's earlier names meets them all)."""
+    for index in range(STORY_SIZE):
+        text = make_article(index, articles, names, seed=seed)
+        head, _, body = text.partition("---\n")[2].partition("---\n")
+        for paragraph in body.rstrip("\n").split("\n\n"):
+            if REPEATED_CHARS <= len(paragraph) < REPEATED_CHARS * 6 // 5 and "“" in paragraph:
+                return "---\n" + head + "---\n" + "\n\n".join([paragraph] * times) + "\n"
+    raise ValueError(f"No paragraph of about {REPEATED_CHARS} characters with a quotation in the corpus")
 
 
 def write_corpus(seeds_dir: Path, out_dir: Path, n: int, *, seed: int = 0) -> list[Path]:

@@ -5,15 +5,19 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 import yaml
 
 from bench.corpus import (
+    REPEATED_CHARS,
     STORY_SIZE,
     Disguise,
     SeedArticle,
     article_name,
+    long_article,
     make_article,
     name_words,
+    repeated_paragraph_article,
     write_corpus,
 )
 
@@ -78,3 +82,43 @@ def test_bench_corpus_files_are_prefix_stable_and_ingestible(tmp_path: Path) -> 
     sources, skipped = ingest.read_sources(tmp_path / "large" / "seeds", tmp_path / "large")
     assert not skipped and len(sources) == STORY_SIZE + 2
     assert all(s.published and s.outlet for s in sources)
+
+
+QUOTED = SeedArticle(
+    title="Pier reopens in Ellery",
+    paragraphs=(
+        "“The eastern pier is open again, the cranes are working and the first ships are already on their way to "
+        "us at last,” said Dana Whitfield, the harbour minister of Ellery, on a visit to the quay with workers of Harbour "
+        "Dynamics and members of the council.",
+        "The council of Port Tamsin said it would send an inspector.",
+    ),
+    published=dt.date(2031, 3, 20),
+)
+
+
+def test_bench_corpus_long_article_is_the_corpus_paragraphs_one_after_another(tmp_path: Path) -> None:
+    from briefing.ingest import sources as ingest
+
+    words = name_words(ARTICLES)
+    text = long_article(ARTICLES, words, 2_000)
+    assert text == long_article(ARTICLES, words, 2_000)
+    body = text.split("---\n", 2)[2]
+    assert len(body) >= 2_000
+    assert body.startswith(make_article(0, ARTICLES, words).split("---\n", 2)[2].rstrip("\n"))
+    assert _front_matter(text)["title"] == _front_matter(make_article(0, ARTICLES, words))["title"]
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "long.md").write_text(text, encoding="utf-8")
+    sources, skipped = ingest.read_sources(tmp_path / "seeds", tmp_path)
+    assert not skipped and len(sources[0].text) >= 2_000
+
+
+def test_bench_corpus_repeated_article_is_one_quoted_paragraph_many_times() -> None:
+    articles = [QUOTED, *ARTICLES]
+    words = name_words(articles)
+    text = repeated_paragraph_article(articles, words, 5)
+    paragraphs = text.split("---\n", 2)[2].rstrip("\n").split("\n\n")
+    assert len(paragraphs) == 5 and len(set(paragraphs)) == 1
+    assert "“" in paragraphs[0] and REPEATED_CHARS <= len(paragraphs[0]) < REPEATED_CHARS * 6 // 5
+    assert "Whitfield" not in text  # disguised like every article of the corpus
+    with pytest.raises(ValueError):
+        repeated_paragraph_article(ARTICLES, name_words(ARTICLES), 5)  # no paragraph that long

@@ -170,6 +170,51 @@ def test_serve_dirty_rebuilds_only_changed_pages_and_keeps_the_search_index_whol
     assert not manifests[0].exists()
 
 
+def test_serve_rebuild_starts_no_second_build_for_the_pages_it_writes(tmp_path: Path) -> None:
+    """`briefing serve`: the pages the pipeline writes during a rebuild are read by that rebuild; the
+    server's watcher must not take them for an edit (a second build would hold back the browser's
+    reload until it ended). An edit in docs/ after the rebuild still starts one."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.livereload import LiveReloadServer
+
+    project = project_with_seeds(tmp_path)
+    site_dir = tmp_path / "served"
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir))
+    config.plugins.on_startup(command="serve", dirty=True)
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(site_dir), polling_interval=0.05)
+
+    def wants_rebuild(seconds: float) -> bool:
+        """Whether the watcher asked for a build within `seconds` (MkDocs' own flag, read as its build loop does)."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if server._want_rebuild:
+                return True
+            time.sleep(0.05)
+        return False
+
+    try:
+        mkdocs_build(config, dirty=True)  # the first build, then the server watches, as in mkdocs serve
+        server.watch(config.docs_dir)
+        config.plugins.on_serve(server, config=config, builder=server.builder)
+        server.observer.start()
+        time.sleep(0.3)
+        article = next((project / "seeds").glob("02_*"))
+        article.write_text(article.read_text(encoding="utf-8") + EDIT, encoding="utf-8")
+        assert wants_rebuild(5), "the edited article starts a build"
+        server._want_rebuild = False  # MkDocs' build loop takes the request, then builds
+        pages = {p: p.stat().st_mtime_ns for p in (project / "docs").rglob("*.md")}
+        mkdocs_build(load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir)), dirty=True)
+        assert any(p.stat().st_mtime_ns != t for p, t in pages.items()), "the rebuild wrote pages"
+        assert not wants_rebuild(1), "the pages it wrote start no second build"
+        (project / "docs" / "notes.md").write_text("# Notes\n", encoding="utf-8")
+        assert wants_rebuild(5), "a page edited by hand afterwards does"
+    finally:
+        server.observer.stop()
+        server.observer.join()
+        config.plugins.on_shutdown()
+
+
 def search_locations(site_dir: Path) -> list[str]:
     """The locations of the search index's entries, in order."""
     index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))

@@ -99,8 +99,8 @@ def extract_source(source: Source, doc: Doc) -> Extraction:
     try:
         quotes = anchors.keep(extract_quotes(doc))
         # What a speaker says inside quote marks is a statement, not the reporter's account of an event.
-        quoted = [(q.start, q.end) for q in quotes if q.kind == "direct"]
-        events = [e for e in extract_events(doc, published) if not any(a <= e.start < b for a, b in quoted)]
+        quoted = Ranges((q.start, q.end) for q in quotes if q.kind == "direct")
+        events = [e for e in extract_events(doc, published) if not quoted.covers(e.start)]
         return Extraction(
             source=source,
             entities=anchors.keep(extract_entities(doc)),
@@ -113,6 +113,25 @@ def extract_source(source: Source, doc: Doc) -> Extraction:
         forget_ents(doc)
 
 
+class Ranges:
+    """A union of half-open character ranges, asked whether it holds an offset by binary search
+    (once per event: a scan of every quotation made long articles quadratic)."""
+
+    def __init__(self, ranges: Iterable[tuple[int, int]]) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for start, end in sorted(r for r in ranges if r[0] < r[1]):
+            if self.ends and start <= self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], end)
+            else:
+                self.starts.append(start)
+                self.ends.append(end)
+
+    def covers(self, offset: int) -> bool:
+        k = bisect.bisect_right(self.starts, offset) - 1
+        return k >= 0 and offset < self.ends[k]
+
+
 def split_sentences(paragraphs: Sequence[Paragraph], doc: Doc) -> list[Paragraph]:
     """Fill each paragraph's sentences from the parse; anchors are "s<paragraph>-<sentence>"."""
     starts = [sent.start_char for sent in doc.sents]
@@ -120,8 +139,8 @@ def split_sentences(paragraphs: Sequence[Paragraph], doc: Doc) -> list[Paragraph
     for paragraph in paragraphs:
         number = paragraph.anchor.lstrip("p")
         sentences: list[Sentence] = []
-        first = bisect.bisect_right(starts, paragraph.start) - 1
-        bounds = [paragraph.start] + [s for s in starts[max(first, 0) :] if paragraph.start < s < paragraph.end]
+        inside = starts[bisect.bisect_right(starts, paragraph.start) : bisect.bisect_left(starts, paragraph.end)]
+        bounds = [paragraph.start, *inside]
         bounds.append(paragraph.end)
         for start, end in zip(bounds, bounds[1:]):
             text = doc_text(doc)[start:end]

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from briefing.extract.nlp import doc_text
+from briefing.extract.nlp import char_ent, doc_ents, doc_text, function_words, noun_chunks_within
 from briefing.lexicon.roles import ROLE_TITLES
 from briefing.lexicon.speech import MEDIUM_HEADS
 from briefing.lexicon.titles import (
@@ -48,7 +48,7 @@ BRACKETED = re.compile(r"\s*[(\[]\s*(?P<inner>[^()\[\]\n]{1,60}?)\s*[)\]]")
 def extract_entities(doc: Doc) -> Iterator[EntitySpan]:
     """Yield cleaned actor mentions with the title and role attached to them."""
     seen: set[tuple[int, int]] = set()
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ not in ACTOR_LABELS or _is_medium(ent) or _in_title(ent):
             continue
         ent = _relabel_place(_extend_to_head(_without_opening_word(ent)))
@@ -101,9 +101,7 @@ def _without_opening_word(ent: Span) -> Span:
         return ent
     # The tagger may call the word a proper noun there; written in lower case as a participle or
     # preposition elsewhere in the article, it is one ("following"; but "Mark" of "to mark" is a name).
-    if first.pos_ in NOT_NAME_POS or any(
-        t.text == first.lower_ and (t.tag_ == "VBG" or t.pos_ in ("ADP", "SCONJ")) for t in ent.doc
-    ):
+    if first.pos_ in NOT_NAME_POS or first.lower_ in function_words(ent.doc):
         return Span(ent.doc, ent.start + 1, ent.end, label=ent.label_)
     return ent
 
@@ -157,10 +155,10 @@ def _bracketed_name(doc: Doc, span: EntitySpan) -> EntitySpan | None:
     if not inner[:1].isupper() or len(inner.split()) > 6:
         return None
     start = match.start("inner") + offset
-    tagged = [e.label_ for e in doc.ents if e.start_char <= start < e.end_char]
+    tagged = char_ent(doc, start)
     return EntitySpan(
         text=inner,
-        label=tagged[0] if tagged else span.label,
+        label=tagged.label_ if tagged is not None else span.label,
         start=start,
         end=start + len(inner),
         anchor="",
@@ -203,7 +201,7 @@ def _named_as(doc: Doc) -> Iterator[EntitySpan]:
         described = doc.char_span(match.start("np"), match.end("np"), alignment_mode="expand")
         if described is None:
             continue
-        chunks = [c for c in described.noun_chunks] or [described]
+        chunks = noun_chunks_within(doc, described.start, described.end) or [described]
         institution = _institution(chunks[0])
         if institution is None:
             continue

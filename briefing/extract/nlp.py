@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterable
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from briefing.errors import ModelNotInstalledError
 
@@ -37,27 +39,97 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-# Doc.user_data key of the entity spans, made once per Doc (dropped by forget_ents).
+# Doc.user_data keys of what is made once per Doc and dropped by forget_ents: the entity
+# spans with their first tokens, the noun chunks with theirs, and the lower-case words
+# the tagger used as participles or prepositions.
 ENTS_KEY = "briefing_ents"
+CHUNKS_KEY = "briefing_noun_chunks"
+FUNCTION_WORDS_KEY = "briefing_function_words"
+
+
+class SpanIndex:
+    """Spans of one Doc in text order, found by token: what covers token i, what lies inside a range.
+
+    Doc.ents and Doc.noun_chunks never overlap, so a binary search on their first tokens finds
+    them; a scan of all of them per token or per sentence made extraction quadratic in the
+    length of an article.
+    """
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        self.spans = tuple(spans)
+        self.starts = [span.start for span in self.spans]
+        self.start_chars = [span.start_char for span in self.spans]
+
+    def covering(self, i: int) -> Span | None:
+        """The span that holds token i, if any."""
+        k = bisect.bisect_right(self.starts, i) - 1
+        return self.spans[k] if k >= 0 and i < self.spans[k].end else None
+
+    def covering_char(self, offset: int) -> Span | None:
+        """The span that holds the character at offset, if any."""
+        k = bisect.bisect_right(self.start_chars, offset) - 1
+        return self.spans[k] if k >= 0 and offset < self.spans[k].end_char else None
+
+    def within(self, start: int, end: int) -> list[Span]:
+        """The spans wholly inside tokens start..end (end excluded), in text order."""
+        found = []
+        for k in range(bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)):
+            if self.spans[k].end <= end:
+                found.append(self.spans[k])
+        return found
+
+
+def _ent_index(doc: Doc) -> SpanIndex:
+    index = doc.user_data.get(ENTS_KEY)
+    if index is None:
+        index = doc.user_data[ENTS_KEY] = SpanIndex(doc.ents)
+    return index
 
 
 def doc_ents(doc: Doc) -> tuple[Span, ...]:
     """Doc.ents, made once per Doc: spaCy builds every entity Span on each access, and the
     extractors ask per sentence and per token (a third of extraction's time went there)."""
-    ents = doc.user_data.get(ENTS_KEY)
-    if ents is None:
-        ents = doc.user_data[ENTS_KEY] = tuple(doc.ents)
-    return ents
+    return _ent_index(doc).spans
 
 
 def sentence_ents(sent: Span) -> list[Span]:
     """Span.ents from the Doc's entities made once: those wholly inside the sentence."""
-    return [ent for ent in doc_ents(sent.doc) if ent.start >= sent.start and ent.end <= sent.end]
+    return _ent_index(sent.doc).within(sent.start, sent.end)
+
+
+def token_ent(token: Token) -> Span | None:
+    """The entity the token is part of (Doc.ents made once, found by binary search)."""
+    return _ent_index(token.doc).covering(token.i)
+
+
+def char_ent(doc: Doc, offset: int) -> Span | None:
+    """The entity that holds the character at offset, if any."""
+    return _ent_index(doc).covering_char(offset)
+
+
+def noun_chunks_within(doc: Doc, start: int, end: int) -> list[Span]:
+    """Span.noun_chunks of doc[start:end] from the Doc's noun chunks made once (spaCy makes
+    every chunk of the Doc for each Span asked)."""
+    index = doc.user_data.get(CHUNKS_KEY)
+    if index is None:
+        index = doc.user_data[CHUNKS_KEY] = SpanIndex(doc.noun_chunks)
+    return index.within(start, end)
+
+
+def function_words(doc: Doc) -> frozenset[str]:
+    """The words of the Doc tagged as participles (VBG) or prepositions (ADP, SCONJ), as written."""
+    words = doc.user_data.get(FUNCTION_WORDS_KEY)
+    if words is None:
+        words = doc.user_data[FUNCTION_WORDS_KEY] = frozenset(
+            t.text for t in doc if t.tag_ == "VBG" or t.pos_ in ("ADP", "SCONJ")
+        )
+    return words
 
 
 def forget_ents(doc: Doc) -> None:
-    """Drop the spans doc_ents kept: they refer to the Doc, which would then wait for the cycle collector."""
-    doc.user_data.pop(ENTS_KEY, None)
+    """Drop the spans made once per Doc: they refer to the Doc, which would then wait for the cycle collector."""
+    for key in (ENTS_KEY, CHUNKS_KEY, FUNCTION_WORDS_KEY):
+        doc.user_data.pop(key, None)
 
 
 def load_nlp(name: str) -> Language:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import cast
 
@@ -29,9 +30,20 @@ class Mask:
 
     def __init__(self, marked: list[Marked]):
         self.ranges = [(m.open_mark, m.close_mark if m.close_mark is not None else m.end) for m in marked]
+        # The union of the ranges, sorted, for a binary search: asked per token, a scan of
+        # every range made quotation finding quadratic in the length of an article.
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for a, b in sorted(r for r in self.ranges if r[0] <= r[1]):
+            if self._ends and a <= self._ends[-1]:
+                self._ends[-1] = max(self._ends[-1], b)
+            else:
+                self._starts.append(a)
+                self._ends.append(b)
 
     def covers(self, offset: int) -> bool:
-        return any(a <= offset <= b for a, b in self.ranges)
+        k = bisect.bisect_right(self._starts, offset) - 1
+        return k >= 0 and offset <= self._ends[k]
 
 
 def quote_span(doc: Doc, m: Marked) -> Span | None:
@@ -195,11 +207,12 @@ def quote_kind(doc: Doc, m: Marked, quote: Span | None, cue: Cue | None) -> Quot
     """ "direct" for a quoted sentence or a quoted clause after its cue, "partial" for a fragment."""
     if quote is None:
         return "partial"
-    before = doc_text(doc)[: m.open_mark].rstrip()
-    if not before or "\n" in doc_text(doc)[len(before) : m.open_mark] or before[-1] in "\n.!?”\"’'(" + BULLETS:
+    text = doc_text(doc)
+    end = _end_of_text_before(text, m.open_mark)
+    if not end or "\n" in text[end : m.open_mark] or text[end - 1] in "\n.!?”\"’'(" + BULLETS:
         return "direct"
     after_cue = cue is not None and cue.token.i == _last_word_before(doc, m.open_mark)
-    if (before[-1] in ":,;—–" or after_cue) and _has_clause(quote):
+    if (text[end - 1] in ":,;—–" or after_cue) and _has_clause(quote):
         return "direct"
     return "partial"
 
@@ -209,9 +222,19 @@ def _has_clause(quote: Span) -> bool:
                for t in quote) or any(t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX") for t in quote)
 
 
+def _end_of_text_before(text: str, offset: int) -> int:
+    """len(text[:offset].rstrip()), without copying the text before offset (once per quotation)."""
+    end = offset
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
 def _last_word_before(doc: Doc, offset: int) -> int:
     span = doc.char_span(0, offset, alignment_mode="contract")
     if span is None:
         return -1
-    words = [t for t in span if not t.is_space]
-    return words[-1].i if words else -1
+    for i in range(span.end - 1, span.start - 1, -1):
+        if not doc[i].is_space:
+            return i
+    return -1

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from briefing.extract.nlp import doc_ents
 from briefing.extract.quotes.attribution import is_cue
 from briefing.extract.quotes.speakers import (
     SUBJECT_DEPS,
@@ -69,11 +70,19 @@ class Paragraphs:
 
 
 class Referents:
+    """The referents in text order, with indexes that keep each look-up from scanning them all
+    (a scan per speaker made quotation finding quadratic in the length of an article)."""
+
     items: list[Referent]  # in text order
 
     def __init__(self, doc: Doc, paragraphs: Paragraphs, skip):
         self.doc, self.paragraphs, self.items = doc, paragraphs, []
-        for ent in doc.ents:
+        self._offsets: list[int] = []  # the items' offsets, for bisect
+        self._person_names: set[str] = set()
+        # Referents by name, person referents by role word: each list in text order, with its offsets.
+        self._by_role: dict[str, tuple[list[int], list[Referent]]] = {}
+        self._by_name: dict[str, tuple[list[int], list[Referent]]] = {}
+        for ent in doc_ents(doc):
             if ent.label_ in ("PERSON", "ORG") and is_person_name(ent) and not skip(ent.start_char):
                 name = clean_entity_text(ent.text)
                 if name:
@@ -84,8 +93,12 @@ class Referents:
 
     def _add(self, offset, kind, name, roles=frozenset(), subject=True, speaker=False):
         ref = Referent(offset, self.paragraphs.index(offset), kind, name, frozenset(roles), subject, speaker)
-        keys = [r.offset for r in self.items]
-        self.items.insert(bisect.bisect_right(keys, offset), ref)
+        _insort(self._offsets, self.items, ref)
+        _insort(*self._by_name.setdefault(name, ([], [])), ref)
+        if kind == "person":
+            self._person_names.add(name)
+            for word in ref.roles:
+                _insort(*self._by_role.setdefault(word, ([], [])), ref)
 
     def _add_subject(self, token: Token) -> None:
         speaker = speaker_from_token(token)
@@ -112,13 +125,11 @@ class Referents:
         return None, None
 
     def _known_person(self, name: str | None) -> bool:
-        return any(r.kind == "person" and r.name == name for r in self.items)
+        return name in self._person_names
 
     def before(self, offset: int, paragraphs: int = LOOKBACK_PARAGRAPHS):
-        here = self.paragraphs.index(offset)
-        for ref in reversed(self.items):
-            if ref.offset < offset and here - ref.paragraph <= paragraphs:
-                yield ref
+        """The referents before offset, nearest first, back to `paragraphs` paragraphs before its own."""
+        yield from _back_from(self._offsets, self.items, offset, self.paragraphs.index(offset) - paragraphs)
 
     def pronoun(self, token: Token) -> str | None:
         lower = token.lower_
@@ -142,16 +153,23 @@ class Referents:
         wanted = required_role_words(head)
         if previous is not None and previous.kind == "person" and self._has_role(previous.name, wanted, head.idx):
             return previous.name
-        for ref in self.before(head.idx, paragraphs=len(self.paragraphs.starts)):
-            if ref.kind == "person" and _role_matches(ref.roles, wanted):
+        for ref in self._with_role(wanted, head.idx):
+            if _role_matches(ref.roles, wanted):
                 return ref.name
         here = self.paragraphs.index(head.idx)
         if previous is not None and previous.kind == "person" and here - previous.paragraph <= 1:
             return previous.name
         return None
 
+    def _with_role(self, wanted: frozenset[str], offset: int):
+        """Person referents before offset, nearest first, that carry the rarest of the wanted role words."""
+        lists = [self._by_role.get(word, ([], [])) for word in wanted]
+        offsets, refs = min(lists, key=lambda pair: len(pair[0]))
+        return _back_from(offsets, refs, offset, 0)
+
     def _has_role(self, name: str, wanted: frozenset[str], offset: int) -> bool:
-        return any(r.name == name and _role_matches(r.roles, wanted) for r in self.items if r.offset < offset)
+        offsets, refs = self._by_name.get(name, ([], []))
+        return any(_role_matches(r.roles, wanted) for r in refs[: bisect.bisect_left(offsets, offset)])
 
     def collective(self, head: Token) -> str | None:
         lemma = head.lemma_.lower()
@@ -167,6 +185,21 @@ class Referents:
             if issuer is not None:
                 return org_name(issuer)
         return None
+
+
+def _insort(offsets: list[int], refs: list[Referent], ref: Referent) -> None:
+    """Put ref into refs (in text order, after those at the same offset), its offset into offsets."""
+    i = bisect.bisect_right(offsets, ref.offset)
+    offsets.insert(i, ref.offset)
+    refs.insert(i, ref)
+
+
+def _back_from(offsets: list[int], refs: list[Referent], offset: int, first_paragraph: int):
+    """The refs before offset, nearest first, down to those of paragraph first_paragraph."""
+    for i in range(bisect.bisect_left(offsets, offset) - 1, -1, -1):
+        if refs[i].paragraph < first_paragraph:
+            return
+        yield refs[i]
 
 
 def _after_quotation(token: Token) -> bool:

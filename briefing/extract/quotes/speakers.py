@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from briefing.extract.nlp import doc_ents, doc_text
+from briefing.extract.nlp import doc_text, token_ent
 from briefing.lexicon.speech import (
     DOCUMENT_NOUNS,
     INVERTED_SPEECH_VERBS,
@@ -236,10 +236,7 @@ def is_common_noun(token: Token) -> bool:
 def entity_of(token: Token) -> Span | None:
     if not token.ent_type_:
         return None
-    for ent in doc_ents(token.doc):
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    return token_ent(token)
 
 
 def _is_demonym_modifier(ent: Span, token: Token) -> bool:
