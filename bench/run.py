@@ -10,6 +10,7 @@ figure measures and why.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import math
 import os
@@ -240,10 +241,7 @@ def measure_site(work: Path, project: Path, n: int) -> list[dict[str, Any]]:
     very pages briefing wrote; and, for information, vs raw MkDocs on as many trivial pages."""
     docs = project / "docs"
     pages = sorted(p for p in docs.rglob("*.md") if "assets" not in p.parts)
-    for name in ("actors", "events", "sources"):
-        shutil.rmtree(docs / name, ignore_errors=True)
-    for page in ("index.md", "timeline.md", "quotes.md"):
-        (docs / page).unlink(missing_ok=True)
+    remove_pages(docs)
     shutil.rmtree(project / "site", ignore_errors=True)  # a cold site build, not an incremental one
     log(f"Site: render + mkdocs build of {len(pages)} pages ...")
     ours = run_measured(["briefing", "render", "--site"], project)
@@ -254,7 +252,7 @@ def measure_site(work: Path, project: Path, n: int) -> list[dict[str, Any]]:
     # Where the difference lies: raw MkDocs (no briefing plugin) on the very pages briefing wrote.
     log(f"Site: raw mkdocs build of the {len(pages)} generated pages ...")
     same = run_measured([mkdocs, "build", "-q", "-f", str(same_pages_config(project))], project)
-    return [
+    mkdocs_figures = [
         figure(
             "site",
             f"render + mkdocs build / raw mkdocs build of the same pages, {len(pages)} pages (N={n})",
@@ -274,6 +272,51 @@ def measure_site(work: Path, project: Path, n: int) -> list[dict[str, Any]]:
             seconds=ours["seconds"],
             floor_seconds=raw["seconds"],
             pages=len(pages),
+        ),
+    ]
+    return mkdocs_figures + measure_zensical_site(project, n, len(pages), mkdocs_seconds=ours["seconds"])
+
+
+def remove_pages(docs: Path) -> None:
+    """The pages briefing writes, removed, so that the next render writes every one of them."""
+    for name in ("actors", "events", "sources"):
+        shutil.rmtree(docs / name, ignore_errors=True)
+    for page in ("index.md", "timeline.md", "quotes.md"):
+        (docs / page).unlink(missing_ok=True)
+
+
+def measure_zensical_site(project: Path, n: int, pages: int, *, mkdocs_seconds: float) -> list[dict[str, Any]]:
+    """The site figure with Zensical (briefing[zensical]) beside MkDocs': render + zensical build vs
+    raw `zensical build` of the same pages, both with a cold Zensical cache (--clean)."""
+    if importlib.util.find_spec("zensical") is None:
+        log("Site: Zensical is not installed (briefing[zensical]): no Zensical figures")
+        return []
+    remove_pages(project / "docs")
+    env = {"BRIEFING_SITE_DIR": "site-zensical"}  # mkdocs.yml's site_dir reads it; site/ stays MkDocs'
+    log(f"Site: render + zensical build of {pages} pages ...")
+    ours = run_measured(["briefing", "render", "--site", "--clean", "--engine", "zensical"], project, env=env)
+    log(f"Site: raw zensical build of the {pages} generated pages ...")
+    raw = run_measured([sys.executable, "-m", "zensical", "build", "--clean", "-f", ".briefing-zensical.yml"], project, env=env)
+    return [
+        figure(
+            "site, zensical",
+            f"render + zensical build / raw zensical build of the same pages, {pages} pages (N={n})",
+            ours["seconds"] / raw["seconds"],
+            1.3,
+            f"{ours['seconds']:.1f} s vs {raw['seconds']:.1f} s",
+            seconds=ours["seconds"],
+            floor_seconds=raw["seconds"],
+            pages=pages,
+        ),
+        figure(
+            "site, engines",
+            "render + zensical build / render + mkdocs build, the same pages (informative)",
+            ours["seconds"] / mkdocs_seconds,
+            None,
+            f"{ours['seconds']:.1f} s vs {mkdocs_seconds:.1f} s",
+            seconds=ours["seconds"],
+            floor_seconds=mkdocs_seconds,
+            pages=pages,
         ),
     ]
 
@@ -419,12 +462,14 @@ def search_index(site: Path) -> dict[str, Any]:
 # ------------------------------------------------------------------ helpers
 
 
-def run_measured(command: list[str], cwd: Path, *, memory: bool = False) -> dict[str, Any]:
+def run_measured(
+    command: list[str], cwd: Path, *, memory: bool = False, env: dict[str, str] | None = None
+) -> dict[str, Any]:
     """Run a command in cwd through bench.rss; its wall time, and with memory=True its peak memory
-    (sampling /proc takes CPU from the command, so timed runs do not sample)."""
+    (sampling /proc takes CPU from the command, so timed runs do not sample). env: added variables."""
     if command[0] == "briefing":
         command = [str(Path(sys.executable).parent / "briefing"), *command[1:]]
-    env = {**os.environ, "CI": "1", "PYTHONPATH": str(CODE), "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "CI": "1", "PYTHONPATH": str(CODE), "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     wrapper = [sys.executable, "-m", "bench.rss", *([] if memory else ["--no-sample"])]
     result = subprocess.run([*wrapper, *command], cwd=cwd, env=env, stdout=subprocess.PIPE, text=True, check=False)
     lines = result.stdout.strip().splitlines()

@@ -124,13 +124,14 @@ def extract(
 @project_option
 @click.option("--site/--no-site", default=False, help="Also build the site.")
 @engine_option
-def render(project_dir: Path, site: bool, engine: str | None) -> None:
+@click.option("--clean", is_flag=True, help="With --site: rebuild every page of the site (see `build --clean`).")
+def render(project_dir: Path, site: bool, engine: str | None, clean: bool) -> None:
     """Render the pages from the existing docs/data/*.yaml (no spaCy)."""
     settings = _settings(project_dir, engine=engine)
     report = _run(lambda: pipeline.render_only(settings))
     click.echo(report.summary())
     if site:
-        _run(lambda: build_site(settings, strict=False, report=report))
+        _run(lambda: build_site(settings, strict=False, report=report, incremental=not clean))
 
 
 @cli.command()
