@@ -266,6 +266,7 @@ class EventCandidate(Record):
     sentence: str
     predicate: str = Field(description="Lemma of the action verb or noun")
     trigger: str = Field(description="The word as written")
+    nominal: bool = Field(default=False, description='Told by a noun ("the arrest"), not a verb')
     start: int
     participants: list[str] = Field(default_factory=list, description="Entity names in the clause")
     places: list[str] = Field(default_factory=list)

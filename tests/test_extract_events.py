@@ -166,3 +166,64 @@ def test_a_headline_tells_an_event(nlp, tmp_path):
     extraction = extract_source(source, nlp(nlp_text(source)))
     headline = source.paragraphs[0].text
     assert any(e.sentence == headline and e.predicate == "resign" for e in extraction.events), extraction.events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "headline, predicate",
+    [
+        ("Gale topples Ellery lighthouse", "topple"),  # headline present: a past happening
+        ("Dock worker charged with theft at Ellery harbour", "charge"),  # bare participle: passive
+        ("Harbour Dynamics to open plant in Ellery", "open"),  # bare infinitive: a coming event
+    ],
+)
+def test_headline_grammar_tells_an_event_outside_the_lexicon(nlp, headline, predicate):
+    from briefing.extract.events import extract_events
+
+    doc = nlp(headline)
+    as_headline = extract_events(doc, SUNDAY, normalise=stand_in_normalise, headlines=[(0, len(headline))])
+    assert predicate in [e.predicate for e in as_headline], as_headline
+    # the same words in the body are a present state or habit, not a happening
+    assert predicate not in [e.predicate for e in extract_events(doc, SUNDAY, normalise=stand_in_normalise)]
+
+
+@pytest.mark.slow
+def test_a_headline_saying_verb_is_not_the_event(nlp):
+    from briefing.extract.events import extract_events
+
+    headline = "Ellery mayor says harbour is safe"
+    doc = nlp(headline)
+    events = extract_events(doc, SUNDAY, normalise=stand_in_normalise, headlines=[(0, len(headline))])
+    assert "say" not in [e.predicate for e in events], events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, predicate",
+    [
+        ("Also killed along with Mayor Dana Whitfield on Friday was her deputy Ellis Marr.", "kill"),
+        ("Dana Whitfield checked in at the Ellery clinic on Tuesday.", "check"),
+        ("Dana Whitfield passed away at her Ellery home on Tuesday.", "pass away"),
+    ],
+)
+def test_only_a_meaning_changing_particle_makes_a_phrasal_verb(nlp, text, predicate):
+    assert predicate in [e.predicate for e in events_of(nlp, text)], events_of(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "lemma, expected",
+    [("arrest", True), ("explosion", True), ("heist", True), ("station", False), ("morning", False),
+     ("administration", False), ("career", False)],
+)
+def test_event_nominals_name_happenings_not_offices_or_things(lemma, expected):
+    from briefing.lexicon.events import is_event_nominal
+
+    assert is_event_nominal(lemma) is expected
+
+
+@pytest.mark.slow
+def test_an_event_noun_outside_the_lexicon_is_a_nominal_candidate_without_a_time(nlp):
+    events = events_of(nlp, "Firefighters said a blaze gutted the Ellery boatyard.", published=None)
+    blaze = [e for e in events if e.predicate == "blaze"]
+    assert blaze and blaze[0].nominal, events
+    assert all(not e.nominal for e in events if e.predicate != "blaze")

@@ -11,13 +11,16 @@ SUNDAY = dt.date(2031, 3, 9)  # a Sunday
 MONDAY = dt.date(2031, 3, 10)
 
 
-def candidate(sentence: str, predicate: str, participants=(), places=(), date: DateValue | None = None) -> EventCandidate:
+def candidate(
+    sentence: str, predicate: str, participants=(), places=(), date: DateValue | None = None, nominal: bool = False
+) -> EventCandidate:
     trigger = next((w for w in sentence.split() if w.lower().startswith(predicate[:4])), predicate)
     return EventCandidate(
         anchor=f"s{abs(hash(sentence)) % 97}",
         sentence=sentence,
         predicate=predicate,
         trigger=trigger,
+        nominal=nominal,
         start=0,
         participants=list(participants),
         places=list(places),
@@ -128,3 +131,29 @@ def test_second_action_of_a_sentence_joins_the_event_it_belongs_to():
     assert len(events) == 1
     assert events[0].sources == ["a", "b"]
     assert len(events[0].mentions) == 3
+
+
+def test_a_lone_event_noun_refers_to_an_event_and_makes_none():
+    # "the killing" names an event told elsewhere: it neither joins its sentence's other action
+    # nor stands as an event of its own when undated and told by one source.
+    sentence = "The killing marked a turning point for Ellery."
+    mentions = [
+        ("a", candidate(sentence, "killing", nominal=True)),
+        ("a", candidate(sentence, "mark")),
+        ("b", candidate("Residents of Ellery recalled the arrest.", "arrest", nominal=True)),
+    ]
+    assert cluster_events(mentions, actor_of, PUBLISHED) == []
+
+
+def test_an_event_told_by_nouns_joins_the_verb_event_of_its_sentences():
+    # "a resolution passed by a special session", copied by two sources: the session is the vote.
+    sentence = "A resolution passed by a special session of the Ostrava Council said the accord should end."
+    sunday = day(SUNDAY, "on Sunday")
+    mentions = [
+        (source, candidate(sentence, predicate, ["Ostrava Council"], [], sunday, nominal=predicate == "session"))
+        for source in ("a", "b")
+        for predicate in ("pass", "session")
+    ]
+    events = cluster_events(mentions, actor_of, PUBLISHED)
+    assert len(events) == 1, [e.predicate for e in events]
+    assert events[0].predicate == "pass" and len(events[0].mentions) == 4

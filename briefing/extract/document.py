@@ -100,7 +100,8 @@ def extract_source(source: Source, doc: Doc) -> Extraction:
         quotes = anchors.keep(extract_quotes(doc))
         # What a speaker says inside quote marks is a statement, not the reporter's account of an event.
         quoted = Ranges((q.start, q.end) for q in quotes if q.kind == "direct")
-        events = [e for e in extract_events(doc, published) if not quoted.covers(e.start)]
+        headlines = [(p.start, p.end) for p in paragraphs if p.kind == "headline"]
+        events = [e for e in extract_events(doc, published, headlines=headlines) if not quoted.covers(e.start)]
         return Extraction(
             source=source,
             entities=anchors.keep(extract_entities(doc)),

@@ -15,6 +15,7 @@ from briefing.lexicon.events import (
     PARTICLES,
     PROSPECTIVE_PREPS,
     WEAK_PREDICATES,
+    is_event_nominal,
     is_event_word,
 )
 from briefing.lexicon.speech import REPORTING_VERBS, SUBJECT_PRONOUNS
@@ -28,11 +29,13 @@ NOUN_PATH_DEPS = frozenset({"pobj", "prep", "dobj", "nsubj", "nsubjpass", "poss"
 
 
 def lemma_of(token: Token) -> str:
+    """The lemma with the particle of a phrasal verb ("back down", "pass away"); only particles
+    that change the verb's meaning count: "killed along with X" is "kill", "checked in" is "check"."""
     lemma = token.lemma_.lower()
     particles = [
         c.text.lower()
         for c in token.children
-        if c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == token.i + 1 and c.lower_ in PARTICLES)
+        if c.lower_ in PARTICLES and (c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == token.i + 1))
     ]
     return " ".join([lemma, *particles])
 
@@ -63,15 +66,23 @@ def hyphenated(token: Token) -> bool:
     return before or after
 
 
-def predicate_verdict(token: Token) -> tuple[str, Token | None] | None:
-    """("verb"|"noun", token whose time dates it) when token is a realised event predicate."""
+def predicate_verdict(token: Token, *, headline: bool = False) -> tuple[str, Token | None] | None:
+    """("verb"|"noun", token whose time dates it) when token is a realised event predicate.
+
+    headline: the token is in a headline, whose present tense, bare participle and infinitive name
+    a happening (see `headline_tense`).
+    """
     lemma = token.lemma_.lower()
     if is_prepositional(token) or token.dep_ in ("amod", "compound", "nmod") or hyphenated(token):
         return None  # "following the vote", "state-backed militia"
     if is_verb(token) and not (token.pos_ == "AUX" and lemma in ("be", "have", "do")):
+        if headline and headline_tense(token) is not None:
+            return _headline_verdict(token)
         return _verb_verdict(token)
     if token.pos_ in ("NOUN", "PROPN") and lemma in EVENT_NOUNS:
         return _noun_verdict(token)
+    if token.pos_ == "NOUN" and not token.ent_type_ and is_event_nominal(lemma):
+        return _noun_verdict(token)  # not inside a name or a date: "Snow", "the Ellery Campaign"
     return None
 
 
@@ -101,9 +112,38 @@ def _verb_verdict(token: Token) -> tuple[str, Token | None] | None:
     return ("verb", None)
 
 
+def headline_tense(token: Token) -> bool | None:
+    """Where a headline verb points: False back for the headline present and the bare participle
+    ("Fire destroys warehouse", "Man charged with arson"), True forward for the bare infinitive
+    ("Council to vote on budget"); None when the verb is not in headline grammar (it has a
+    modal, an auxiliary of its own, a negation, or is a clause's modifier)."""
+    children = list(token.children)
+    if any(c.dep_ == "neg" for c in children):
+        return None
+    auxes = [c for c in children if c.dep_ in ("aux", "auxpass")]
+    if token.tag_ == "VB" and [a.lower_ for a in auxes] == ["to"] and token.dep_ in ("ROOT", "xcomp", "acl"):
+        # "Council to vote", "Council set to vote"; "Council refuses to vote" is no coming event
+        if token.dep_ == "xcomp" and token.head.lemma_.lower() not in IRREALIS_HEADS - {"refuse", "fail"}:
+            return None
+        return True
+    if auxes:
+        return None
+    if token.tag_ in ("VBZ", "VBP") or (token.tag_ in ("VBN", "VBD") and token.dep_ in ("ROOT", "conj", "acl")):
+        return False
+    return None
+
+
+def _headline_verdict(token: Token) -> tuple[str, Token | None] | None:
+    base = token.lemma_.lower()
+    if base in REPORTING_VERBS or (base in WEAK_PREDICATES and not is_event_word(base)):
+        return None  # "X says ...": the complement is the event
+    return ("verb", None)
+
+
 def _noun_verdict(token: Token) -> tuple[str, Token | None] | None:
-    # the noun must be an argument, not a modifier ("strike force") nor a title
-    if token.dep_ in ("compound", "amod"):
+    # the noun must be an argument, not a modifier ("strike force") nor a title, nor what a
+    # copula says of its subject ("the plan was a mistake")
+    if token.dep_ in ("compound", "amod", "attr"):
         return None
     head, first_prep = token, None
     while head.dep_ in NOUN_PATH_DEPS and head.head.i != head.i:

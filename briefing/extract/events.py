@@ -5,7 +5,9 @@ An event candidate is a predicate (a verb, or a noun naming a happening such as
 
 - past tense, present perfect, past progressive, past participles of a realised
   clause ("a resolution passed by parliament");
-- present tense only for verbs of the event lexicon (headline style);
+- present tense only for verbs of the event lexicon, except in a headline, whose grammar
+  tells a past happening in the present ("Fire destroys warehouse"), a passive one in a bare
+  participle ("Man charged with arson") and a coming one in an infinitive ("Council to vote");
 - not under a modal ("will", "would", "could"), not an infinitive complement of
   a wish or plan ("needs to pass", "plans to attack"), not in an "if" clause,
   not negated;
@@ -16,7 +18,10 @@ An event candidate is a predicate (a verb, or a noun naming a happening such as
 
 A verb becomes a candidate when it names an action of the event lexicon or has a
 time expression of its own, or is a past action that is not weak ("be", "have").
-Event nouns need a time (their own, or their governing verb's).
+An event noun (the lexicon's, or a WordNet noun of an act or event derived from a verb:
+"the arrest", "a blaze") is a candidate as the argument of a realised clause or with a
+time of its own; resolve keeps a lone one only when it is dated, reported by several
+sources or in the event lexicon.
 
 The time of a predicate is the time expression nearest to it in the parse,
 without crossing into another clause; it is normalised against the publication
@@ -27,12 +32,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
 from briefing.extract.event_predicates import (
     CLAUSE_DEPS,
+    headline_tense,
     is_past_action,
     is_prepositional,
     lemma_of,
@@ -65,26 +71,36 @@ def _default_normaliser() -> Normaliser | None:
 
 
 def extract_events(
-    doc: Doc, published: dt.date | None, *, normalise: Normaliser | None = None
+    doc: Doc,
+    published: dt.date | None,
+    *,
+    normalise: Normaliser | None = None,
+    headlines: Sequence[tuple[int, int]] = (),
 ) -> list[EventCandidate]:
-    """Sentence-level event candidates: predicate, participants, places, time."""
+    """Sentence-level event candidates: predicate, participants, places, time.
+
+    headlines: (start, end) character ranges of the headline lines, read in headline grammar.
+    """
     normalise = normalise or _default_normaliser()
     out: list[EventCandidate] = []
     for sent in doc.sents:
         if not any(t.is_alpha for t in sent):
             continue
-        out.extend(_sentence_events(sent, published, normalise))
+        headline = any(start <= sent.start_char < end for start, end in headlines)
+        out.extend(_sentence_events(sent, published, normalise, headline))
     return out
 
 
 # ------------------------------------------------------------------ sentences
 
 
-def _sentence_events(sent: Span, published: dt.date | None, normalise: Normaliser | None) -> Iterator[EventCandidate]:
+def _sentence_events(
+    sent: Span, published: dt.date | None, normalise: Normaliser | None, headline: bool
+) -> Iterator[EventCandidate]:
     times = list(time_expressions(sent))
     found: list[tuple[Token, DateValue | None]] = []
     for token in sent:
-        verdict = predicate_verdict(token)
+        verdict = predicate_verdict(token, headline=headline)
         if verdict is None:
             continue
         kind, date_from = verdict
@@ -94,11 +110,11 @@ def _sentence_events(sent: Span, published: dt.date | None, normalise: Normalise
             subject = subject_of(token)
             before = [t for t in times if date_from.i < t.root.i < (subject.i if subject is not None else token.i)]
             time = before[0] if before else None
-        date = normalised(time, published, normalise, future=clause_tense(date_from if date_from is not None else token))
-        # A time expression of its own makes a happening, even one the publication date cannot place
-        if kind == "noun" and time is None:
-            continue
-        if kind == "verb" and time is None and not is_past_action(token):
+        future = clause_tense(date_from if date_from is not None else token)
+        if headline and future is None:
+            future = headline_tense(token)
+        date = normalised(time, published, normalise, future=future)
+        if kind == "verb" and time is None and not headline and not is_past_action(token):
             continue
         found.append((token, date))
     # One candidate per action class and sentence: a noun argument of a verb of
@@ -128,6 +144,7 @@ def _sentence_events(sent: Span, published: dt.date | None, normalise: Normalise
             sentence=" ".join(sent.text.split()),
             predicate=lemma_of(token),
             trigger=token.text,
+            nominal=token.pos_ in ("NOUN", "PROPN"),
             start=token.idx,
             participants=participants,
             places=places,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from briefing.lexicon.event_nominals import EVENT_NOMINALS
 from briefing.lexicon.speech import PRONOUNS
 
 # Lemmas (verbs and event nouns) grouped into action classes: mentions of one
@@ -62,6 +63,15 @@ EVENT_NOUNS = frozenset(
     """.split()
 )
 
+# WordNet's act nouns that in news name an office, a field or a state of affairs, not a happening.
+NOT_HAPPENINGS = frozenset(
+    """
+    administration career job role duty responsibility case result effect consequence factor process
+    project work use practice behavior behaviour conduct protection support care help weather market
+    finance technology energy electricity gravity fortune destiny custom difficulty
+    """.split()
+)
+
 # Verbs whose complement, when the speaker announces its own action, is an event.
 ANNOUNCING_VERBS = frozenset("announce declare confirm reveal unveil pledge decide agree".split())
 
@@ -98,6 +108,12 @@ def action_class(predicate: str) -> str:
     if " " in predicate:  # phrasal verbs keep their own meaning: "back down" is not "back"
         return predicate
     return predicate
+
+
+def is_event_nominal(lemma: str) -> bool:
+    """A noun naming a happening: the event nouns, or a WordNet noun of an act, event or process
+    derived from a verb ("arrest", "blaze", "heist"), unless it names an office or a state."""
+    return lemma in EVENT_NOUNS or (lemma in EVENT_NOMINALS and lemma not in NOT_HAPPENINGS)
 
 
 def is_event_word(lemma: str) -> bool:

@@ -168,7 +168,10 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
 def merge_sentence_singletons(clusters: list[MentionCluster]) -> list[MentionCluster]:
     """Lone mentions from one sentence are one episode ("the coffin arrived, mourners wailed"),
     and a lone mention whose sentence already belongs to a larger event of the same date joins it
-    ("attended a funeral procession": one event, not an "attend" and a "procession")."""
+    ("attended a funeral procession": one event, not an "attend" and a "procession"). A lone
+    event noun stays apart: "the killing" in "the killing marked an escalation" names an event
+    told elsewhere, not one of this sentence's."""
+    clusters = _nouns_into_their_clauses(clusters)
     out: list[MentionCluster] = []
     by_sentence: dict[tuple[str, str], MentionCluster] = {}
     for cluster in clusters:
@@ -180,11 +183,36 @@ def merge_sentence_singletons(clusters: list[MentionCluster]) -> list[MentionClu
             out.append(cluster)
             continue
         mention = cluster.mentions[0]
+        if mention.candidate.nominal:  # "the killing" refers to an event; it tells no episode of its own
+            out.append(cluster)
+            continue
         key = (mention.source, mention.candidate.sentence)
         host = by_sentence.get(key)
         if host is not None and date_gap(mention.date, host.reference_date()) == 0:
             host.add(mention)
             continue
         by_sentence.setdefault(key, cluster)
+        out.append(cluster)
+    return out
+
+
+def _nouns_into_their_clauses(clusters: list[MentionCluster]) -> list[MentionCluster]:
+    """An event told only by nouns, in several sentences each of which also belongs to one event
+    told by a verb, is that event ("a resolution passed by a special session", in two sources: the
+    session is the vote). A lone noun is left to the caller (see merge_sentence_singletons)."""
+    told_by_verb: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for number, cluster in enumerate(clusters):
+        for mention in cluster.mentions:
+            if not mention.candidate.nominal:
+                told_by_verb[(mention.source, mention.candidate.sentence)].add(number)
+    out = []
+    for cluster in clusters:
+        if len(cluster.mentions) > 1 and all(m.candidate.nominal for m in cluster.mentions):
+            shared = set.intersection(*(told_by_verb[(m.source, m.candidate.sentence)] for m in cluster.mentions))
+            host = max((clusters[n] for n in shared), key=lambda c: len(c.mentions), default=None)
+            if host is not None and date_gap(cluster.reference_date(), host.reference_date()) == 0:
+                for mention in cluster.mentions:
+                    host.add(mention)
+                continue
         out.append(cluster)
     return out

@@ -5,8 +5,9 @@ event, event_dating dates it and event_titles titles it.
 
 Dropped (`_is_weak`): events told by one source, with no time expression in any
 of their mentions, whose predicates are all outside the event lexicon ("alienate",
-"strengthen"), and any single undated mention with a weak predicate ("be",
-"have", "make" ... see `WEAK_PREDICATES`). Dated or multi-source events stay.
+"strengthen") or that only nouns tell ("the killing": a reference to an event told
+elsewhere), and any single undated mention with a weak predicate ("be", "have",
+"make" ... see `WEAK_PREDICATES`). Dated or multi-source events stay.
 """
 
 from __future__ import annotations
@@ -61,9 +62,12 @@ def cluster_events(
 
 
 def _is_weak(cluster: MentionCluster) -> bool:
-    """Too little to stand as an event: one source, no date in the text, no event word."""
+    """Too little to stand as an event: one source, no date in the text, and no event word or
+    only nouns ("the killing", "his death": a reference to an event told elsewhere, or background)."""
     if len({m.source for m in cluster.mentions}) > 1 or any(m.date is not None for m in cluster.mentions):
         return False
+    if all(m.candidate.nominal for m in cluster.mentions):
+        return True
     predicates = [m.candidate.predicate for m in cluster.mentions]
     if len(cluster.mentions) == 1 and predicates[0].split(" ")[0] in WEAK_PREDICATES:
         return True
