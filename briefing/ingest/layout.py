@@ -8,22 +8,31 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from briefing.ingest.furniture import (
+    is_advert,
     is_advocacy,
+    is_appeal,
     is_bio,
     is_byline,
     is_caption,
     is_comment,
     is_credit,
     is_dateline,
+    is_embed,
+    is_follow_prompt,
     is_headline_like,
     is_kicker,
     is_located_byline,
+    is_media,
     is_note,
+    is_picture_caption,
     is_picture_description,
+    is_read_more_link,
     is_related,
     is_related_headline,
     is_section_heading,
     is_share,
+    is_sidebar,
+    is_signup,
     looks_like_organisation,
     looks_like_person,
     plain_text,
@@ -41,8 +50,21 @@ FURNITURE_RULES: list[tuple[ParagraphKind, Callable[[str], bool]]] = [
     ("dateline", is_dateline),
     ("byline", is_byline),
     ("share", is_share),
+    ("share", is_follow_prompt),
+    ("advert", is_advert),
+    ("signup", is_signup),
+    ("media", is_media),
+    ("sidebar", is_sidebar),
+    ("appeal", is_appeal),
+    ("embed", is_embed),
     ("related", is_related),
+    ("related", is_read_more_link),
 ]
+
+
+# Furniture that heads a list of links, and how long its bare label may be ("More on this story").
+LIST_KINDS = ("related", "sidebar")
+MAX_LIST_LABEL_WORDS = 4
 
 
 def classify_paragraphs(texts: list[str]) -> list[ParagraphKind]:
@@ -188,12 +210,20 @@ def _mark_bios(plain: list[str], kinds: list[ParagraphKind]) -> None:
 
 
 def _mark_inner_headings(plain: list[str], kinds: list[ParagraphKind], raw: list[str]) -> None:
-    """Sub-headings and headline-like related links between body paragraphs; bare bylines after the title."""
+    """Sub-headings, captions and headline-like related links between body paragraphs; the
+    headlines listed under a bare "Read more:" or "Most read" label."""
+    # Paragraphs that open or continue a list of links: a bare label ("Read more:") and its items.
+    listed = {i for i, text in enumerate(plain) if kinds[i] in LIST_KINDS and len(words_of(text)) <= MAX_LIST_LABEL_WORDS}
     for i, text in enumerate(plain):
         if kinds[i] != "body" or BULLET.match(raw[i]):
             continue
         if raw[i].lstrip().startswith("#"):
             kinds[i] = "section"
+        elif is_picture_caption(text):
+            kinds[i] = "caption"
+        elif i - 1 in listed and is_headline_like(text):
+            kinds[i] = kinds[i - 1]  # the next headline of a "Read more:" or "Most read" list
+            listed.add(i)
         elif is_related_headline(text):
             kinds[i] = "related"
         elif is_section_heading(text):
