@@ -213,3 +213,26 @@ def test_layout_links_listed_under_a_bare_label() -> None:
 def test_layout_reporting_about_furniture_words_stays_body(line: str) -> None:
     texts = ["Dunmore assembly suspends mining licences", BODY_1, BODY_2, line, BODY_3, BODY_4]
     assert classify_paragraphs(texts)[3] == "body"
+
+
+def test_layout_page_printing_captions_without_full_stops() -> None:
+    captions = [
+        "Dana Whitfield waves to the crowd as the new ferry leaves Ellery harbour",
+        "Workers gather on the slipway of the yard before the launch on Monday",
+        "The ferry passes the lighthouse on its first crossing to Kestrel",
+        "Families watch the launch from the sea wall near the old customs house",
+        "A tug guides the ferry out of the harbour mouth in heavy rain",
+    ]
+    texts = ["Harbour Dynamics launches its first ferry", BODY_1]
+    for caption, body in zip(captions, [BODY_2, BODY_3, BODY_4, BODY_1, BODY_2]):
+        texts += [caption, body]
+    kinds = classify_paragraphs(texts)
+    assert [kinds[i] for i in range(2, len(texts), 2)] == ["caption"] * 5
+    # One such line on a page is a sentence that lost its full stop, and stays.
+    assert classify_paragraphs(["Harbour Dynamics launches its first ferry", BODY_1, captions[0], BODY_2, BODY_3])[2] == "body"
+
+
+def test_layout_related_stories_label_with_its_headlines() -> None:
+    line = "Related stories FERRY FURY Commuters stranded as crossing shuts again 'We were not told' says union"
+    texts = ["Dunmore assembly suspends mining licences", BODY_1, BODY_2, line, BODY_3, BODY_4]
+    assert classify_paragraphs(texts)[3] == "related"

@@ -340,3 +340,18 @@ _SENTENCE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|said|
 
 def has_sentence_verb(text: str) -> bool:
     return _SENTENCE_VERB.search(text) is not None
+
+
+# Shorter unpunctuated lines are labels or headings rather than captions.
+MIN_CAPTION_WORDS = 6
+
+
+def is_caption_like(text: str) -> bool:
+    """A sentence without a full stop, not a heading or a quotation: how some pages print captions."""
+    return (
+        len(words_of(text)) >= MIN_CAPTION_WORDS
+        and not has_final_punctuation(text)
+        and not is_title_case(text)
+        and text[:1] not in _QUOTE_OPEN + "\u201d"
+    )
+

@@ -14,6 +14,7 @@ from briefing.ingest.furniture import (
     is_bio,
     is_byline,
     is_caption,
+    is_caption_like,
     is_comment,
     is_credit,
     is_dateline,
@@ -62,6 +63,10 @@ FURNITURE_RULES: list[tuple[ParagraphKind, Callable[[str], bool]]] = [
 ]
 
 
+# A page that prints its captions as lines without a full stop has at least this many of them,
+# and this share of its reporting-like paragraphs (a sentence that lost its full stop is rarer).
+MIN_CAPTION_LINES = 5
+MIN_CAPTION_SHARE = 0.2
 # Furniture that heads a list of links, and how long its bare label may be ("More on this story").
 LIST_KINDS = ("related", "sidebar")
 MAX_LIST_LABEL_WORDS = 4
@@ -80,6 +85,7 @@ def classify_paragraphs(texts: list[str]) -> list[ParagraphKind]:
     _mark_preamble(plain, kinds, headline_index)
     _mark_tail(plain, kinds)
     _mark_inner_headings(plain, kinds, texts)
+    _mark_unpunctuated_captions(plain, kinds)
     return kinds
 
 
@@ -228,3 +234,13 @@ def _mark_inner_headings(plain: list[str], kinds: list[ParagraphKind], raw: list
             kinds[i] = "related"
         elif is_section_heading(text):
             kinds[i] = "section"
+
+
+def _mark_unpunctuated_captions(plain: list[str], kinds: list[ParagraphKind]) -> None:
+    """Captions printed between paragraphs as sentences without a full stop ("Fans celebrate
+    outside the stadium after the final"), when the page prints many of them."""
+    body = [i for i, kind in enumerate(kinds) if kind == "body"]
+    lines = [i for i in body if is_caption_like(plain[i])]
+    if len(lines) >= MIN_CAPTION_LINES and len(lines) >= MIN_CAPTION_SHARE * len(body):
+        for i in lines:
+            kinds[i] = "caption"

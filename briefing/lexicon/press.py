@@ -102,7 +102,9 @@ COPYRIGHT = re.compile(r"^(?:\u00a9|\(c\)|copyright)\s*(?:\u00a9\s*)?(?:\d{4}(?:
 RELATED = re.compile(
     r"^(?:read(?:\s+more|\s+also)?|also\s+read|more|more\s+on\s+this|related(?:\s+(?:topics|articles|stories|coverage|content|news|reading))?"
     r"|see\s+also|watch|listen|opinion|analysis|explainer|recommended|most\s+read|trending|latest|you\s+may\s+also\s+like)"
-    r"\s*(?::|\u2013|\u2014|\||>|$)",
+    r"\s*(?::|\u2013|\u2014|\||>|$)"
+    # Multi-word labels are never a sentence's start: "Related stories OH NO, ...".
+    r"|^(?:related (?:stories|articles|content|coverage|links|news)|more on this (?:story|topic)|you (?:may|might) also like)\b",
     re.I,
 )
 # Share buttons and follow prompts: "twitter", "Follow him on X", a URL alone.
