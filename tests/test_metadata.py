@@ -285,6 +285,7 @@ def test_metadata_text_date_that_disagrees_with_front_matter_is_kept() -> None:
     front = {"published": DateValue(value=dt.date(2031, 5, 1), basis="front matter")}
     meta = _meta(["Harbour Dynamics wins ferry order", "Updated 11:02 AM ET, Tue March 3, 2031", BODY_1, BODY_2], front)
     assert meta.published is not None and meta.published.value == dt.date(2031, 5, 1)  # front matter wins
+    assert "date line says 2031-03-03" in meta.published.basis
     assert meta.published_in_text is not None
     assert (meta.published_in_text.value, meta.published_in_text.anchor) == (dt.date(2031, 3, 3), "p2")
     agreeing = _meta(["Harbour Dynamics wins ferry order", "March 3, 2031", BODY_1], {"published": DateValue(value=dt.date(2031, 3, 3))})

@@ -87,6 +87,9 @@ def infer_metadata(text: str, paragraphs: list[Paragraph], front_matter: Mapping
     in_text = None
     if isinstance(published, DateValue):
         in_text = disagreeing_page_date(paragraphs, published)
+        if in_text is not None:  # the source page shows the basis beside the date
+            note = f"; the page's own date line says {in_text.value.isoformat()} ({in_text.text})"
+            published = published.model_copy(update={"basis": (published.basis or "front matter") + note})
     else:
         published = infer_published(paragraphs)
     return SourceMetadata(

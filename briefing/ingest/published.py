@@ -227,7 +227,7 @@ def publication_discrepancies(sources: list[Source]) -> list[Discrepancy]:
         own = source.published_in_text
         if own is None or source.published is None:
             continue
-        set_by = (source.published_basis or "front matter").split(":")[0]
+        set_by = re.split(r"[;:]", source.published_basis or "front matter")[0]
         found.append(
             Discrepancy(
                 id=slugify_id(f"date published {source.id}"),
