@@ -295,3 +295,18 @@ def test_metadata_text_date_that_disagrees_with_front_matter_is_kept() -> None:
     [found] = publication_discrepancies([source, source.model_copy(update={"id": "t", "published_in_text": None})])
     assert found.kind == "date" and found.subject == "s"
     assert [v.value for v in found.versions] == ["2031-05-01", "2031-03-03"]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Harbour Naval Service (HNS) Vessel Kestrel rescued a trawler off Ellery on Saturday.",
+        "The Harbour Authority (Authority) Board met on Monday to discuss the ferry order.",
+    ],
+)
+def test_metadata_abbreviation_in_brackets_is_no_wire_tag(lead: str) -> None:
+    assert _meta(["Harbour Dynamics wins ferry order", lead, BODY_2]).outlet is None
+
+
+def test_metadata_statement_signed_by_an_organisation_is_no_outlet() -> None:
+    assert _meta(["Harbour Dynamics wins ferry order", BODY_1, BODY_2, "- ELLERY POLICE"]).outlet is None

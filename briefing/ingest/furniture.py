@@ -42,6 +42,7 @@ from briefing.lexicon.press import (
     SIDEBAR,
     SIGNUP_FORM,
     SIGNUP_OFFER,
+    WIRE_AGENCIES,
 )
 from briefing.lexicon.stopwords import NOT_NAME_WORDS
 from briefing.lexicon.titles import LOWER_CASE_NAME_PARTS, TITLE_WORDS
@@ -155,7 +156,8 @@ def is_credit(text: str) -> bool:
     if CREDIT.match(text) is not None:
         return True
     closing = CLOSING_CREDIT.match(text)
-    if closing and looks_like_organisation(closing["outlet"]):
+    # "— The Harbour Wire" credits a news organisation; "— Ellery Police" signs a statement.
+    if closing and (MEDIA_WORD.search(closing["outlet"]) or closing["outlet"] in WIRE_AGENCIES):
         return True
     return len(text.split()) <= MAX_CONTRIBUTION_WORDS and any(p.search(text) for p in CONTRIBUTION_PATTERNS)
 

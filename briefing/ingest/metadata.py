@@ -190,9 +190,22 @@ def _outlet_of_byline(header: list[Paragraph]) -> str | None:
 def _outlet_of_agency_dateline(paragraphs: list[Paragraph]) -> str | None:
     for p in [p for p in paragraphs if p.kind == "body"][:2]:
         match = AGENCY_DATELINE.match(p.text) or LEAD_TAG.match(p.text)
-        if match and not re.search(r"\d", match["agency"]) and len(match["agency"].split()) <= MAX_TAG_WORDS:
+        if match is None or re.search(r"\d", match["agency"]) or len(match["agency"].split()) > MAX_TAG_WORDS:
+            continue
+        if not _abbreviates(p.text[: match.start("agency")], match["agency"]):
             return match["agency"].strip()
     return None
+
+
+def _abbreviates(before: str, tag: str) -> bool:
+    """ "Harbour Naval Service (HNS)", "the Harbour Authority (Authority)": the brackets give a short
+    name of the words before them, not the wire that filed the report."""
+    words = re.findall(r"[A-Za-z][\w'\u2019\-]*", before)
+    capitals = "".join(w[0] for w in words if w[0].isupper())
+    short = re.sub(r"[^A-Za-z]", "", tag)
+    return bool(short) and (
+        capitals.upper().endswith(short.upper()) or any(w.lower().startswith(short.lower()) for w in words)
+    )
 
 
 def _outlet_of_closing_credit(paragraphs: list[Paragraph]) -> str | None:
