@@ -46,11 +46,10 @@ _WORD = re.compile(r"[^\W\d_][\w'\u2019.\-]*")
 
 @dataclass(frozen=True)
 class DateLine:
-    """What a date line says: its date (or a month and day without the year) and the other words."""
+    """What a date line says: its date, or a month and day without the year."""
 
     written: str  # the date as it stands in the compacted line, e.g. "6/6/2013"
     month_day: tuple[int, int] | None  # (month, day) when the line gives no year
-    other_words: tuple[str, ...]  # a place or an outlet beside the date
 
 
 def compact(text: str) -> str:
@@ -85,14 +84,14 @@ def read_date_line(text: str) -> DateLine | None:
         return None
     if others and not (re.search(r"[|/(,@\-\u2013\u2014]", rest) or len(others) < len(words)):
         return None  # "Harbour Deal Signed March 3, 2031": a headline with a date, no date line
-    return DateLine(written=written, month_day=month_day, other_words=others)
-
+    return DateLine(written=written, month_day=month_day)
 
 
 def is_time_line(text: str) -> bool:
     """A publishing label with a time and no date: "Updated 9: 06 AM ET", "Posted at 4:05pm"."""
-    rest = CLOCK_TIME.sub(" ", compact(text.strip()), count=1)
-    if rest == compact(text.strip()):
+    line = compact(text.strip())
+    rest = CLOCK_TIME.sub(" ", line, count=1)
+    if rest == line:
         return False
     words = [w.lower().strip(".") for w in _WORD.findall(WEEKDAY.sub(" ", TIME_ZONE.sub(" ", rest)))]
     return bool(words) and len(words) <= 4 and all(w in PUBLICATION_LABELS for w in words)
