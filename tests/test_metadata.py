@@ -257,6 +257,12 @@ def test_metadata_date_line_without_year_gives_the_day() -> None:
         ], "The Harbour Herald"),
         (["Harbour Dynamics wins ferry order", BODY_1, BODY_2, "Contact the writer at dana@harbour-herald.co.uk"], "harbour-herald.co.uk"),
         (["Harbour Dynamics wins ferry order", BODY_1, BODY_2, "The Harbour Wire contributed to this report."], None),
+        ([
+            "Harbour Dynamics wins ferry order", BODY_1,
+            "Newsletter Sign Up Please enter a valid email address. You agree to receive occasional updates and "
+            "special offers for The Harbour Herald's products and services. View all Harbour Herald newsletters.",
+            BODY_2,
+        ], "The Harbour Herald"),
         (["Harbour Dynamics wins ferry order", "Senator Dana Whitfield (Harbour Party) said on Thursday she would vote no.", BODY_2], None),
     ],
 )

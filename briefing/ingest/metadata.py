@@ -36,6 +36,7 @@ from briefing.lexicon.press import (
     COPYRIGHT,
     CREDITED_NAMES,
     JOB_TITLE,
+    SIGNUP_OUTLET,
     SOURCE_FOOTER,
 )
 from briefing.model import DateValue, Paragraph, TextDate
@@ -219,8 +220,12 @@ def _outlet_of_closing_credit(paragraphs: list[Paragraph]) -> str | None:
 
 def _outlet_of_appeal(paragraphs: list[Paragraph]) -> str | None:
     """A tip-off appeal names its newsroom ("a story for The Harbour Herald news team") or gives
-    the address of its writers ("Contact the writer at dana@harbourherald.example")."""
+    the address of its writers ("Contact the writer at dana@harbourherald.example"); a sign-up
+    block names the outlet whose newsletters it offers."""
     for p in paragraphs:
+        named_in_signup = next((m for pattern in SIGNUP_OUTLET if (m := pattern.search(p.text))), None)
+        if p.kind == "signup" and named_in_signup:
+            return _clean_outlet(named_in_signup["outlet"])
         if p.kind != "appeal":
             continue
         named = APPEAL_OUTLET.search(p.text)

@@ -187,6 +187,12 @@ SIGNUP_FORM = re.compile(
     r"|e-?mail (?:address )?(?:is invalid|cannot be used)|register with your social account)\b",
     re.I,
 )
+_OUTLET_NAME = r"(?P<outlet>(?:the\s+)?[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,4}?)"
+# The outlet a sign-up block names: "offers for The Harbour Herald's products", "View all Harbour Herald newsletters".
+SIGNUP_OUTLET = [
+    re.compile(rf"\b(?:offers|updates|news) (?:from|for) {_OUTLET_NAME}(?:'s|\u2019s)\s+(?:products|services)\b"),
+    re.compile(rf"\bView all {_OUTLET_NAME} newsletters\b"),
+]
 # Most-read and trending sidebars.
 SIDEBAR = re.compile(
     r"^(?:most (?:read|popular|viewed|shared|watched)|trending(?: now| stories| today)?|top stories|popular now"
