@@ -175,6 +175,7 @@ def test_layout_signed_lines_inside_reporting_are_not_comments() -> None:
         ("Enlarge this image toggle caption Assembly Press Office", "caption"),
         ("Image copyright Meridian Image caption Farmers gathered outside the assembly", "caption"),
         (f"Farmers gather outside the assembly in Kestrel ({PICTURE_AGENCIES[0]})", "caption"),
+        (f"{PICTURE_AGENCIES[0]} - Contributor Farmers gather outside the assembly in Kestrel", "caption"),
         (f"{PICTURE_AGENCIES[0].upper()} Farmers gather outside the assembly in Kestrel on Thursday", "caption"),
         ("Governor Hale (left) greets farmers outside the assembly in Kestrel", "caption"),
         ("2/34 4 March 2021 Farmers gather outside the assembly in Kestrel", "caption"),

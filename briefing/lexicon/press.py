@@ -155,7 +155,9 @@ _PICTURE_CREDIT = "|".join(
 # A caption closed by its credit in brackets: "Fans celebrate in the square (Getty)".
 BRACKETED_PICTURE_CREDIT = re.compile(rf"\((?:{_PICTURE_CREDIT})(?:\s*/\s*[^()]{{1,40}})?\)\s*$")
 # A caption opened by its credit: "GETTY Fans celebrate ...", "AP:Associated Press Fans ...".
-LEADING_PICTURE_CREDIT = re.compile(rf"^(?:(?:{_PICTURE_CREDIT})\b\s*[:\u2022|/]?\s*)+(?=[A-Z])")
+# The desk's role may follow the agency: "AGENCY - Contributor", "AGENCY/Pool".
+_CREDIT_ROLE_SUFFIX = r"(?:\s*[-/]\s*(?:Contributor|Staff|Pool|Handout|Stringer|File))?"
+LEADING_PICTURE_CREDIT = re.compile(rf"^(?:(?:{_PICTURE_CREDIT})\b{_CREDIT_ROLE_SUFFIX}\s*[:\u2022|/]?\s*)+(?=[A-Z])")
 # Where a person stands in a picture: "(left)", "(right, pictured in May)".
 PICTURE_POSITION = re.compile(r"\((?:left|right|centre|center|pictured|top|bottom|above|below|inset|far left|far right)\b[^()]*\)", re.I)
 # Image and video labels of page templates: "Image copyright X Image caption ...", "Enlarge this image".
