@@ -36,6 +36,13 @@ ParagraphKind = Literal[
     "preamble",  # advocacy text placed before a republished article
     "note",  # "Note: This page was updated ...", legal notices
     "section",  # a sub-heading inside the body ("What is happening in the valley?")
+    "advert",  # "Advertisement", "Continue reading the main story"
+    "signup",  # newsletter and sign-up blocks, with their form errors
+    "media",  # video player captions and playlists, "Enlarge this image", gallery labels
+    "sidebar",  # "Most read" and "Trending" lists with their headlines
+    "appeal",  # tip-off and contact appeals to the reader ("Do you have a story? Email us at ...")
+    "embed",  # social-media posts embedded in the page ("A post shared by ...", a tweet's signature)
+    "repeated",  # a short line the outlet prints on several of its pages (a reused caption, a label)
 ]
 
 
@@ -85,6 +92,15 @@ class SharedPassage(Record):
     share: float = Field(description="Fraction of this source's body word 8-grams also in the other source")
 
 
+class TextDate(Record):
+    """The publication date a page's own date line gives, kept when it differs from the date set
+    in front matter or page metadata (which win): the source page and discrepancies.yaml say so."""
+
+    value: dt.date
+    anchor: str = Field(description="Paragraph anchor of the date line")
+    text: str = Field(description="The date as written")
+
+
 class Source(Record):
     id: str
     file: str = Field(description="Path relative to the project root")
@@ -97,6 +113,7 @@ class Source(Record):
         default=None, description='Month and day of a dateline that gives no year ("02-14"); see complete_years'
     )
     republished_from: str | None = Field(default=None, description="Outlet of the original report")
+    published_in_text: TextDate | None = Field(default=None, description="The text's own date, when it disagrees")
     language: str = "en"
     word_count: int = 0
     shared_passages: list[SharedPassage] = Field(default_factory=list)

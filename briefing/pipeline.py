@@ -9,7 +9,7 @@ from pathlib import Path
 
 from briefing.config import Settings
 from briefing.extract import Track, extract_sources, no_progress, warm_parser
-from briefing.ingest import Skipped, ingest_sources
+from briefing.ingest import Skipped, ingest_sources, publication_discrepancies
 from briefing.model import Corpus
 from briefing.render import render_site
 from briefing.resolve import resolve
@@ -63,6 +63,8 @@ def build(
         # Everything is gathered before anything is written: actors and events are resolved across all the articles.
         stage(f"Resolving actors, quotes and events across {len(extractions)} articles")
         corpus = resolve(extractions, title=settings.title, curation=settings.curation)
+        # A page whose own date line contradicts its front matter is a discrepancy of the sources themselves.
+        corpus = corpus.model_copy(update={"discrepancies": [*corpus.discrepancies, *publication_discrepancies(sources)]})
         stage("Writing the YAML files" + (" and the pages" if render_pages else ""))
         written = save_corpus(corpus, settings.data_dir, fragments_file=settings.cache_dir / "yaml" / "fragments.json")
         pages = _render(corpus, settings) if render_pages else []

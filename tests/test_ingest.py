@@ -169,3 +169,19 @@ def test_ingest_cache_rereads_only_changed_files(tmp_path: Path, monkeypatch: py
     for entry in cache.glob("*.json"):
         entry.write_bytes(b"1{broken")
     assert read_sources(tmp_path / "seeds", tmp_path, cache_dir=cache)[0] == sources  # damaged entries: read anew
+
+
+def test_ingest_line_repeated_by_one_outlet_is_furniture() -> None:
+    from briefing.ingest.repeats import fold_repeated_lines
+    from briefing.model import Paragraph, Source
+
+    def source(id_: str, outlet: str | None, lines: list[str]) -> Source:
+        paragraphs = [Paragraph(anchor=f"p{i}", start=0, end=len(t), text=t) for i, t in enumerate(lines, start=1)]
+        return Source(id=id_, file=f"{id_}.md", title=id_, outlet=outlet, paragraphs=paragraphs)
+
+    caption = "The ferry leaves Ellery harbour at dawn"
+    first = source("a", "Harbour Herald", ["Harbour Dynamics won the ferry order on Monday.", caption])
+    second = source("b", "Harbour Herald", ["Dana Whitfield said the yard would hire two hundred people.", caption])
+    other_outlet = source("c", "Ellery Post", ["The council met on Tuesday.", caption])
+    folded = {s.id: [p.kind for p in s.paragraphs] for s in fold_repeated_lines([first, second, other_outlet])}
+    assert folded == {"a": ["body", "repeated"], "b": ["body", "repeated"], "c": ["body", "body"]}

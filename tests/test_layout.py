@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.ingest.layout import classify_paragraphs
+from briefing.lexicon.press import PICTURE_AGENCIES
 
 
 BODY_1 = "The regional assembly of Dunmore voted on Thursday to suspend the new mining licences, a spokesman said."
@@ -149,3 +150,90 @@ def test_layout_signed_lines_inside_reporting_are_not_comments() -> None:
         BODY_1,
     ]
     assert "comment" not in classify_paragraphs(texts)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Advertisement", "advert"),
+        ("Advertisement Continue reading the main story", "advert"),
+        ("Story continues below advertisement", "advert"),
+        ("Newsletter Sign Up Continue reading the main story Please verify you're not a robot by clicking the box. "
+         "Invalid email address. Please re-enter. You must select a newsletter to subscribe to.", "signup"),
+        ("Please enter a valid email address", "signup"),
+        ("Sign up for the Harbour Briefing newsletter", "signup"),
+        ("Media playback is unsupported on your device Media caption Dana Whitfield on the vote", "media"),
+        ("Your browser does not support iframes.", "media"),
+        ("Harbour news in pictures", "media"),
+        ("MOST READ IN NEWS FERRY FURY Commuters stranded as Ellery crossing shuts again", "sidebar"),
+        ("Trending: Harbour Dynamics shares jump after ferry order", "sidebar"),
+        ("Do you have a story for the Harbour Herald news team? Email us at tips@harbour-herald.co.uk", "appeal"),
+        ("Contact the writer at dana.whitfield@harbour-herald.co.uk", "appeal"),
+        ("If you saw the protest or have pictures, you can share them with us using the form below.", "appeal"),
+        ("A post shared by Dana Whitfield (@danawhitfield) on Mar 3, 2021 at 4:05pm PST", "embed"),
+        ("Farmers are heading to Kestrel tonight. pic.twitter.com/AbCdEf123 \u2014 Lena Okafor (@lokafor) March 4, 2021", "embed"),
+        ("Enlarge this image toggle caption Assembly Press Office", "caption"),
+        ("Image copyright Meridian Image caption Farmers gathered outside the assembly", "caption"),
+        (f"Farmers gather outside the assembly in Kestrel ({PICTURE_AGENCIES[0]})", "caption"),
+        (f"{PICTURE_AGENCIES[0]} - Contributor Farmers gather outside the assembly in Kestrel", "caption"),
+        (f"{PICTURE_AGENCIES[0].upper()} Farmers gather outside the assembly in Kestrel on Thursday", "caption"),
+        ("Governor Hale (left) greets farmers outside the assembly in Kestrel", "caption"),
+        ("2/34 4 March 2021 Farmers gather outside the assembly in Kestrel", "caption"),
+        ("Like Meridian World on Facebook and stay updated on foreign news", "share"),
+        ("Chat with us in Facebook Messenger. Find out what's happening in the world as it unfolds.", "share"),
+        ("Valley farmers count the cost of a dry summer | Lena Okafor Read more", "related"),
+    ],
+)
+def test_layout_web_page_furniture(line: str, kind: str) -> None:
+    texts = ["Dunmore assembly suspends mining licences", BODY_1, BODY_2, line, BODY_3, BODY_4]
+    assert classify_paragraphs(texts)[3] == kind
+
+
+def test_layout_links_listed_under_a_bare_label() -> None:
+    texts = [
+        "Dunmore assembly suspends mining licences", BODY_1, BODY_2, BODY_3,
+        "Read more:",
+        "Valley farmers count the cost of a dry summer",
+        "Why the governor changed her mind on mining",
+        BODY_4,
+    ]
+    assert classify_paragraphs(texts)[4:] == ["related", "related", "related", "body"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Police asked anyone who saw the protest to call the incident line.",
+        "Meridian reported that the talks had stalled on Thursday.",
+        "The union's newsletter, published every week, said its members would strike.",
+        "Out - of - band votes are rare: the last one was held in 2019.",
+        "Advertisements for the new mines ran in every paper in the valley last spring.",
+        "The union said members could sign up to the strike fund by email, and the privacy policy would protect them.",
+    ],
+)
+def test_layout_reporting_about_furniture_words_stays_body(line: str) -> None:
+    texts = ["Dunmore assembly suspends mining licences", BODY_1, BODY_2, line, BODY_3, BODY_4]
+    assert classify_paragraphs(texts)[3] == "body"
+
+
+def test_layout_page_printing_captions_without_full_stops() -> None:
+    captions = [
+        "Dana Whitfield waves to the crowd as the new ferry leaves Ellery harbour",
+        "Workers gather on the slipway of the yard before the launch on Monday",
+        "The ferry passes the lighthouse on its first crossing to Kestrel",
+        "Families watch the launch from the sea wall near the old customs house",
+        "A tug guides the ferry out of the harbour mouth in heavy rain",
+    ]
+    texts = ["Harbour Dynamics launches its first ferry", BODY_1]
+    for caption, body in zip(captions, [BODY_2, BODY_3, BODY_4, BODY_1, BODY_2]):
+        texts += [caption, body]
+    kinds = classify_paragraphs(texts)
+    assert [kinds[i] for i in range(2, len(texts), 2)] == ["caption"] * 5
+    # One such line on a page is a sentence that lost its full stop, and stays.
+    assert classify_paragraphs(["Harbour Dynamics launches its first ferry", BODY_1, captions[0], BODY_2, BODY_3])[2] == "body"
+
+
+def test_layout_related_stories_label_with_its_headlines() -> None:
+    line = "Related stories FERRY FURY Commuters stranded as crossing shuts again 'We were not told' says union"
+    texts = ["Dunmore assembly suspends mining licences", BODY_1, BODY_2, line, BODY_3, BODY_4]
+    assert classify_paragraphs(texts)[3] == "related"

@@ -189,3 +189,130 @@ def test_metadata_dateline_without_year_takes_the_year_of_the_other_sources() ->
     assert result["u"].published == dt.date(2034, 12, 30)  # the year before: four days apart
     assert result["f"].published is None  # months away from every other source: no guess
     assert complete_years([undated]) == [undated]  # nothing to take a year from
+
+
+STANDFIRST = "Harbour Dynamics will build two ferries in Ellery, the company said."
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("Updated 11:02 AM ET, Tue March 3, 2031", dt.date(2031, 3, 3)),
+        ("March 3, 2031 | 4:05pm", dt.date(2031, 3, 3)),
+        ("Published: 03/17/2031", dt.date(2031, 3, 17)),
+        ("10: 10 AM PDT 3 / 17 / 2031", dt.date(2031, 3, 17)),  # as tokenised corpora write it
+        ("Last updated 13: 26 17 / 03 / 2031", dt.date(2031, 3, 17)),
+        ("published: 2031 - 03 - 03 11: 47: 35", dt.date(2031, 3, 3)),
+        ("Posted on: 3: 35 pm, March 3, 2031", dt.date(2031, 3, 3)),
+        ("9: 53 AM, MON 3 MAR 2031", dt.date(2031, 3, 3)),
+        ("POSTED: 1052 GMT (1852 HKT), March 3, 2031", dt.date(2031, 3, 3)),
+        ("FOR IMMEDIATE RELEASE March 3, 2031", dt.date(2031, 3, 3)),
+        ("Sunday, March 2 - 2031 at 16: 12", dt.date(2031, 3, 2)),
+    ],
+)
+def test_metadata_date_line_forms(line: str, day: dt.date) -> None:
+    meta = _meta(["Harbour Dynamics wins ferry order", line, BODY_1, BODY_2])
+    assert meta.title == "Harbour Dynamics wins ferry order"
+    assert meta.published is not None and meta.published.value == day
+    # The same line under a standfirst that reads like reporting still dates the page.
+    meta = _meta(["Harbour Dynamics wins ferry order", STANDFIRST, line, BODY_1, BODY_2])
+    assert meta.published is not None and meta.published.value == day
+
+
+def test_metadata_date_line_first_leaves_the_title_to_the_next_line() -> None:
+    meta = _meta(["March 3, 2031 at 1: 00pm CST", "Harbour Dynamics wins ferry order", BODY_1, BODY_2])
+    assert meta.title == "Harbour Dynamics wins ferry order"
+    assert meta.published is not None and meta.published.value == dt.date(2031, 3, 3)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Harbour Deal Signed March 3, 2031",  # a headline that carries a date
+        "Dana Whitfield was born on March 3, 1981, in Ellery.",  # a sentence
+        "Ferry orders will be announced by March 3, 2031 at the latest",
+    ],
+)
+def test_metadata_lines_with_a_date_that_are_not_date_lines(line: str) -> None:
+    meta = _meta(["Harbour Dynamics wins ferry order", line, BODY_1, BODY_2])
+    assert meta.published is None
+
+
+def test_metadata_date_line_without_year_gives_the_day() -> None:
+    meta = _meta(["Harbour Dynamics wins ferry order", "Mar. 3 5: 46 PM EST", BODY_1, BODY_2])
+    assert meta.published is None and meta.dateline_day == "03-03"
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "outlet"),
+    [
+        (["Harbour Dynamics wins ferry order", "West Ellery, Harbourshire (HWN) " + BODY_1, BODY_2], "HWN"),
+        (["Harbour Dynamics wins ferry order", "(Harbour Wire) " + BODY_1, BODY_2], "Harbour Wire"),
+        (["Harbour Dynamics wins ferry order", "ELLERY, March 3 (Harbour Wire) - " + BODY_1, BODY_2], "Harbour Wire"),
+        (["Harbour Dynamics wins ferry order", BODY_1, BODY_2, "\u2014 The Harbour Wire"], "The Harbour Wire"),
+        (["Harbour Dynamics wins ferry order", "By Dana Whitfield, Harbour Wire", BODY_1, BODY_2], "Harbour Wire"),
+        ([
+            "Harbour Dynamics wins ferry order", BODY_1, BODY_2,
+            "We pay for your stories! Do you have a story for The Harbour Herald news team? Email us at tips@harbour-herald.co.uk",
+        ], "The Harbour Herald"),
+        (["Harbour Dynamics wins ferry order", BODY_1, BODY_2, "Contact the writer at dana@harbour-herald.co.uk"], "harbour-herald.co.uk"),
+        (["Harbour Dynamics wins ferry order", BODY_1, BODY_2, "The Harbour Wire contributed to this report."], None),
+        ([
+            "Harbour Dynamics wins ferry order", BODY_1,
+            "Newsletter Sign Up Please enter a valid email address. You agree to receive occasional updates and "
+            "special offers for The Harbour Herald's products and services. View all Harbour Herald newsletters.",
+            BODY_2,
+        ], "The Harbour Herald"),
+        (["Harbour Dynamics wins ferry order", "Senator Dana Whitfield (Harbour Party) said on Thursday she would vote no.", BODY_2], None),
+    ],
+)
+def test_metadata_outlet_from_wire_tags_and_credits(paragraphs: list[str], outlet: str | None) -> None:
+    assert _meta(paragraphs).outlet == outlet
+
+
+def test_metadata_subheading_under_the_title_is_no_author() -> None:
+    for heading in ("What Happens Next", "A Request From the Port"):
+        assert _meta(["Harbour Dynamics wins ferry order", heading, BODY_1, BODY_2]).authors == []
+
+
+def test_metadata_file_photo_does_not_date_the_page() -> None:
+    meta = _meta([
+        "Harbour Dynamics wins ferry order",
+        "FILE - In this Friday, March 5, 2021, file photo, a ferry is seen off Ellery. (Harbour Images via HWN)",
+        BODY_1, BODY_2,
+    ])
+    assert meta.published is None
+
+
+def test_metadata_text_date_that_disagrees_with_front_matter_is_kept() -> None:
+    from briefing.ingest.published import publication_discrepancies
+    from briefing.model import Source
+
+    front = {"published": DateValue(value=dt.date(2031, 5, 1), basis="front matter")}
+    meta = _meta(["Harbour Dynamics wins ferry order", "Updated 11:02 AM ET, Tue March 3, 2031", BODY_1, BODY_2], front)
+    assert meta.published is not None and meta.published.value == dt.date(2031, 5, 1)  # front matter wins
+    assert "date line says 2031-03-03" in meta.published.basis
+    assert meta.published_in_text is not None
+    assert (meta.published_in_text.value, meta.published_in_text.anchor) == (dt.date(2031, 3, 3), "p2")
+    agreeing = _meta(["Harbour Dynamics wins ferry order", "March 3, 2031", BODY_1], {"published": DateValue(value=dt.date(2031, 3, 3))})
+    assert agreeing.published_in_text is None
+    source = Source(id="s", file="s.md", title="Ferry order", published=dt.date(2031, 5, 1), published_basis="front matter",
+                    published_in_text=meta.published_in_text)
+    [found] = publication_discrepancies([source, source.model_copy(update={"id": "t", "published_in_text": None})])
+    assert found.kind == "date" and found.subject == "s"
+    assert [v.value for v in found.versions] == ["2031-05-01", "2031-03-03"]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Harbour Naval Service (HNS) Vessel Kestrel rescued a trawler off Ellery on Saturday.",
+        "The Harbour Authority (Authority) Board met on Monday to discuss the ferry order.",
+    ],
+)
+def test_metadata_abbreviation_in_brackets_is_no_wire_tag(lead: str) -> None:
+    assert _meta(["Harbour Dynamics wins ferry order", lead, BODY_2]).outlet is None
+
+
+def test_metadata_statement_signed_by_an_organisation_is_no_outlet() -> None:
+    assert _meta(["Harbour Dynamics wins ferry order", BODY_1, BODY_2, "- ELLERY POLICE"]).outlet is None

@@ -8,11 +8,12 @@ from collections.abc import Callable
 from briefing.config import Settings
 from briefing.errors import BriefingError
 from briefing.ingest.curation import apply_source_curation
-from briefing.ingest.published import complete_years
+from briefing.ingest.published import complete_years, publication_discrepancies
+from briefing.ingest.repeats import fold_repeated_lines
 from briefing.ingest.sources import Skipped, read_sources
 from briefing.model import Source
 
-__all__ = ["Skipped", "ingest_sources"]
+__all__ = ["Skipped", "ingest_sources", "publication_discrepancies"]
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +30,7 @@ def ingest_sources(
         settings.seeds_dir, settings.project_dir, non_english=settings.non_english,
         cache_dir=settings.cache_dir / "ingest", on_new_file=on_new_file,
     )
-    sources = complete_years(apply_source_curation(sources, settings.curation.sources))
+    sources = complete_years(fold_repeated_lines(apply_source_curation(sources, settings.curation.sources)))
     for item in skipped:
         log.warning("Skipped %s", item.reason)  # the reason starts with the file, relative to the project
     if not sources:

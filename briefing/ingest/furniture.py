@@ -13,21 +13,38 @@ from __future__ import annotations
 
 import re
 
+from briefing.ingest.date_lines import is_time_line, read_date_line
 from briefing.lexicon.calendar import MONTH_ALTERNATION, WEEKDAY_ABBREVIATED
 from briefing.lexicon.press import (
+    ADVERT_PHRASES,
     ADVOCACY,
+    APPEAL,
     BIO,
+    BRACKETED_PICTURE_CREDIT,
+    CLOSING_CREDIT,
     CAPTION_PATTERNS,
     CONTRIBUTION_PATTERNS,
     CREDIT,
+    EMBED,
+    FOLLOW,
+    IMAGE_LABEL,
     JOB_TITLE,
+    LEADING_PICTURE_CREDIT,
     MAX_CONTRIBUTION_WORDS,
+    MEDIA_LABEL,
     MEDIA_WORD,
     NOTE,
+    PICTURE_POSITION,
     PICTURE_VERB,
+    READ_MORE_TAIL,
     RELATED,
     SHARE,
+    SIDEBAR,
+    SIGNUP_FORM,
+    SIGNUP_OFFER,
+    WIRE_AGENCIES,
 )
+from briefing.lexicon.stopwords import NOT_NAME_WORDS
 from briefing.lexicon.titles import LOWER_CASE_NAME_PARTS, TITLE_WORDS
 
 ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
@@ -87,6 +104,8 @@ def looks_like_person(name: str) -> bool:
     name = name.strip(" ,.;:")
     if not PERSON_NAME.match(name) or MEDIA_WORD.search(name):
         return False
+    if any(word.lower() in NOT_NAME_WORDS for word in name.split()):
+        return False
     return not any(len(w) > 1 and w.isupper() and "." not in w for w in name.split())
 
 
@@ -99,9 +118,12 @@ def looks_like_organisation(name: str) -> bool:
 
 
 def is_date_line(text: str) -> bool:
-    """Just a date (or "Updated:"), e.g. "3/4/2021", "Updated: March 4, 2021 10:03 ET"."""
+    """Just a date (or "Updated:"), e.g. "3/4/2021", "Updated: March 4, 2021 10:03 ET",
+    "10: 10 AM PDT 6 / 6 / 2013", "Reuters Mar 4, 2021, 2:16PM IST"."""
     plain = plain_text(text)
-    return bool(plain) and DATE_LINE.match(plain) is not None
+    return bool(plain) and (
+        DATE_LINE.match(plain) is not None or read_date_line(plain) is not None or is_time_line(plain)
+    )
 
 
 # A title before a name: "Dr Jane Doe — ..." is a person quoted, not a reader's comment.
@@ -109,6 +131,8 @@ HONORIFIC = re.compile(rf"^(?:{'|'.join(sorted(word.capitalize() for word in TIT
 COMMENT = re.compile(
     r"^(?P<name>[A-Z][\w'\u2019\-]*\.?(?:\s+[A-Z][\w'\u2019\-]*\.?){0,2})\s*(?:[\u2014\u2013]|\s-)\s+\S"
 )
+# "Out - of - band updates ...": a compound written with spaced hyphens (tokenised text), not a signature.
+SPACED_COMPOUND = re.compile(r"^\S+(?:\s-\s[a-z]\w*)+\s-\s")
 _QUOTE_OPEN = "\"'\u201c\u2018"
 
 
@@ -131,6 +155,10 @@ def is_credit(text: str) -> bool:
     notes: "Jane Doe reported from City.", "Agency writer John Roe contributed from City."."""
     if CREDIT.match(text) is not None:
         return True
+    closing = CLOSING_CREDIT.match(text)
+    # "— The Harbour Wire" credits a news organisation; "— Ellery Police" signs a statement.
+    if closing and (MEDIA_WORD.search(closing["outlet"]) or closing["outlet"] in WIRE_AGENCIES):
+        return True
     return len(text.split()) <= MAX_CONTRIBUTION_WORDS and any(p.search(text) for p in CONTRIBUTION_PATTERNS)
 
 
@@ -146,7 +174,7 @@ def is_bio(text: str) -> bool:
 def is_comment(text: str) -> bool:
     """A reader comment: "Firstname X. — text" (em/en dash or " - ")."""
     match = COMMENT.match(text)
-    if match is None:
+    if match is None or SPACED_COMPOUND.match(text):
         return False
     name = match["name"]
     rest = text[match.end() - 1 :]
@@ -250,4 +278,82 @@ def repeats_headline(text: str, headline: str) -> bool:
     return a == b or (len(a) > 15 and b.endswith(" " + a)) or (len(b) > 15 and a.endswith(" " + b))
 
 
-# Context-free rules, in priority order: the first that matches names the kind.
+
+def is_picture_caption(text: str) -> bool:
+    """A caption without a sentence's full stop, told by its credit or its picture words: "Fans
+    celebrate in the square (Getty)", "GETTY Fans celebrate ...", "Dana Whitfield (left) arrives",
+    "Image copyright Harbour Images Image caption ...", "2/34 3 March 2031 Fans ..." (a gallery)."""
+    if IMAGE_LABEL.match(text):
+        return True
+    if has_final_punctuation(text) or len(words_of(text)) < 4:
+        return False
+    if BRACKETED_PICTURE_CREDIT.search(text) or LEADING_PICTURE_CREDIT.match(text):
+        return True
+    return bool(PICTURE_POSITION.search(text))
+
+
+def is_media(text: str) -> bool:
+    """Video player captions and playlists, gallery labels: "Media playback is unsupported on your
+    device", "Your browser does not support iframes.", "Harbour news in pictures"."""
+    return MEDIA_LABEL.search(text) is not None and len(words_of(text)) <= 40
+
+
+def is_advert(text: str) -> bool:
+    """An advertisement marker or a continue-reading prompt, alone or repeated on one line."""
+    return ADVERT_PHRASES.search(text) is not None and not re.sub(r"\W+", "", ADVERT_PHRASES.sub("", text))
+
+
+def is_signup(text: str) -> bool:
+    """A newsletter or sign-up block, or its form's words and errors ("Please enter a valid email")."""
+    offer, forms = SIGNUP_OFFER.search(text), len(SIGNUP_FORM.findall(text))
+    short = len(words_of(text)) <= 12
+    return bool(offer and forms) or forms >= 2 or bool(forms and short) or bool(offer and short and not has_sentence_verb(text))
+
+
+def is_sidebar(text: str) -> bool:
+    """A "Most read" or "Trending" list, headlines and all."""
+    return SIDEBAR.match(text) is not None
+
+
+def is_appeal(text: str) -> bool:
+    """A tip-off or contact appeal to the reader: "Do you have a story? Email us at ...",
+    "Contact the writer at ...", "If you saw the fire, fill in the form below"."""
+    return APPEAL.search(text) is not None and len(words_of(text)) <= 60
+
+
+def is_embed(text: str) -> bool:
+    """A social-media post embedded in the page: "A post shared by ...", a tweet's "— Name (@name) March 3, 2031"."""
+    return EMBED.search(text) is not None
+
+
+def is_follow_prompt(text: str) -> bool:
+    """ "Like Harbour Wire on Facebook", "Chat with us in Messenger": a prompt to follow the outlet."""
+    return FOLLOW.match(text) is not None and len(words_of(text)) <= 25
+
+
+def is_read_more_link(text: str) -> bool:
+    """A related headline closed by "Read more"."""
+    return READ_MORE_TAIL.search(text) is not None and is_headline_like(READ_MORE_TAIL.sub("", text).strip(" |"))
+
+
+# Verbs that make a short line a sentence ("Sign up today and we will send you ...").
+_SENTENCE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|said|says|can|could)\b", re.I)
+
+
+def has_sentence_verb(text: str) -> bool:
+    return _SENTENCE_VERB.search(text) is not None
+
+
+# Shorter unpunctuated lines are labels or headings rather than captions.
+MIN_CAPTION_WORDS = 6
+
+
+def is_caption_like(text: str) -> bool:
+    """A sentence without a full stop, not a heading or a quotation: how some pages print captions."""
+    return (
+        len(words_of(text)) >= MIN_CAPTION_WORDS
+        and not has_final_punctuation(text)
+        and not is_title_case(text)
+        and text[:1] not in _QUOTE_OPEN + "\u201d"
+    )
+

@@ -8,22 +8,32 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from briefing.ingest.furniture import (
+    is_advert,
     is_advocacy,
+    is_appeal,
     is_bio,
     is_byline,
     is_caption,
+    is_caption_like,
     is_comment,
     is_credit,
     is_dateline,
+    is_embed,
+    is_follow_prompt,
     is_headline_like,
     is_kicker,
     is_located_byline,
+    is_media,
     is_note,
+    is_picture_caption,
     is_picture_description,
+    is_read_more_link,
     is_related,
     is_related_headline,
     is_section_heading,
     is_share,
+    is_sidebar,
+    is_signup,
     looks_like_organisation,
     looks_like_person,
     plain_text,
@@ -41,8 +51,25 @@ FURNITURE_RULES: list[tuple[ParagraphKind, Callable[[str], bool]]] = [
     ("dateline", is_dateline),
     ("byline", is_byline),
     ("share", is_share),
+    ("share", is_follow_prompt),
+    ("advert", is_advert),
+    ("signup", is_signup),
+    ("media", is_media),
+    ("sidebar", is_sidebar),
+    ("appeal", is_appeal),
+    ("embed", is_embed),
     ("related", is_related),
+    ("related", is_read_more_link),
 ]
+
+
+# A page that prints its captions as lines without a full stop has at least this many of them,
+# and this share of its reporting-like paragraphs (a sentence that lost its full stop is rarer).
+MIN_CAPTION_LINES = 5
+MIN_CAPTION_SHARE = 0.2
+# Furniture that heads a list of links, and how long its bare label may be ("More on this story").
+LIST_KINDS = ("related", "sidebar")
+MAX_LIST_LABEL_WORDS = 4
 
 
 def classify_paragraphs(texts: list[str]) -> list[ParagraphKind]:
@@ -58,6 +85,7 @@ def classify_paragraphs(texts: list[str]) -> list[ParagraphKind]:
     _mark_preamble(plain, kinds, headline_index)
     _mark_tail(plain, kinds)
     _mark_inner_headings(plain, kinds, texts)
+    _mark_unpunctuated_captions(plain, kinds)
     return kinds
 
 
@@ -188,13 +216,31 @@ def _mark_bios(plain: list[str], kinds: list[ParagraphKind]) -> None:
 
 
 def _mark_inner_headings(plain: list[str], kinds: list[ParagraphKind], raw: list[str]) -> None:
-    """Sub-headings and headline-like related links between body paragraphs; bare bylines after the title."""
+    """Sub-headings, captions and headline-like related links between body paragraphs; the
+    headlines listed under a bare "Read more:" or "Most read" label."""
+    # Paragraphs that open or continue a list of links: a bare label ("Read more:") and its items.
+    listed = {i for i, text in enumerate(plain) if kinds[i] in LIST_KINDS and len(words_of(text)) <= MAX_LIST_LABEL_WORDS}
     for i, text in enumerate(plain):
         if kinds[i] != "body" or BULLET.match(raw[i]):
             continue
         if raw[i].lstrip().startswith("#"):
             kinds[i] = "section"
+        elif is_picture_caption(text):
+            kinds[i] = "caption"
+        elif i - 1 in listed and is_headline_like(text):
+            kinds[i] = kinds[i - 1]  # the next headline of a "Read more:" or "Most read" list
+            listed.add(i)
         elif is_related_headline(text):
             kinds[i] = "related"
         elif is_section_heading(text):
             kinds[i] = "section"
+
+
+def _mark_unpunctuated_captions(plain: list[str], kinds: list[ParagraphKind]) -> None:
+    """Captions printed between paragraphs as sentences without a full stop ("Fans celebrate
+    outside the stadium after the final"), when the page prints many of them."""
+    body = [i for i, kind in enumerate(kinds) if kind == "body"]
+    lines = [i for i in body if is_caption_like(plain[i])]
+    if len(lines) >= MIN_CAPTION_LINES and len(lines) >= MIN_CAPTION_SHARE * len(body):
+        for i in lines:
+            kinds[i] = "caption"

@@ -26,25 +26,36 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from briefing.ingest import furniture
-from briefing.ingest.published import infer_dateline_day, infer_published, page_header
+from briefing.ingest.published import infer_dateline_day, infer_published, page_date, page_header
 from briefing.lexicon.press import (
+    APPEAL_OUTLET,
     AUTHOR_ROLES,
     BIO_OUTLET,
+    CLOSING_CREDIT,
     CONTRIBUTION_PATTERNS,
     COPYRIGHT,
     CREDITED_NAMES,
     JOB_TITLE,
+    SIGNUP_OUTLET,
     SOURCE_FOOTER,
 )
-from briefing.model import DateValue, Paragraph
+from briefing.model import DateValue, Paragraph, TextDate
 
 # A title read from the lead is cut after this many words.
 MAX_TITLE_WORDS = 12
+# A wire tag in brackets is a short name: "(Harbour Wire)", not "(a subsidiary of the port authority)".
+MAX_TAG_WORDS = 4
 
 AGENCY_DATELINE = re.compile(
     r"^\s*[A-Z][A-Z .'\u2019\-]{1,40}(?:/[A-Z][A-Z .'\-]{1,30})?"  # CITY or CITY/CITY
     r"(?:,\s*[^()\n]{1,40}?)?"  # ", Mar 4" / ", Country"
     r"\s*\((?P<agency>[A-Z][^()\n]{1,40})\)\s*[-\u2013\u2014:]"
+)
+# A wire tag in brackets opening the lead, after a place (and date) or alone: "West Ellery,
+# Harbourshire (Harbour Wire) The ...", "(HWN) The ...", "ELLERY, March 3 (Harbour Wire) - ...".
+LEAD_TAG = re.compile(
+    r"^\s*(?:[A-Z][\w.'\u2019\-]*(?:,?\s+[A-Z][\w.'\u2019\-]*){0,5},?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?)?"
+    r"\((?P<agency>[A-Z][^()\d\n]{0,38}?)\)\s*[-\u2013\u2014:]?\s*(?=[A-Z\"\u201c])"
 )
 NAME_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 
@@ -59,6 +70,7 @@ class SourceMetadata:
     published: DateValue | None = None
     republished_from: str | None = None
     dateline_day: str | None = None
+    published_in_text: TextDate | None = None
 
 
 def infer_metadata(text: str, paragraphs: list[Paragraph], front_matter: Mapping[str, Any]) -> SourceMetadata:
@@ -73,7 +85,13 @@ def infer_metadata(text: str, paragraphs: list[Paragraph], front_matter: Mapping
     if authors is None:
         authors = infer_authors(paragraphs)
     published = front_matter.get("published")
-    if not isinstance(published, DateValue):
+    in_text = None
+    if isinstance(published, DateValue):
+        in_text = disagreeing_page_date(paragraphs, published)
+        if in_text is not None:  # the source page shows the basis beside the date
+            note = f"; the page's own date line says {in_text.value.isoformat()} ({in_text.text})"
+            published = published.model_copy(update={"basis": (published.basis or "front matter") + note})
+    else:
         published = infer_published(paragraphs)
     return SourceMetadata(
         title=front_matter.get("title") or infer_title(paragraphs),
@@ -82,7 +100,17 @@ def infer_metadata(text: str, paragraphs: list[Paragraph], front_matter: Mapping
         published=published,
         republished_from=republished_from,
         dateline_day=infer_dateline_day(paragraphs) if published is None else None,
+        published_in_text=in_text,
     )
+
+
+def disagreeing_page_date(paragraphs: list[Paragraph], published: DateValue) -> TextDate | None:
+    """The page's own date line, when it gives another day than the front matter."""
+    own = page_date(paragraphs)
+    if own is None or own[0].precision != "day" or own[0].value == published.value:
+        return None
+    date, line = own
+    return TextDate(value=date.value, anchor=line.anchor, text=date.text or line.text)
 
 
 # ---------------------------------------------------------------------- title
@@ -125,7 +153,10 @@ def infer_outlet(paragraphs: list[Paragraph]) -> str | None:
         outlet = find(header)
         if outlet is not None:
             return outlet
-    for find_in_page in (_outlet_of_agency_dateline, _outlet_of_bio, _outlet_of_footer, _outlet_of_copyright):
+    for find_in_page in (
+        _outlet_of_agency_dateline, _outlet_of_bio, _outlet_of_footer, _outlet_of_copyright,
+        _outlet_of_closing_credit, _outlet_of_appeal,
+    ):
         outlet = find_in_page(paragraphs)
         if outlet is not None:
             return outlet
@@ -159,9 +190,50 @@ def _outlet_of_byline(header: list[Paragraph]) -> str | None:
 
 def _outlet_of_agency_dateline(paragraphs: list[Paragraph]) -> str | None:
     for p in [p for p in paragraphs if p.kind == "body"][:2]:
-        match = AGENCY_DATELINE.match(p.text)
-        if match and not re.search(r"\d", match["agency"]):
+        match = AGENCY_DATELINE.match(p.text) or LEAD_TAG.match(p.text)
+        if match is None or re.search(r"\d", match["agency"]) or len(match["agency"].split()) > MAX_TAG_WORDS:
+            continue
+        if not _abbreviates(p.text[: match.start("agency")], match["agency"]):
             return match["agency"].strip()
+    return None
+
+
+def _abbreviates(before: str, tag: str) -> bool:
+    """ "Harbour Naval Service (HNS)", "the Harbour Authority (Authority)": the brackets give a short
+    name of the words before them, not the wire that filed the report."""
+    words = re.findall(r"[A-Za-z][\w'\u2019\-]*", before)
+    capitals = "".join(w[0] for w in words if w[0].isupper())
+    short = re.sub(r"[^A-Za-z]", "", tag)
+    return bool(short) and (
+        capitals.upper().endswith(short.upper()) or any(w.lower().startswith(short.lower()) for w in words)
+    )
+
+
+def _outlet_of_closing_credit(paragraphs: list[Paragraph]) -> str | None:
+    """ "— The Harbour Wire" closing the report (a credit line of its own)."""
+    for p in reversed(paragraphs[-3:]):
+        match = CLOSING_CREDIT.match(p.text.strip())
+        if match and p.kind == "credit":
+            return match["outlet"].strip()
+    return None
+
+
+def _outlet_of_appeal(paragraphs: list[Paragraph]) -> str | None:
+    """A tip-off appeal names its newsroom ("a story for The Harbour Herald news team") or gives
+    the address of its writers ("Contact the writer at dana@harbourherald.example"); a sign-up
+    block names the outlet whose newsletters it offers."""
+    for p in paragraphs:
+        named_in_signup = next((m for pattern in SIGNUP_OUTLET if (m := pattern.search(p.text))), None)
+        if p.kind == "signup" and named_in_signup:
+            return _clean_outlet(named_in_signup["outlet"])
+        if p.kind != "appeal":
+            continue
+        named = APPEAL_OUTLET.search(p.text)
+        if named:
+            return _clean_outlet(named["outlet"])
+        address = re.search(r"\b[\w.+\-]+@(?:www\.)?(?P<domain>[a-z0-9\-]+(?:\.[a-z0-9\-]+)+)\b", p.text, re.I)
+        if address:
+            return address["domain"].lower()
     return None
 
 

@@ -11,8 +11,10 @@ import re
 
 from briefing import dates
 from briefing.ingest import furniture
+from briefing.ingest.date_lines import compact, read_date_line
 from briefing.lexicon.calendar import MONTHS, WEEKDAYS
-from briefing.model import DateValue, Paragraph, Source
+from briefing.model import DateValue, Discrepancy, Paragraph, Source, Version
+from briefing.slugs import slugify_id
 
 # "CITY, Feb 14 (Agency) -": a month and day without the year.
 DATELINE_DAY = re.compile(
@@ -20,8 +22,12 @@ DATELINE_DAY = re.compile(
 )
 # A weekday written out in the lead ("on Sunday"): which numeric reading of a date it fits.
 WEEKDAY = re.compile(rf"\b({'|'.join(day.capitalize() for day in WEEKDAYS)})\b")
+# "FILE - In this March 3, 2031, file photo, ...": a picture from the archive.
+FILE_PICTURE = re.compile(r"^FILE\b|\b(?:file|archive) (?:photo|picture|image)\b", re.I)
 # Header lines that carry the page's own date.
 PAGE_DATE_KINDS = ("dateline", "byline")
+# A date line under a standfirst still dates the page: it may follow this many body paragraphs.
+MAX_BODY_BEFORE_DATE_LINE = 2
 
 
 def page_header(paragraphs: list[Paragraph]) -> list[Paragraph]:
@@ -34,23 +40,47 @@ def page_header(paragraphs: list[Paragraph]) -> list[Paragraph]:
     return result
 
 
+def page_date_lines(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """The header's date lines and bylines, then date lines under a standfirst that reads like
+    reporting (at most MAX_BODY_BEFORE_DATE_LINE body paragraphs above them)."""
+    header = page_header(paragraphs)
+    found = [p for p in header if p.kind in PAGE_DATE_KINDS]
+    bodies = 0
+    for p in paragraphs[len(header) :]:
+        if p.kind == "body":
+            bodies += 1
+            if bodies > MAX_BODY_BEFORE_DATE_LINE:
+                break
+        elif p.kind == "dateline":
+            found.append(p)
+    return found
+
+
+def page_date(paragraphs: list[Paragraph]) -> tuple[DateValue, Paragraph] | None:
+    """The date the page prints for itself (its first date line that gives one), with that line."""
+    textual = _textual_dates(paragraphs)
+    weekdays = _lead_weekdays(paragraphs)
+    for p in page_date_lines(paragraphs):
+        found = _date_in(p.text, textual, weekdays, "page date line")
+        if found is not None:
+            return found, p
+    return None
+
 
 def infer_published(paragraphs: list[Paragraph]) -> DateValue | None:
     """The publication date with its basis, or None when the text gives no date."""
-    header = page_header(paragraphs)
+    own = page_date(paragraphs)
+    if own is not None:
+        return own[0]
     textual = _textual_dates(paragraphs)
     weekdays = _lead_weekdays(paragraphs)
-    for p in header:
-        if p.kind in PAGE_DATE_KINDS:
-            found = _date_in(p.text, textual, weekdays, "page date line")
-            if found is not None:
-                return found
     for p in paragraphs:
         if p.kind == "note" and re.search(r"\b(?:updated|published|posted)\b", p.text, re.I):
             found = _date_in(p.text, textual, weekdays, "update note")
             if found is not None:
                 return found
-    captions = [p for p in paragraphs if p.kind == "caption"]
+    # A file photo was taken before the report: its date is not the page's.
+    captions = [p for p in paragraphs if p.kind == "caption" and not FILE_PICTURE.search(p.text)]
     caption_dates = [d for d in (_date_in(p.text, textual, weekdays, "photo caption") for p in captions) if d and d.precision == "day"]
     if caption_dates:
         latest = max(caption_dates, key=lambda d: d.value)
@@ -70,7 +100,12 @@ MAX_YEAR_GUESS_DAYS = 45
 
 
 def infer_dateline_day(paragraphs: list[Paragraph]) -> str | None:
-    """ "CITY, Feb 14 (Agency) -" -> "02-14": a day the page gives without its year."""
+    """ "CITY, Feb 14 (Agency) -" or a date line "Feb. 14 4:33 PM EST" -> "02-14": a day the page
+    gives without its year."""
+    for p in page_date_lines(paragraphs):
+        line = read_date_line(p.text)
+        if line is not None and line.month_day is not None:
+            return f"{line.month_day[0]:02d}-{line.month_day[1]:02d}"
     for p in [p for p in paragraphs if p.kind == "body"][:1]:
         match = DATELINE_DAY.match(p.text)
         month = MONTHS.get(match["month"][:3].lower()) if match else None
@@ -137,10 +172,15 @@ def _lead_weekdays(paragraphs: list[Paragraph]) -> list[tuple[str, int]]:
 
 
 def _date_in(text: str, textual: set[dt.date], weekdays: list[tuple[str, int]], where: str) -> DateValue | None:
+    text = compact(text)  # "6 / 6 / 2013" as tokenised corpora write it
     match = re.search(furniture.DATE_TEXT, text, re.I)
-    if match is None:
-        return None
-    written = match.group(0)
+    if match is not None:
+        written = match.group(0)
+    else:
+        line = read_date_line(text)  # forms DATE_TEXT does not know: "November 27 - 2031 at 16:12"
+        if line is None or line.month_day is not None:
+            return None
+        written = line.written
     readings = dates.numeric_readings(written)
     if readings is None or re.search(r"[A-Za-z]{3}", written) or re.match(r"\d{4}-", written):
         parsed = dates.parse_date(written)
@@ -177,3 +217,27 @@ def _check_against_lead(value: DateValue, weekdays: list[tuple[str, int]]) -> Da
         moved = value.value + dt.timedelta(days=ahead)
         return DateValue(value=moved, text=value.text, basis=value.basis + f"; moved to '{name}' of the lead, {ahead} day(s) after the photo")
     return None
+
+
+def publication_discrepancies(sources: list[Source]) -> list[Discrepancy]:
+    """One discrepancy per source whose own date line gives another day than its front matter (or
+    page metadata): the date used stands, and the reader sees both."""
+    found = []
+    for source in sources:
+        own = source.published_in_text
+        if own is None or source.published is None:
+            continue
+        set_by = re.split(r"[;:]", source.published_basis or "front matter")[0]
+        found.append(
+            Discrepancy(
+                id=slugify_id(f"date published {source.id}"),
+                kind="date",
+                subject=source.id,
+                title=f"Published: {source.title}",
+                versions=[
+                    Version(source=source.id, anchor="", text=f"Date set in {set_by}", value=source.published.isoformat()),
+                    Version(source=source.id, anchor=own.anchor, text=f"The page's date line: {own.text}", value=own.value.isoformat()),
+                ],
+            )
+        )
+    return found

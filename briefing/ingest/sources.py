@@ -209,6 +209,7 @@ def _source_from_bytes(raw: bytes, path: Path, shown: str) -> tuple[Source, bool
         published_basis=meta.published.basis if meta.published else None,
         dateline_day=meta.dateline_day,
         republished_from=meta.republished_from,
+        published_in_text=meta.published_in_text,
         language=language,
         word_count=body_words or len(body.split()),
         sha256=hashlib.sha256(raw).hexdigest(),

@@ -78,6 +78,8 @@ CONTRIBUTION_PATTERNS = [
     re.compile(rf"^(?P<names>{_CREDIT_NAMES})\s+contributed\s+(?:reporting|to\s+this\s+(?:report|story|article))\b"),
 ]
 MAX_CONTRIBUTION_WORDS = 40
+# A credit line closing agency copy reprinted elsewhere: "— The Harbour Wire", "- HWN".
+CLOSING_CREDIT = re.compile(r"^[\u2014\u2013-]{1,2}\s*(?P<outlet>(?:The\s+)?[A-Z][\w&.'\u2019\-]*(?:\s+[A-Z][\w&.'\u2019\-]*){0,5})\.?$")
 # An author bio: "<Name> is a (breaking news) reporter ...".
 BIO = re.compile(
     r"^[A-Z][\w'\u2019.\-]*(?:\s+[\w'\u2019.\-]+){0,4}\s+(?:is|was|has been|covers|writes)\b[^.]{0,80}?"
@@ -100,7 +102,9 @@ COPYRIGHT = re.compile(r"^(?:\u00a9|\(c\)|copyright)\s*(?:\u00a9\s*)?(?:\d{4}(?:
 RELATED = re.compile(
     r"^(?:read(?:\s+more|\s+also)?|also\s+read|more|more\s+on\s+this|related(?:\s+(?:topics|articles|stories|coverage|content|news|reading))?"
     r"|see\s+also|watch|listen|opinion|analysis|explainer|recommended|most\s+read|trending|latest|you\s+may\s+also\s+like)"
-    r"\s*(?::|\u2013|\u2014|\||>|$)",
+    r"\s*(?::|\u2013|\u2014|\||>|$)"
+    # Multi-word labels are never a sentence's start: "Related stories OH NO, ...".
+    r"|^(?:related (?:stories|articles|content|coverage|links|news)|more on this (?:story|topic)|you (?:may|might) also like)\b",
     re.I,
 )
 # Share buttons and follow prompts: "twitter", "Follow him on X", a URL alone.
@@ -131,3 +135,93 @@ ADVOCACY = re.compile(
     re.I,
 )
 
+
+# ------------------------------------------------------------------ date lines
+
+# The words around a page's own date: "Posted on", "Last updated at", "First published",
+# "Story created", "For immediate release" (lower case).
+PUBLICATION_LABELS = frozenset(
+    "updated update posted published publish first last originally created modified edited released "
+    "release filed story article page time date on at for immediate local hrs".split()
+)
+
+# ------------------------------------------------------------------ page furniture of web pages
+
+# Picture agencies and desks that credit photos, besides the wire agencies.
+PICTURE_AGENCIES = ("Getty Images", "Getty", "PA", "Rex Features", "Rex", "Shutterstock", "Alamy", "SWNS", "Corbis")
+_PICTURE_CREDIT = "|".join(
+    re.escape(form) for name in WIRE_AGENCIES + PICTURE_AGENCIES for form in dict.fromkeys((name, name.upper()))
+)
+# A caption closed by its credit in brackets: "Fans celebrate in the square (Getty)".
+BRACKETED_PICTURE_CREDIT = re.compile(rf"\((?:{_PICTURE_CREDIT})(?:\s*/\s*[^()]{{1,40}})?\)\s*$")
+# A caption opened by its credit: "GETTY Fans celebrate ...", "AP:Associated Press Fans ...".
+# The desk's role may follow the agency: "AGENCY - Contributor", "AGENCY/Pool".
+_CREDIT_ROLE_SUFFIX = r"(?:\s*[-/]\s*(?:Contributor|Staff|Pool|Handout|Stringer|File))?"
+LEADING_PICTURE_CREDIT = re.compile(rf"^(?:(?:{_PICTURE_CREDIT})\b{_CREDIT_ROLE_SUFFIX}\s*[:\u2022|/]?\s*)+(?=[A-Z])")
+# Where a person stands in a picture: "(left)", "(right, pictured in May)".
+PICTURE_POSITION = re.compile(r"\((?:left|right|centre|center|pictured|top|bottom|above|below|inset|far left|far right)\b[^()]*\)", re.I)
+# Image and video labels of page templates: "Image copyright X Image caption ...", "Enlarge this image".
+IMAGE_LABEL = re.compile(
+    r"^(?:image (?:copyright|caption|source)|enlarge this image|toggle caption|hide caption|click to (?:enlarge|expand)"
+    r"|expand image|\d{1,3}\s*/\s*\d{1,3}\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\b)",  # "2/34 29 November 2031 ..." (a gallery)
+    re.I,
+)
+MEDIA_LABEL = re.compile(
+    r"^(?:media playback is (?:unsupported|not supported) on (?:your|this) device|media caption"
+    r"|your browser does not support (?:iframes|the video|html5 video|video)|now playing|up next|video (?:player|caption)s?\b)"
+    r"|\b(?:in pictures|photo gallery|picture gallery)\s*$",
+    re.I,
+)
+# Advertisement markers and continue-reading prompts: a line made of nothing else.
+ADVERT_PHRASES = re.compile(
+    r"\b(?:advertisement|advert|sponsored content|skip advertisement|ad feedback|supported by"
+    r"|(?:story|article) continues (?:below|after (?:this )?advertisement)(?: advertisement)?"
+    r"|continue reading(?: the main story| below| the rest of (?:the|this) (?:story|article))?"
+    r"|scroll (?:down )?to continue(?: reading| with content)?)\b",
+    re.I,
+)
+# Newsletter and sign-up blocks: the offer, and the form's own words and errors.
+SIGNUP_OFFER = re.compile(r"^(?:[\w'\u2019]+\s+){0,3}?(?:newsletters?|sign up|sign-up|subscribe)\b", re.I)
+SIGNUP_FORM = re.compile(
+    r"\b(?:(?:enter|provide) (?:a |your )?(?:valid )?e-?mail(?: address)?|invalid e-?mail|e-?mail address"
+    r"|verify you'?\u2019?re not a robot|privacy (?:policy|notice)|unsubscribe|thank you for (?:signing up|subscribing)"
+    r"|you(?:'re|\u2019re| are) (?:now )?(?:all )?(?:signed up|subscribed)|please try again|something went wrong"
+    r"|e-?mail (?:address )?(?:is invalid|cannot be used)|register with your social account)\b",
+    re.I,
+)
+_OUTLET_NAME = r"(?P<outlet>(?:the\s+)?[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,4}?)"
+# The outlet a sign-up block names: "offers for The Harbour Herald's products", "View all Harbour Herald newsletters".
+SIGNUP_OUTLET = [
+    re.compile(rf"\b(?:offers|updates|news) (?:from|for) {_OUTLET_NAME}(?:'s|\u2019s)\s+(?:products|services)\b"),
+    re.compile(rf"\bView all {_OUTLET_NAME} newsletters\b"),
+]
+# Most-read and trending sidebars.
+SIDEBAR = re.compile(
+    r"^(?:most (?:read|popular|viewed|shared|watched)|trending(?: now| stories| today)?|top stories|popular now"
+    r"|editor'?s?\u2019?s? picks|more from)\b",
+    re.I,
+)
+# Tip-off and contact appeals to the reader.
+APPEAL = re.compile(
+    r"\b(?:do you have|have you got|got) a (?:story|news tip|tip|video|picture)s?\b|\bwe pay for (?:your )?(?:stories|videos|pictures)\b"
+    r"|\b(?:email|e-mail|contact|call|message|write to) (?:us|the (?:writers?|authors?|reporters?|news ?desk))\b"
+    r"|\bif you (?:witnessed|saw|were (?:there|affected|involved)|have (?:any )?(?:information|pictures|video))\b.{0,160}"
+    r"\b(?:form below|contact us|email us|get in touch|share (?:it|them|your))\b"
+    r"|\bshare your (?:story|experiences?|pictures|photos|videos) with us\b|\bsend us your\b",
+    re.I,
+)
+# The outlet an appeal names: "a story for The Harbour Herald news team".
+APPEAL_OUTLET = re.compile(r"\bfor (?P<outlet>(?:the\s+)?[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,4}?)(?:'s|\u2019s)?\s+(?:news\s*team|newsdesk|news desk)\b")
+# Social-media posts embedded in a page.
+EMBED = re.compile(
+    r"\bA post shared by\b|\bView this post on Instagram\b|\bpic\.twitter\.com/\w+"
+    r"|[\u2014\u2013-]\s*[^\u2014\u2013()]{1,60}\(@\w{1,30}\)\s*(?:on\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\s*$",
+)
+# Social follow prompts: "Like Harbour Wire World on Facebook", "Chat with us in Facebook Messenger".
+FOLLOW = re.compile(
+    r"^(?:like|follow|chat with|join|find) (?:us|[A-Z][\w'\u2019 ]{0,40}?) (?:on|in) "
+    r"(?:facebook|twitter|instagram|messenger|linkedin|youtube|whatsapp|telegram|tiktok|x)\b",
+    re.I,
+)
+# A "Read more" link closing a related headline: "Harbour strike ends | Dana Whitfield Read more".
+READ_MORE_TAIL = re.compile(r"\bread more\s*$", re.I)

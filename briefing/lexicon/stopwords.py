@@ -12,3 +12,12 @@ STOPWORDS = frozenset(
     say told tell according new mr mrs ms around
     """.split()
 )
+
+# Function words that are never a word of a person's name: a title-case line holding one
+# ("What Happens Next", "A Request From the Port") is a heading, not a byline.
+NOT_NAME_WORDS = frozenset(
+    """
+    a an the this that these those what when where why how which from with without into onto about
+    after before during over under our your my their its we you is are was were has have had not
+    """.split()
+)
