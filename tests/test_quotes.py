@@ -28,6 +28,9 @@ def triples(nlp, text):
         ("“First paragraph.\n“Second paragraph,” he said.", ["First paragraph.", "Second paragraph"]),
         ("“Never closed, she said.\nA plain paragraph.", []),
         ("A stray “ mark.\nThen “a good one,” he said.", ["a good one"]),
+        # typewriter and TeX marks: two apostrophes or two backticks are one double mark
+        ("''We will win,'' she said. ``Nobody doubts it,'' he added.", ["We will win", "Nobody doubts it"]),
+        ("''He told me, 'Never.''' she recalled. The voters' choice.", ["He told me, 'Never.'"]),
     ],
 )
 def test_marks(text, expected):
@@ -165,6 +168,24 @@ CASES = [
     ("Senator Ida Brandt told KTVX’s “Early Harbour” that the bill would pass.", []),
     ("He spoke on “Meet the Valley” on Sunday.", []),
     ("Delegate Dorota “Dot” Varga waved to the crowd.", []),
+    # a verb that is not one of saying tags the quotation it follows; an adjective before a name keeps it named
+    (
+        "“The bridge will stand,” an angry Lindqvist retaliated.",
+        [("The bridge will stand", "direct", "Lindqvist")],
+    ),
+    # a pronoun skips a person of the other gender: by title ...
+    (
+        "Mrs. Dana Whitfield opened the new hall on Monday. Mr. Tomas Berg arrived later.\n“We are proud of it,” she said.",
+        [("We are proud of it", "direct", "Dana Whitfield")],
+    ),
+    # ... or by the pronouns already resolved to the name
+    (
+        "Tomas Berg stayed at the hall.\nMaria Lopez chaired the meeting. She thanked the staff. She left early.\n"
+        "“It went well,” he said.",
+        [("It went well", "direct", "Tomas Berg")],
+    ),
+    # after an honorific, a title word is a surname
+    ("“We will appeal,” Mr. Bishop said.", [("We will appeal", "direct", "Bishop")]),
     # a place in the speaker phrase does not speak
     (
         "“She is too far behind,” said an Iowa Democrat.",

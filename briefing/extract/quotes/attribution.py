@@ -154,8 +154,9 @@ def _tag_after(quote: Span, frame: Span, mask: Mask) -> Cue | None:
         gap = [t for t in doc[after : verb.i] if not t.is_punct and t.i not in phrase]
         if gap:
             return None
-        if not is_cue(verb) and any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") for c in verb.children):
-            return None  # "“...,” Roe wrote a letter": a verb with an object of its own
+        own = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") and not mask.covers(c.idx)]
+        if not is_cue(verb) and own:
+            return None  # "“...,” Roe wrote a letter": a verb with an object of its own (the quotation is not one)
         return cue
     return None
 

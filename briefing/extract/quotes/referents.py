@@ -9,11 +9,13 @@ come). Resolution looks back from a speaker to the nearest compatible one.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from briefing.extract.quotes.attribution import is_cue
+from briefing.extract.quotes.gender import mention_gender, pronoun_gender
 from briefing.extract.quotes.speakers import (
     SUBJECT_DEPS,
     clean_entity_text,
@@ -24,6 +26,7 @@ from briefing.extract.quotes.speakers import (
     role_words,
     speaker_from_token,
     subject_of,
+    with_honorific,
 )
 from briefing.lexicon.speech import (
     DOCUMENT_NOUNS,
@@ -35,6 +38,8 @@ from briefing.lexicon.speech import (
 from briefing.lexicon.titles import ORG_NOUNS, TITLE_WORDS
 
 LOOKBACK_PARAGRAPHS = 4
+# Pronouns of one gender, and none of the other, resolved to a name before they tell its gender.
+MIN_PRONOUN_VOTES = 2
 MAIN_DEPS = frozenset({"ROOT", "conj", "parataxis", "ccomp"})
 
 
@@ -47,6 +52,7 @@ class Referent:
     roles: frozenset[str]
     subject: bool
     speaker: bool = False  # the subject of a verb of saying
+    gender: str | None = None  # what this mention's own words say (a title, a pronoun), if anything
 
 
 class Paragraphs:
@@ -73,17 +79,25 @@ class Referents:
 
     def __init__(self, doc: Doc, paragraphs: Paragraphs, skip):
         self.doc, self.paragraphs, self.items = doc, paragraphs, []
+        self.genders: dict[str, str] = {}  # name -> the first gender its own words give it ("Mrs", "his widow")
+        self.pronoun_genders: dict[str, Counter[str]] = {}  # name -> the pronouns resolved to it so far
         for ent in doc.ents:
             if ent.label_ in ("PERSON", "ORG") and is_person_name(ent) and not skip(ent.start_char):
-                name = clean_entity_text(ent.text)
+                name = clean_entity_text(with_honorific(ent).text)
                 if name:
-                    self._add(ent.start_char, "person", name, role_words(ent), subject=False)
+                    roles = role_words(ent)
+                    self._add(ent.start_char, "person", name, roles, subject=False, gender=mention_gender(ent, roles))
         for token in doc:
             if token.dep_ in SUBJECT_DEPS and _is_main(token.head) and not skip(token.idx):
                 self._add_subject(token)
 
-    def _add(self, offset, kind, name, roles=frozenset(), subject=True, speaker=False):
-        ref = Referent(offset, self.paragraphs.index(offset), kind, name, frozenset(roles), subject, speaker)
+    def _add(self, offset, kind, name, roles=frozenset(), subject=True, speaker=False, gender=None, guessed=False):
+        ref = Referent(offset, self.paragraphs.index(offset), kind, name, frozenset(roles), subject, speaker, gender)
+        if gender is not None and kind == "person":
+            if guessed:  # a pronoun resolved to the name: a vote, which one wrong guess must not settle
+                self.pronoun_genders.setdefault(name, Counter())[gender] += 1
+            else:
+                self.genders.setdefault(name, gender)
         keys = [r.offset for r in self.items]
         self.items.insert(bisect.bisect_right(keys, offset), ref)
 
@@ -91,7 +105,11 @@ class Referents:
         speaker = speaker_from_token(token)
         name, kind = self.resolve(token, speaker.type, speaker.name)
         if name and kind:
-            self._add(token.idx, kind, name, role_words(phrase_span(token)), subject=True, speaker=is_cue(token.head))
+            phrase = phrase_span(token)
+            roles = role_words(phrase)
+            pronoun = speaker.type == "pronoun"
+            gender = pronoun_gender(token.lower_) if pronoun else mention_gender(phrase, roles)
+            self._add(token.idx, kind, name, roles, subject=True, speaker=is_cue(token.head), gender=gender, guessed=pronoun)
 
     def resolve(self, head: Token, type_: str, name: str | None, previous: Referent | None = None):
         """(name, kind) of a speaker phrase, or (None, None)."""
@@ -125,16 +143,29 @@ class Referents:
         if lower not in PERSON_PRONOUNS | GROUP_PRONOUNS:
             return None
         kind = "person" if lower in PERSON_PRONOUNS else "group"
+        gender = pronoun_gender(lower)
         sentence = token.sent.start_char if _after_quotation(token) else token.idx
         for ref in self.before(token.idx):
             if ref.offset < sentence:
                 break
-            if ref.speaker and ref.kind == kind:
+            if ref.speaker and ref.kind == kind and self._agrees(ref, gender):
                 return ref.name  # "X said that Y has ..., he said": the sentence's speaker, not its last subject
         for ref in self.before(token.idx):
-            if ref.subject and ref.kind == kind:
+            if ref.subject and ref.kind == kind and self._agrees(ref, gender):
                 return ref.name
         return None
+
+    def _agrees(self, ref: Referent, gender: str | None) -> bool:
+        """A "she" never stands for a man the text calls "Mr" or "he" (nor "he" for a woman)."""
+        known = ref.gender or self.genders.get(ref.name) or self._voted_gender(ref.name)
+        return gender is None or known is None or known == gender
+
+    def _voted_gender(self, name: str) -> str | None:
+        votes = self.pronoun_genders.get(name)
+        if not votes:
+            return None
+        (gender, count), others = votes.most_common(1)[0], votes.total()
+        return gender if count >= MIN_PRONOUN_VOTES and count == others else None
 
     def role(self, head: Token, previous: Referent | None) -> str | None:
         if head.tag_ in ("NNS", "NNPS"):
