@@ -134,6 +134,12 @@ CASES = [
     ),
     # scare quotes with no cue are not quotations
     ("The so-called “miracle cure” was sold online.", []),
+    ("Voters cheered the “Bridges For Every Town” pledge.", []),
+    # but a longer run repeats someone's words, verb of saying or not
+    (
+        "Ellery Ward seemed unmoved by the “plan to rebuild every bridge in the county by spring” this week.",
+        [("plan to rebuild every bridge in the county by spring", "partial", None)],
+    ),
     # "according to"
     (
         "“The plant will close in May,” according to Lars Holm.",

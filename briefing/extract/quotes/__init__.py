@@ -38,7 +38,7 @@ from briefing.extract.quotes.speakers import (
     clean_entity_text,
     speaker_from_token,
 )
-from briefing.extract.quotes.terms import is_name_in_marks
+from briefing.extract.quotes.terms import is_name_in_marks, is_term
 from briefing.model import QuoteKind, QuoteSpan
 
 __all__ = ["extract_quotes"]
@@ -161,7 +161,7 @@ def _attribute(doc: Doc, found: list[Found], referents: Referents):
                 item = replace(item, cue=previous[0].cue, speaker=previous[0].speaker)
                 yield _quote_span(doc, item, previous[1].name if previous[1] else None)
                 continue
-            if item.kind == "partial" and item.cue is None:
+            if item.kind == "partial" and item.cue is None and _is_term(doc, item):
                 continue  # scare quotes: nobody is quoted
             yield _quote_span(doc, item, None)
             continue
@@ -170,6 +170,11 @@ def _attribute(doc: Doc, found: list[Found], referents: Referents):
         ref = _resolve(item, referents, previous[1] if previous else None)
         yield _quote_span(doc, item, ref.name if ref else None)
         previous = (item, ref)
+
+
+def _is_term(doc: Doc, item: Found) -> bool:
+    span = doc.char_span(item.start, item.end, alignment_mode="expand")
+    return span is None or is_term(span)
 
 
 def _resolve(item: Found, referents: Referents, previous: Referent | None) -> Referent | None:

@@ -200,12 +200,12 @@ def quote_kind(doc: Doc, m: Marked, quote: Span | None, cue: Cue | None) -> Quot
     if not before or "\n" in doc_text(doc)[len(before) : m.open_mark] or before[-1] in "\n.!?”\"’'(" + BULLETS:
         return "direct"
     after_cue = cue is not None and cue.token.i == _last_word_before(doc, m.open_mark)
-    if (before[-1] in ":,;—–" or after_cue) and _has_clause(quote):
+    if (before[-1] in ":,;—–" or after_cue) and has_clause(quote):
         return "direct"
     return "partial"
 
 
-def _has_clause(quote: Span) -> bool:
+def has_clause(quote: Span) -> bool:
     return any(t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children)
                for t in quote) or any(t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX") for t in quote)
 
