@@ -174,6 +174,8 @@ CASES = [
     ("Senator Ida Brandt told KTVX’s “Early Harbour” that the bill would pass.", []),
     ("He spoke on “Meet the Valley” on Sunday.", []),
     ("Delegate Dorota “Dot” Varga waved to the crowd.", []),
+    ("“We are ready,” Ada Quist said in an interview with “Harbour Morning Live.”", [("We are ready", "direct", "Ada Quist")]),
+    ("Ada Quist said she would speak at a “Valley Families First” rally on Friday.", []),
     # a verb that is not one of saying tags the quotation it follows; an adjective before a name keeps it named
     (
         "“The bridge will stand,” an angry Lindqvist retaliated.",

@@ -29,9 +29,8 @@ MAX_TERM_WORDS = 3
 MINOR_WORDS = frozenset(
     ["a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "off", "on", "or", "over", "per", "the", "to", "up", "via", "vs", "with"]
 )
-# Words before a title: a preposition of place or medium ("on", "in"), or a verb whose object is the
-# listener or the programme ("told", "visited", "hosts").
-TITLE_PREPOSITIONS = frozenset({"on", "in", "at", "during", "from", "to", "into", "onto", "for", "via"})
+# Words before a title: a preposition ("on", "in an interview with", "an episode of"), or a verb whose
+# object is the listener or the programme ("told", "visited", "hosts").
 TITLE_VERBS = frozenset({"tell", "visit", "host", "appear", "join", "watch", "air", "star", "title", "entitle"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
@@ -48,9 +47,20 @@ def is_name_in_marks(doc: Doc, m: Marked, quote: Span) -> bool:
         return True
     if before.text in POSSESSIVE or before.tag_ == "POS":
         return True
-    if before.lower_ in TITLE_PREPOSITIONS and before.pos_ == "ADP":
+    if before.pos_ == "ADP":
+        return True
+    if _modifies_noun_after(quote):
         return True
     return before.lemma_.lower() in TITLE_VERBS and before.pos_ == "VERB"
+
+
+def _modifies_noun_after(quote: Span) -> bool:
+    """ "during a 'Harbour Town Hall' forum": a name in marks that the noun after it heads."""
+    doc = quote.doc
+    after = quote.end
+    while after < len(doc) and doc[after].is_punct and doc[after].text not in ",.;:!?":
+        after += 1
+    return after < len(doc) and doc[after].pos_ == "NOUN" and doc[after].is_lower and doc[after].i - quote.end <= 2
 
 
 def _title_case(words: list[str]) -> bool:
