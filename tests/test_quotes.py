@@ -135,10 +135,15 @@ CASES = [
     # scare quotes with no cue are not quotations
     ("The so-called “miracle cure” was sold online.", []),
     ("Voters cheered the “Bridges For Every Town” pledge.", []),
-    # but a longer run repeats someone's words, verb of saying or not
+    # but a longer run repeats someone's words, verb of saying or not ...
     (
         "Ellery Ward seemed unmoved by the “plan to rebuild every bridge in the county by spring” this week.",
         [("plan to rebuild every bridge in the county by spring", "partial", None)],
+    ),
+    # ... the words of the subject of the verb that governs them
+    (
+        "Dana Whitfield went after the council as a “club of friends who never read the budget” on Monday.",
+        [("club of friends who never read the budget", "partial", "Dana Whitfield")],
     ),
     # "according to"
     (

@@ -26,6 +26,7 @@ from briefing.extract.quotes.attribution import (
     cue_of,
     find_cue,
     frame_of,
+    governing_verb,
     is_cue,
     quote_kind,
     quote_span,
@@ -90,6 +91,9 @@ def _found_marked(doc: Doc, m: Marked, mask: Mask, paragraphs: Paragraphs) -> Fo
         if cue is not None and cue.speaker is not None:
             speaker = speaker_from_token(cue.speaker)
     kind = quote_kind(doc, m, quote, cue)
+    if cue is None and speaker is None and kind == "partial" and not is_term(quote):
+        cue = governing_verb(quote, mask)  # someone's wording, though no verb of saying is near
+        speaker = speaker_from_token(cast(Token, cue.speaker)) if cue is not None else None
     return Found(m.start, m.end, kind, paragraphs.index(m.start), opens, cue, speaker, m.close_mark is None)
 
 

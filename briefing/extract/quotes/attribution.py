@@ -216,3 +216,18 @@ def _last_word_before(doc: Doc, offset: int) -> int:
         return -1
     words = [t for t in span if not t.is_space]
     return words[-1].i if words else -1
+
+
+def governing_verb(quote: Span, mask: Mask) -> Cue | None:
+    """The nearest verb above a quoted phrase that no verb of saying governs, with its subject: in
+    "Roe went after Lee as a 'leech who will bleed the town dry'" the words are Roe's."""
+    for root in (t for t in quote if t.head.i < quote.start or t.head.i >= quote.end):
+        token = root.head
+        for _ in range(12):
+            if token.pos_ == "VERB" and not mask.covers(token.idx):
+                cue = cue_of(token, mask)
+                return cue if cue.speaker is not None and not mask.covers(cue.speaker.idx) else None
+            if token.head.i == token.i:
+                break
+            token = token.head
+    return None
