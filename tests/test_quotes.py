@@ -197,6 +197,11 @@ CASES = [
         "“It went well,” he said.",
         [("It went well", "direct", "Tomas Berg")],
     ),
+    # a name and a colon open a headline: that name speaks its quotations
+    (
+        "Whitfield: Council must “stop wasting the money of every family in Ellery”\n\nThe council met on Monday.",
+        [("stop wasting the money of every family in Ellery", "partial", "Whitfield")],
+    ),
     # after an honorific, a title word is a surname
     ("“We will appeal,” Mr. Bishop said.", [("We will appeal", "direct", "Bishop")]),
     # a place in the speaker phrase does not speak

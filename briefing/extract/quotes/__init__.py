@@ -91,6 +91,8 @@ def _found_marked(doc: Doc, m: Marked, mask: Mask, paragraphs: Paragraphs) -> Fo
         if cue is not None and cue.speaker is not None:
             speaker = speaker_from_token(cue.speaker)
     kind = quote_kind(doc, m, quote, cue)
+    if speaker is None and (kind == "direct" or not is_term(quote)):
+        speaker = _label(doc, paragraphs.bounds(m.open_mark)[0], m.open_mark)
     if cue is None and speaker is None and kind == "partial" and not is_term(quote):
         cue = governing_verb(quote, mask)  # someone's wording, though no verb of saying is near
         speaker = speaker_from_token(cast(Token, cue.speaker)) if cue is not None else None
@@ -139,6 +141,24 @@ def _dash_signature(doc: Doc, close_mark: int, para_end: int) -> Speaker | None:
         return None
     name = clean_entity_text(text[start:end])
     return Speaker(heads[-1], start, end, text[start:end], "name", name) if name else None
+
+
+# "Roe: Harbour plan 'a disgrace'": a name and a colon open a headline or a line of a transcript.
+LABEL = re.compile(r"[ \t\xa0]*(?P<name>[^\W\d_][\w.'’-]*(?:[ \t\xa0]+[^\W\d_][\w.'’-]*){0,3}):[ \t\xa0]")
+
+
+def _label(doc: Doc, para_start: int, open_mark: int) -> Speaker | None:
+    """The name that a paragraph opens with, before a colon: who speaks the quotations of that line."""
+    text = doc_text(doc)
+    found = LABEL.match(text, para_start, open_mark)
+    if found is None or not all(w[0].isupper() for w in found.group("name").split()):
+        return None
+    start, end = found.start("name"), found.end("name")
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not all(t.pos_ in ("PROPN", "NOUN") or t.is_punct for t in span):
+        return None
+    name = clean_entity_text(text[start:end])
+    return Speaker(span[-1], start, end, text[start:end], "name", name) if name else None
 
 
 def _found_indirect(span, cue: Cue, paragraphs: Paragraphs) -> Found:
