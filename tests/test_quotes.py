@@ -197,10 +197,35 @@ CASES = [
         "“It went well,” he said.",
         [("It went well", "direct", "Tomas Berg")],
     ),
+    # a quotation inside a sentence with no verb of saying: the subject of the verb above it
+    (
+        "Mayor Ruth Olsen rolled out a new slogan on Monday: “The harbour belongs to everyone.”",
+        [("The harbour belongs to everyone.", "direct", "Ruth Olsen")],
+    ),
+    # a relative pronoun speaks for the name it follows
+    (
+        "The plan was backed by Tomas Berg, who called it “the best chance the town has had in years.”",
+        [("the best chance the town has had in years.", "partial", "Tomas Berg")],
+    ),
+    # "by saying": the subject of the verb the preposition hangs on
+    (
+        "Mayor Ruth Olsen answered the council by saying the plan was “a waste of the money of every family.”",
+        [("a waste of the money of every family.", "partial", "Ruth Olsen")],
+    ),
     # a name and a colon open a headline: that name speaks its quotations
     (
         "Whitfield: Council must “stop wasting the money of every family in Ellery”\n\nThe council met on Monday.",
         [("stop wasting the money of every family in Ellery", "partial", "Whitfield")],
+    ),
+    # a role noun may be the speaker quoted just before, a noun that names no person may not
+    (
+        "Tomas Berg spoke at the rally.\n“We will win,” he said.\n“It is time,” the candidate added.\n"
+        "“Vote for change,” the sound system announced.",
+        [
+            ("We will win", "direct", "Tomas Berg"),
+            ("It is time", "direct", "Tomas Berg"),
+            ("Vote for change", "direct", None),
+        ],
     ),
     # after an honorific, a title word is a surname
     ("“We will appeal,” Mr. Bishop said.", [("We will appeal", "direct", "Bishop")]),

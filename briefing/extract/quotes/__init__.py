@@ -93,8 +93,10 @@ def _found_marked(doc: Doc, m: Marked, mask: Mask, paragraphs: Paragraphs) -> Fo
     kind = quote_kind(doc, m, quote, cue)
     if speaker is None and (kind == "direct" or not is_term(quote)):
         speaker = _label(doc, paragraphs.bounds(m.open_mark)[0], m.open_mark)
-    if cue is None and speaker is None and kind == "partial" and not is_term(quote):
-        cue = governing_verb(quote, mask)  # someone's wording, though no verb of saying is near
+    # Someone's wording though no verb of saying is near: a phrase ("went after Lee as a '...'"), or a
+    # quotation inside a sentence ("rolled out a new message: '...'").
+    if cue is None and speaker is None and not opens and (kind == "direct" or not is_term(quote)):
+        cue = governing_verb(quote, mask)
         speaker = speaker_from_token(cast(Token, cue.speaker)) if cue is not None else None
     return Found(m.start, m.end, kind, paragraphs.index(m.start), opens, cue, speaker, m.close_mark is None)
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from briefing.extract.quotes.attribution import is_cue
-from briefing.extract.quotes.gender import mention_gender, pronoun_gender
+from briefing.extract.quotes.gender import is_person_noun, mention_gender, pronoun_gender, word_gender
 from briefing.extract.quotes.speakers import (
     SUBJECT_DEPS,
     clean_entity_text,
@@ -178,7 +178,9 @@ class Referents:
                 return ref.name
         here = self.paragraphs.index(head.idx)
         if previous is not None and previous.kind == "person" and here - previous.paragraph <= 1:
-            return previous.name
+            # only a noun that names a person, of the previous speaker's gender if it tells one
+            if is_person_noun(head.lemma_) and self._agrees(previous, word_gender(head.lemma_)):
+                return previous.name
         return None
 
     def _has_role(self, name: str, wanted: frozenset[str], offset: int) -> bool:

@@ -47,14 +47,17 @@ def subject_of(verb: Token, skip: Callable[[Token], bool] | None = None) -> Toke
     if own is not None:
         return own
     borrowed, token = None, verb
-    for _ in range(4):
+    for step in range(4):
         if token.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "ccomp") or token.head.i == token.i:
             break
-        token = token.head
+        above = token.head
+        if token.dep_ == "pcomp" and above.dep_ == "prep" and above.head.i != above.i:
+            above = above.head  # "responded by saying": the verb that the preposition hangs on
+        token = above
         subject = _own_subject(token, skip)
         if subject is not None and token.lemma_.lower() in SPEECH_VERBS:
             return subject
-        if borrowed is None and subject is not None and token.i == verb.head.i and verb.dep_ != "ccomp":
+        if borrowed is None and subject is not None and step == 0 and verb.dep_ != "ccomp":
             borrowed = subject
     return borrowed
 
@@ -164,6 +167,8 @@ def _preceding_subject(verb: Token) -> Token | None:
 
 
 def speaker_from_token(head: Token) -> Speaker:
+    if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
+        head = head.head.head  # "a delegate, who added ...": the relative pronoun stands for the noun it follows
     span = phrase_span(head)
     start, end = span.start_char, span.end_char
     text = doc_text(head.doc)[start:end]
