@@ -164,8 +164,8 @@ class Referents:
         votes = self.pronoun_genders.get(name)
         if not votes:
             return None
-        (gender, count), others = votes.most_common(1)[0], votes.total()
-        return gender if count >= MIN_PRONOUN_VOTES and count == others else None
+        (gender, count), total = votes.most_common(1)[0], votes.total()
+        return gender if count >= MIN_PRONOUN_VOTES and count == total else None
 
     def role(self, head: Token, previous: Referent | None) -> str | None:
         if head.tag_ in ("NNS", "NNPS"):
