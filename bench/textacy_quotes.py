@@ -3,7 +3,8 @@
 Two steps, because textacy lives in its own virtual environment (it pins other
 versions of some libraries than briefing does):
 
-    make bench-textacy
+    make bench-textacy             # on the seeds
+    make bench-textacy-polnear     # on the PolNeAR dev set (../shared/eval/dev/polnear)
 
 1. `extract` (run with the textacy environment's Python, no briefing import):
    textacy.extract.triples.direct_quotations on every seed, with the same spaCy
@@ -59,7 +60,7 @@ def extract(seeds: Path, model: str, out: Path) -> None:
     print(f"{len(rows)} quotes from textacy -> {out}")
 
 
-def score(found: Path, data: Path) -> None:
+def score(found: Path, data: Path, gold: Path = GOLD) -> None:
     """Step 2, in briefing's environment."""
     import yaml
 
@@ -90,17 +91,17 @@ def score(found: Path, data: Path) -> None:
         for name in ("sources.yaml", "actors.yaml", "events.yaml"):
             shutil.copy(data / name, other / name)
         (other / "quotes.yaml").write_bytes(dump_yaml({"schema_version": 1, "quotes": quotes}))
-        ours = _scores(data)
-        theirs = _scores(other)
-    print(f"{'quotes on the seeds':<24}{'briefing':>10}{'textacy':>10}")
+        ours = _scores(data, gold)
+        theirs = _scores(other, gold)
+    print(f"{'quotes on ' + gold.parent.name:<24}{'briefing':>10}{'textacy':>10}")
     for metric in QUOTE_METRICS:
         print(f"{metric:<24}{ours[metric]:>10.3f}{theirs[metric]:>10.3f}")
     print(f"{'predicted':<24}{ours['predicted']:>10}{theirs['predicted']:>10}")
 
 
-def _scores(data: Path) -> dict:
+def _scores(data: Path, gold: Path) -> dict:
     result = subprocess.run(
-        [sys.executable, str(SCORER), str(GOLD), "--data", str(data), "--json"],
+        [sys.executable, str(SCORER), str(gold), "--data", str(data), "--json"],
         capture_output=True,
         text=True,
         check=True,
@@ -118,11 +119,12 @@ def main() -> None:
     two = steps.add_parser("score", help="score textacy's quotes and briefing's side by side")
     two.add_argument("--found", type=Path, default=ROOT / "bench" / "textacy_quotes.json")
     two.add_argument("--data", type=Path, default=ROOT / "docs" / "data")
+    two.add_argument("--gold", type=Path, default=GOLD, help="the gold file (a dev set's gold.yaml, say)")
     args = parser.parse_args()
     if args.step == "extract":
         extract(args.seeds, args.model, args.out)
     else:
-        score(args.found, args.data)
+        score(args.found, args.data, args.gold)
 
 
 if __name__ == "__main__":

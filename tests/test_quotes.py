@@ -28,6 +28,9 @@ def triples(nlp, text):
         ("“First paragraph.\n“Second paragraph,” he said.", ["First paragraph.", "Second paragraph"]),
         ("“Never closed, she said.\nA plain paragraph.", []),
         ("A stray “ mark.\nThen “a good one,” he said.", ["a good one"]),
+        # typewriter and TeX marks: two apostrophes or two backticks are one double mark
+        ("''We will win,'' she said. ``Nobody doubts it,'' he added.", ["We will win", "Nobody doubts it"]),
+        ("''He told me, 'Never.''' she recalled. The voters' choice.", ["He told me, 'Never.'"]),
     ],
 )
 def test_marks(text, expected):
@@ -131,6 +134,17 @@ CASES = [
     ),
     # scare quotes with no cue are not quotations
     ("The so-called “miracle cure” was sold online.", []),
+    ("Voters cheered the “Bridges For Every Town” pledge.", []),
+    # but a longer run repeats someone's words, verb of saying or not ...
+    (
+        "Ellery Ward seemed unmoved by the “plan to rebuild every bridge in the county by spring” this week.",
+        [("plan to rebuild every bridge in the county by spring", "partial", None)],
+    ),
+    # ... the words of the subject of the verb that governs them
+    (
+        "Dana Whitfield went after the council as a “club of friends who never read the budget” on Monday.",
+        [("club of friends who never read the budget", "partial", "Dana Whitfield")],
+    ),
     # "according to"
     (
         "“The plant will close in May,” according to Lars Holm.",
@@ -165,6 +179,56 @@ CASES = [
     ("Senator Ida Brandt told KTVX’s “Early Harbour” that the bill would pass.", []),
     ("He spoke on “Meet the Valley” on Sunday.", []),
     ("Delegate Dorota “Dot” Varga waved to the crowd.", []),
+    ("“We are ready,” Ada Quist said in an interview with “Harbour Morning Live.”", [("We are ready", "direct", "Ada Quist")]),
+    ("Ada Quist said she would speak at a “Valley Families First” rally on Friday.", []),
+    # a verb that is not one of saying tags the quotation it follows; an adjective before a name keeps it named
+    (
+        "“The bridge will stand,” an angry Lindqvist retaliated.",
+        [("The bridge will stand", "direct", "Lindqvist")],
+    ),
+    # a pronoun skips a person of the other gender: by title ...
+    (
+        "Mrs. Dana Whitfield opened the new hall on Monday. Mr. Tomas Berg arrived later.\n“We are proud of it,” she said.",
+        [("We are proud of it", "direct", "Dana Whitfield")],
+    ),
+    # ... or by the pronouns already resolved to the name
+    (
+        "Tomas Berg stayed at the hall.\nMaria Lopez chaired the meeting. She thanked the staff. She left early.\n"
+        "“It went well,” he said.",
+        [("It went well", "direct", "Tomas Berg")],
+    ),
+    # a quotation inside a sentence with no verb of saying: the subject of the verb above it
+    (
+        "Mayor Ruth Olsen rolled out a new slogan on Monday: “The harbour belongs to everyone.”",
+        [("The harbour belongs to everyone.", "direct", "Ruth Olsen")],
+    ),
+    # a relative pronoun speaks for the name it follows
+    (
+        "The plan was backed by Tomas Berg, who called it “the best chance the town has had in years.”",
+        [("the best chance the town has had in years.", "partial", "Tomas Berg")],
+    ),
+    # "by saying": the subject of the verb the preposition hangs on
+    (
+        "Mayor Ruth Olsen answered the council by saying the plan was “a waste of the money of every family.”",
+        [("a waste of the money of every family.", "partial", "Ruth Olsen")],
+    ),
+    # a name and a colon open a headline: that name speaks its quotations
+    (
+        "Whitfield: Council must “stop wasting the money of every family in Ellery”\n\nThe council met on Monday.",
+        [("stop wasting the money of every family in Ellery", "partial", "Whitfield")],
+    ),
+    # a role noun may be the speaker quoted just before, a noun that names no person may not
+    (
+        "Tomas Berg spoke at the rally.\n“We will win,” he said.\n“It is time,” the candidate added.\n"
+        "“Vote for change,” the sound system announced.",
+        [
+            ("We will win", "direct", "Tomas Berg"),
+            ("It is time", "direct", "Tomas Berg"),
+            ("Vote for change", "direct", None),
+        ],
+    ),
+    # after an honorific, a title word is a surname
+    ("“We will appeal,” Mr. Bishop said.", [("We will appeal", "direct", "Bishop")]),
     # a place in the speaker phrase does not speak
     (
         "“She is too far behind,” said an Iowa Democrat.",

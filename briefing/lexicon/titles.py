@@ -78,3 +78,24 @@ GENERIC_MODIFIERS = frozenset({"international", "multinational", "global", "led"
 # "Mohammad"/"Muhammad"): letter groups folded to one form before names are compared.
 TRANSLITERATION_GROUPS = (("ks", "x"), ("kh", "h"), ("ph", "f"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("y", "i"),
                           ("j", "i"), ("w", "v"), ("q", "k"), ("c", "k"), ("o", "u"), ("e", "i"))
+
+# Titles, honorifics and kin words that say whether a person is "he" or "she" ("Mrs X", "the
+# congresswoman", "his widow, Jane X"). Offices held by both ("chairman" for a woman, "chair")
+# say nothing and are left out.
+MALE_WORDS = frozenset(
+    """
+    mr sir lord king prince duke earl baron emperor sultan
+    congressman assemblyman councilman alderman spokesman businessman statesman
+    father husband son brother uncle nephew grandfather grandson widower stepfather stepson dad
+    boy man gentleman
+    """.split()
+)
+FEMALE_WORDS = frozenset(
+    """
+    mrs ms miss dame lady queen princess duchess countess baroness empress
+    congresswoman assemblywoman councilwoman alderwoman spokeswoman businesswoman stateswoman
+    chairwoman anchorwoman actress
+    mother wife daughter sister aunt niece grandmother granddaughter widow stepmother stepdaughter mom
+    girl woman
+    """.split()
+)

@@ -91,8 +91,10 @@ def _speaker(
         # A name inside a longer phrase speaks only if it is a person's: in "a Nevada Democrat",
         # "the Republican nominee", "Exit Polls in Iowa" the place or party only describes the speaker.
         # Nor does a name that modifies the noun heading the phrase: "a Roe supporter".
+        # When the phrase has a name of its own, only that name speaks: in "Harbour Union
+        # Treasurer Jane Roe" the union's name describes Roe, whom no actor may stand for.
         modifier = bool(words) and words[-1][:1].islower() and not apposition
-        found = None if modifier else index.find_in(span.speaker_text)
+        found = None if modifier else index.find_in(span.speaker_name or span.speaker_text)
         speaker = found if found is not None and kinds.get(found) == "person" else None
     if speaker is None and span.speaker_type in ("role", "collective"):
         speaker = _speaker_by_role(span, roles, source_id)

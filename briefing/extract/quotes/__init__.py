@@ -26,6 +26,7 @@ from briefing.extract.quotes.attribution import (
     cue_of,
     find_cue,
     frame_of,
+    governing_verb,
     is_cue,
     quote_kind,
     quote_span,
@@ -38,7 +39,7 @@ from briefing.extract.quotes.speakers import (
     clean_entity_text,
     speaker_from_token,
 )
-from briefing.extract.quotes.terms import is_name_in_marks
+from briefing.extract.quotes.terms import is_name_in_marks, is_term
 from briefing.model import QuoteKind, QuoteSpan
 
 __all__ = ["extract_quotes"]
@@ -90,6 +91,13 @@ def _found_marked(doc: Doc, m: Marked, mask: Mask, paragraphs: Paragraphs) -> Fo
         if cue is not None and cue.speaker is not None:
             speaker = speaker_from_token(cue.speaker)
     kind = quote_kind(doc, m, quote, cue)
+    if speaker is None and (kind == "direct" or not is_term(quote)):
+        speaker = _label(doc, paragraphs.bounds(m.open_mark)[0], m.open_mark)
+    # Someone's wording though no verb of saying is near: a phrase ("went after Lee as a '...'"), or a
+    # quotation inside a sentence ("rolled out a new message: '...'").
+    if cue is None and speaker is None and not opens and (kind == "direct" or not is_term(quote)):
+        cue = governing_verb(quote, mask)
+        speaker = speaker_from_token(cast(Token, cue.speaker)) if cue is not None else None
     return Found(m.start, m.end, kind, paragraphs.index(m.start), opens, cue, speaker, m.close_mark is None)
 
 
@@ -137,6 +145,24 @@ def _dash_signature(doc: Doc, close_mark: int, para_end: int) -> Speaker | None:
     return Speaker(heads[-1], start, end, text[start:end], "name", name) if name else None
 
 
+# "Roe: Harbour plan 'a disgrace'": a name and a colon open a headline or a line of a transcript.
+LABEL = re.compile(r"[ \t\xa0]*(?P<name>[^\W\d_][\w.'’-]*(?:[ \t\xa0]+[^\W\d_][\w.'’-]*){0,3}):[ \t\xa0]")
+
+
+def _label(doc: Doc, para_start: int, open_mark: int) -> Speaker | None:
+    """The name that a paragraph opens with, before a colon: who speaks the quotations of that line."""
+    text = doc_text(doc)
+    found = LABEL.match(text, para_start, open_mark)
+    if found is None or not all(w[0].isupper() for w in found.group("name").split()):
+        return None
+    start, end = found.start("name"), found.end("name")
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not all(t.pos_ in ("PROPN", "NOUN") or t.is_punct for t in span):
+        return None
+    name = clean_entity_text(text[start:end])
+    return Speaker(span[-1], start, end, text[start:end], "name", name) if name else None
+
+
 def _found_indirect(span, cue: Cue, paragraphs: Paragraphs) -> Found:
     speaker = speaker_from_token(cast(Token, cue.speaker))  # indirect_clauses always gives the subject
     return Found(span.start_char, span.end_char, "indirect", paragraphs.index(span.start_char), False, cue, speaker)
@@ -161,7 +187,7 @@ def _attribute(doc: Doc, found: list[Found], referents: Referents):
                 item = replace(item, cue=previous[0].cue, speaker=previous[0].speaker)
                 yield _quote_span(doc, item, previous[1].name if previous[1] else None)
                 continue
-            if item.kind == "partial" and item.cue is None:
+            if item.kind == "partial" and item.cue is None and _is_term(doc, item):
                 continue  # scare quotes: nobody is quoted
             yield _quote_span(doc, item, None)
             continue
@@ -170,6 +196,11 @@ def _attribute(doc: Doc, found: list[Found], referents: Referents):
         ref = _resolve(item, referents, previous[1] if previous else None)
         yield _quote_span(doc, item, ref.name if ref else None)
         previous = (item, ref)
+
+
+def _is_term(doc: Doc, item: Found) -> bool:
+    span = doc.char_span(item.start, item.end, alignment_mode="expand")
+    return span is None or is_term(span)
 
 
 def _resolve(item: Found, referents: Referents, previous: Referent | None) -> Referent | None:

@@ -166,8 +166,9 @@ def _tag_after(quote: Span, frame: Span, mask: Mask) -> Cue | None:
         gap = [t for t in doc[after : verb.i] if not t.is_punct and t.i not in phrase]
         if gap:
             return None
-        if not is_cue(verb) and any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") for c in verb.children):
-            return None  # "“...,” Roe wrote a letter": a verb with an object of its own
+        own = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") and not mask.covers(c.idx)]
+        if not is_cue(verb) and own:
+            return None  # "“...,” Roe wrote a letter": a verb with an object of its own (the quotation is not one)
         return cue
     return None
 
@@ -212,12 +213,12 @@ def quote_kind(doc: Doc, m: Marked, quote: Span | None, cue: Cue | None) -> Quot
     if not end or "\n" in text[end : m.open_mark] or text[end - 1] in "\n.!?”\"’'(" + BULLETS:
         return "direct"
     after_cue = cue is not None and cue.token.i == _last_word_before(doc, m.open_mark)
-    if (text[end - 1] in ":,;—–" or after_cue) and _has_clause(quote):
+    if (text[end - 1] in ":,;—–" or after_cue) and has_clause(quote):
         return "direct"
     return "partial"
 
 
-def _has_clause(quote: Span) -> bool:
+def has_clause(quote: Span) -> bool:
     return any(t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children)
                for t in quote) or any(t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX") for t in quote)
 
@@ -238,3 +239,18 @@ def _last_word_before(doc: Doc, offset: int) -> int:
         if not doc[i].is_space:
             return i
     return -1
+
+
+def governing_verb(quote: Span, mask: Mask) -> Cue | None:
+    """The nearest verb above a quoted phrase that no verb of saying governs, with its subject: in
+    "Roe went after Lee as a 'leech who will bleed the town dry'" the words are Roe's."""
+    for root in (t for t in quote if t.head.i < quote.start or t.head.i >= quote.end):
+        token = root.head
+        for _ in range(12):
+            if token.pos_ == "VERB" and not mask.covers(token.idx):
+                cue = cue_of(token, mask)
+                return cue if cue.speaker is not None and not mask.covers(cue.speaker.idx) else None
+            if token.head.i == token.i:
+                break
+            token = token.head
+    return None

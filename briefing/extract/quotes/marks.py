@@ -4,7 +4,8 @@ No spaCy here. Curly and straight, double and single marks; apostrophes inside
 and at the edges of words ("Norway’s", "don't", "’80s", "MPs'") are not marks. A
 quotation never runs past the end of its paragraph: when the paragraph ends with
 a quote still open, the quote is kept only if the next paragraph opens with a
-quote mark (the convention for a quotation over several paragraphs).
+quote mark (the convention for a quotation over several paragraphs). Typewriter
+and TeX style pairs, two apostrophes ('') or two backticks (``), are double marks.
 """
 
 from __future__ import annotations
@@ -24,7 +25,11 @@ BEFORE_OPEN = set(" \t\n\xa0\u2009\u202f([{—–-/:") | set(DOUBLE_OPEN)
 AFTER_CLOSE = set(" \t\n\xa0\u2009\u202f)]}—–-/.,;:!?…") | set(DOUBLE_CLOSE)
 # Elisions that start with an apostrophe: ’80s, ’em, ’til, ’n’.
 ELISION = re.compile(r"[’']((\d\d)s?\b|em\b|til\b|tis\b|n[’']|cause\b)", re.IGNORECASE)
-TRIM = " \t\n\xa0\u2009\u202f,;:"
+# A two-character double mark is scanned as '"' and this filler, which no rule reads as a word or a mark.
+FILLER = "\u2060"
+TYPEWRITER_MARKS = ("''", "``")
+CLOSING_TRIPLE = re.compile(r"(?<=\S)'''")
+TRIM = " \t\n\xa0\u2009\u202f,;:" + FILLER
 
 
 @dataclass(frozen=True)
@@ -40,12 +45,22 @@ class Marked:
 
 def find_marked(text: str) -> list[Marked]:
     """Every balanced quotation in `text`, in text order."""
+    text = _typewriter_marks(text)
     found: list[Marked] = []
     paragraphs = list(_paragraphs(text))
     for i, (start, end) in enumerate(paragraphs):
         next_opens = i + 1 < len(paragraphs) and _opens_with_quote(text, paragraphs[i + 1][0])
         found.extend(_scan_paragraph(text, start, end, next_opens))
     return found
+
+
+def _typewriter_marks(text: str) -> str:
+    """The text to scan, of the same length: each '' or `` as one straight double mark. Three
+    apostrophes after a word close a single mark and then the double one."""
+    text = CLOSING_TRIPLE.sub("'" + STRAIGHT_DOUBLE + FILLER, text)
+    for pair in TYPEWRITER_MARKS:
+        text = text.replace(pair, STRAIGHT_DOUBLE + FILLER)
+    return text
 
 
 def _paragraphs(text: str):

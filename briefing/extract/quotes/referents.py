@@ -9,12 +9,14 @@ come). Resolution looks back from a speaker to the nearest compatible one.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from briefing.extract.nlp import doc_ents
 from briefing.extract.quotes.attribution import is_cue
+from briefing.extract.quotes.gender import is_person_noun, mention_gender, pronoun_gender, word_gender
 from briefing.extract.quotes.speakers import (
     SUBJECT_DEPS,
     clean_entity_text,
@@ -25,6 +27,7 @@ from briefing.extract.quotes.speakers import (
     role_words,
     speaker_from_token,
     subject_of,
+    with_honorific,
 )
 from briefing.lexicon.speech import (
     DOCUMENT_NOUNS,
@@ -36,6 +39,8 @@ from briefing.lexicon.speech import (
 from briefing.lexicon.titles import ORG_NOUNS, TITLE_WORDS
 
 LOOKBACK_PARAGRAPHS = 4
+# Pronouns of one gender, and none of the other, resolved to a name before they tell its gender.
+MIN_PRONOUN_VOTES = 2
 MAIN_DEPS = frozenset({"ROOT", "conj", "parataxis", "ccomp"})
 
 
@@ -48,6 +53,7 @@ class Referent:
     roles: frozenset[str]
     subject: bool
     speaker: bool = False  # the subject of a verb of saying
+    gender: str | None = None  # what this mention's own words say (a title, a pronoun), if anything
 
 
 class Paragraphs:
@@ -82,17 +88,25 @@ class Referents:
         # Referents by name, person referents by role word: each list in text order, with its offsets.
         self._by_role: dict[str, tuple[list[int], list[Referent]]] = {}
         self._by_name: dict[str, tuple[list[int], list[Referent]]] = {}
+        self.genders: dict[str, str] = {}  # name -> the first gender its own words give it ("Mrs", "his widow")
+        self.pronoun_genders: dict[str, Counter[str]] = {}  # name -> the pronouns resolved to it so far
         for ent in doc_ents(doc):
             if ent.label_ in ("PERSON", "ORG") and is_person_name(ent) and not skip(ent.start_char):
-                name = clean_entity_text(ent.text)
+                name = clean_entity_text(with_honorific(ent).text)
                 if name:
-                    self._add(ent.start_char, "person", name, role_words(ent), subject=False)
+                    roles = role_words(ent)
+                    self._add(ent.start_char, "person", name, roles, subject=False, gender=mention_gender(ent, roles))
         for token in doc:
             if token.dep_ in SUBJECT_DEPS and _is_main(token.head) and not skip(token.idx):
                 self._add_subject(token)
 
-    def _add(self, offset, kind, name, roles=frozenset(), subject=True, speaker=False):
-        ref = Referent(offset, self.paragraphs.index(offset), kind, name, frozenset(roles), subject, speaker)
+    def _add(self, offset, kind, name, roles=frozenset(), subject=True, speaker=False, gender=None, guessed=False):
+        ref = Referent(offset, self.paragraphs.index(offset), kind, name, frozenset(roles), subject, speaker, gender)
+        if gender is not None and kind == "person":
+            if guessed:  # a pronoun resolved to the name: a vote, which one wrong guess must not settle
+                self.pronoun_genders.setdefault(name, Counter())[gender] += 1
+            else:
+                self.genders.setdefault(name, gender)
         _insort(self._offsets, self.items, ref)
         _insort(*self._by_name.setdefault(name, ([], [])), ref)
         if kind == "person":
@@ -104,7 +118,11 @@ class Referents:
         speaker = speaker_from_token(token)
         name, kind = self.resolve(token, speaker.type, speaker.name)
         if name and kind:
-            self._add(token.idx, kind, name, role_words(phrase_span(token)), subject=True, speaker=is_cue(token.head))
+            phrase = phrase_span(token)
+            roles = role_words(phrase)
+            pronoun = speaker.type == "pronoun"
+            gender = pronoun_gender(token.lower_) if pronoun else mention_gender(phrase, roles)
+            self._add(token.idx, kind, name, roles, subject=True, speaker=is_cue(token.head), gender=gender, guessed=pronoun)
 
     def resolve(self, head: Token, type_: str, name: str | None, previous: Referent | None = None):
         """(name, kind) of a speaker phrase, or (None, None)."""
@@ -136,16 +154,29 @@ class Referents:
         if lower not in PERSON_PRONOUNS | GROUP_PRONOUNS:
             return None
         kind = "person" if lower in PERSON_PRONOUNS else "group"
+        gender = pronoun_gender(lower)
         sentence = token.sent.start_char if _after_quotation(token) else token.idx
         for ref in self.before(token.idx):
             if ref.offset < sentence:
                 break
-            if ref.speaker and ref.kind == kind:
+            if ref.speaker and ref.kind == kind and self._agrees(ref, gender):
                 return ref.name  # "X said that Y has ..., he said": the sentence's speaker, not its last subject
         for ref in self.before(token.idx):
-            if ref.subject and ref.kind == kind:
+            if ref.subject and ref.kind == kind and self._agrees(ref, gender):
                 return ref.name
         return None
+
+    def _agrees(self, ref: Referent, gender: str | None) -> bool:
+        """A "she" never stands for a man the text calls "Mr" or "he" (nor "he" for a woman)."""
+        known = ref.gender or self.genders.get(ref.name) or self._voted_gender(ref.name)
+        return gender is None or known is None or known == gender
+
+    def _voted_gender(self, name: str) -> str | None:
+        votes = self.pronoun_genders.get(name)
+        if not votes:
+            return None
+        (gender, count), total = votes.most_common(1)[0], votes.total()
+        return gender if count >= MIN_PRONOUN_VOTES and count == total else None
 
     def role(self, head: Token, previous: Referent | None) -> str | None:
         if head.tag_ in ("NNS", "NNPS"):
@@ -158,7 +189,9 @@ class Referents:
                 return ref.name
         here = self.paragraphs.index(head.idx)
         if previous is not None and previous.kind == "person" and here - previous.paragraph <= 1:
-            return previous.name
+            # only a noun that names a person, of the previous speaker's gender if it tells one
+            if is_person_noun(head.lemma_) and self._agrees(previous, word_gender(head.lemma_)):
+                return previous.name
         return None
 
     def _with_role(self, wanted: frozenset[str], offset: int):

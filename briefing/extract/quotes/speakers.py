@@ -47,14 +47,17 @@ def subject_of(verb: Token, skip: Callable[[Token], bool] | None = None) -> Toke
     if own is not None:
         return own
     borrowed, token = None, verb
-    for _ in range(4):
+    for step in range(4):
         if token.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "ccomp") or token.head.i == token.i:
             break
-        token = token.head
+        above = token.head
+        if token.dep_ == "pcomp" and above.dep_ == "prep" and above.head.i != above.i:
+            above = above.head  # "responded by saying": the verb that the preposition hangs on
+        token = above
         subject = _own_subject(token, skip)
         if subject is not None and token.lemma_.lower() in SPEECH_VERBS:
             return subject
-        if borrowed is None and subject is not None and token.i == verb.head.i and verb.dep_ != "ccomp":
+        if borrowed is None and subject is not None and step == 0 and verb.dep_ != "ccomp":
             borrowed = subject
     return borrowed
 
@@ -164,14 +167,23 @@ def _preceding_subject(verb: Token) -> Token | None:
 
 
 def speaker_from_token(head: Token) -> Speaker:
+    if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
+        head = head.head.head  # "a delegate, who added ...": the relative pronoun stands for the noun it follows
     span = phrase_span(head)
     start, end = span.start_char, span.end_char
     text = doc_text(head.doc)[start:end]
     if _indefinite(head):
         return Speaker(head, start, end, text, "unknown", None)
     name_span = name_in_phrase(head)
-    name = clean_entity_text(name_span.text) if name_span is not None else None
+    name = clean_entity_text(with_honorific(name_span).text) if name_span is not None else None
     return Speaker(head, start, end, text, speaker_type(head, name), name)
+
+
+def with_honorific(name: Span) -> Span:
+    """The name with the honorific the entity recogniser left before it: "Mr." + "King"."""
+    if name.start > 0 and name.doc[name.start - 1].lower_.rstrip(".") in HONORIFICS:
+        return name.doc[name.start - 1 : name.end]
+    return name
 
 
 INDEFINITE = frozenset({"a", "an", "another", "one", "some", "several", "many", "two", "three"})
@@ -179,7 +191,11 @@ INDEFINITE = frozenset({"a", "an", "another", "one", "some", "several", "many", 
 
 def _indefinite(head: Token) -> bool:
     """ "a Nevada Democrat", "another delegate", "one New Hampshire Republican": someone the text does
-    not name, never a person named earlier."""
+    not name, never a person named earlier. "an angry Lindqvist" is Lindqvist: an adjective before a
+    proper name describes a known person's mood, it does not pick out someone unnamed."""
+    if head.pos_ == "PROPN" and head.ent_type_ != "NORP":
+        if head.ent_type_ == "PERSON" or any(c.dep_ == "amod" and c.pos_ == "ADJ" and c.i < head.i for c in head.children):
+            return False
     return head.pos_ in ("NOUN", "PROPN") and any(
         c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITE and c.i < head.i for c in head.children
     )
@@ -257,9 +273,13 @@ def clean_entity_text(text: str) -> str | None:
     """ "Maj. Gen. Hossein Dehghan" -> "Hossein Dehghan"; "Mr Raab’s" -> "Raab"."""
     text = " ".join(text.split())
     name, _ = clean_name(text)
-    _, name = split_title(name)
+    title, name = split_title(name)
     name, _ = clean_name(name)
-    if not name or name.rstrip(".").lower() in TITLE_WORDS or not any(ch.isalpha() for ch in name):
+    if not name or not any(ch.isalpha() for ch in name):
+        return None
+    # "Mr. King", "Ms. Judge": after an honorific a title word is a surname
+    after_honorific = title is not None and title.split()[-1].rstrip(".").lower() in HONORIFICS
+    if name.rstrip(".").lower() in TITLE_WORDS and not (after_honorific and name[:1].isupper()):
         return None
     return name
 

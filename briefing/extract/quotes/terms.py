@@ -6,7 +6,10 @@
     the "Never Roe" movement            a name used as a modifier of the noun after it
 
 Only runs written in title case count, so that "called the senator a 'nasty guy'"
-and "said it was 'a mistake'" stay quotations.
+and "said it was 'a mistake'" stay quotations. With no verb of saying near it, a
+short run that is no clause marks a term ("the 'lone wolf' theory"), while a
+clause or a longer phrase repeats someone's words ("vowed to cut 'every
+wasteful programme in the budget'").
 """
 
 from __future__ import annotations
@@ -14,17 +17,20 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from briefing.extract.nlp import doc_text
+from briefing.extract.quotes.attribution import has_clause
 from briefing.extract.quotes.marks import Marked
 
 # A title is short: longer runs in title case are headlines or slogans, judged elsewhere.
 MAX_TITLE_WORDS = 8
+# A term is a word or a short phrase ("lone wolf", "deep state", "safe third country"); a longer
+# quoted run is someone's wording.
+MAX_TERM_WORDS = 3
 # Short words that title case leaves in lower case ("Meet the Valley", "House of Lanterns").
 MINOR_WORDS = frozenset(
     ["a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "off", "on", "or", "over", "per", "the", "to", "up", "via", "vs", "with"]
 )
-# Words before a title: a preposition of place or medium ("on", "in"), or a verb whose object is the
-# listener or the programme ("told", "visited", "hosts").
-TITLE_PREPOSITIONS = frozenset({"on", "in", "at", "during", "from", "to", "into", "onto", "for", "via"})
+# Words before a title: a preposition ("on", "in an interview with", "an episode of"), or a verb whose
+# object is the listener or the programme ("told", "visited", "hosts").
 TITLE_VERBS = frozenset({"tell", "visit", "host", "appear", "join", "watch", "air", "star", "title", "entitle"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
@@ -41,9 +47,20 @@ def is_name_in_marks(doc: Doc, m: Marked, quote: Span) -> bool:
         return True
     if before.text in POSSESSIVE or before.tag_ == "POS":
         return True
-    if before.lower_ in TITLE_PREPOSITIONS and before.pos_ == "ADP":
+    if before.pos_ == "ADP":
+        return True
+    if _modifies_noun_after(quote):
         return True
     return before.lemma_.lower() in TITLE_VERBS and before.pos_ == "VERB"
+
+
+def _modifies_noun_after(quote: Span) -> bool:
+    """ "during a 'Harbour Town Hall' forum": a name in marks that the noun after it heads."""
+    doc = quote.doc
+    after = quote.end
+    while after < len(doc) and doc[after].is_punct and doc[after].text not in ",.;:!?":
+        after += 1
+    return after < len(doc) and doc[after].pos_ == "NOUN" and doc[after].is_lower and doc[after].i - quote.end <= 2
 
 
 def _title_case(words: list[str]) -> bool:
@@ -73,3 +90,12 @@ def _inside_name(before: Token, quote: Span) -> bool:
     if after >= len(doc) or len(quote) > 3:
         return False
     return before.pos_ == "PROPN" and doc[after].pos_ == "PROPN" and before.text[:1].isupper() and doc[after].text[:1].isupper()
+
+
+def is_term(quote: Span) -> bool:
+    """Whether a quoted run with no verb of saying near it marks a term (scare quotes, a title) rather
+    than repeating someone's words: a run of a few words that is no clause, or a run in title case."""
+    words = [t for t in quote if not t.is_punct and not t.is_space]
+    if _title_case(quote.text.rstrip(".,;:").split()):
+        return True
+    return len(words) <= MAX_TERM_WORDS and not has_clause(quote)
