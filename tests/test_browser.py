@@ -28,6 +28,8 @@ ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+# axe-core from npm, installed by `make test` (Makefile) into build/axe; BRIEFING_AXE names another copy.
+AXE = Path(os.environ.get("BRIEFING_AXE", ROOT / "build" / "axe" / "node_modules" / "axe-core" / "axe.min.js"))
 WAIT = 20  # seconds
 
 pytestmark = pytest.mark.slow
@@ -267,6 +269,38 @@ def test_browser_briefing_pdf_has_cover_contents_and_every_page(project: Path) -
                             cwd=project, env=env, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
     assert actor["name"] in " ".join(_pdf_text(project / "handouts" / f"actors-{actor['id']}.pdf").split())
+
+
+def _axe_violations(driver: Any) -> list[str]:
+    """axe-core's WCAG 2 A/AA violations on the open page (and the search dialog's name), one line each."""
+    driver.execute_script(AXE.read_text(encoding="utf-8"))
+    found = driver.execute_async_script(
+        """const done = arguments[arguments.length - 1];
+        axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']},
+                           rules: {'aria-dialog-name': {enabled: true}}})
+          .then(r => done(r.violations.map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))))
+          .catch(e => done(['axe failed: ' + e]));""")
+    return list(found)
+
+
+def test_browser_every_page_type_passes_axe(project: Path, server: str, browser: Any) -> None:
+    """0 violations of axe's WCAG 2 A/AA rules on each page type, in one browser session."""
+    if not AXE.is_file():
+        message = f"axe-core not found at {AXE} (make test installs it with npm)"
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail(message)
+        pytest.skip(message)
+    actor, _ = _alias_target(project)
+    event = _data(project, "events")[0]
+    source = _data(project, "sources")[0]
+    pages = ["", "timeline/", "quotes/", "coverage/", "discrepancies/", f"actors/{actor['id']}/",
+             f"events/{event['id']}/", f"sources/{source['id']}/"]
+    problems = {}
+    for page in pages:
+        browser.get(server + page)
+        if violations := _axe_violations(browser):
+            problems[page or "home"] = violations
+    assert not problems, problems
 
 
 def test_browser_hostile_articles_run_no_script(tmp_path_factory: pytest.TempPathFactory) -> None:

@@ -75,3 +75,16 @@
     footnotes();
   }
 })();
+
+/* Material's search dialog has no accessible name (axe: aria-dialog-name): give it the label of its box. */
+(function () {
+  function nameSearch() {
+    var dialog = document.querySelector('.md-search[role="dialog"]');
+    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", nameSearch);
+  } else {
+    nameSearch();
+  }
+})();
