@@ -251,3 +251,14 @@ def test_pages_templates_read_no_attribute_named_like_a_dict_method() -> None:
         for match in re.finditer(rf"\b\w+\.(?:{methods})\b(?!\s*\()", path.read_text(encoding="utf-8"))
     ]
     assert not found, found
+
+
+def test_pages_event_date_basis_names_a_source_by_outlet_and_title(tmp_path: Path, corpus: Corpus) -> None:
+    """A basis that names a source by its id ("publication date of <id>") shows the outlet and title, linked."""
+    source = corpus.sources[0]
+    event = corpus.events[0].model_copy(update={"date_basis": f"not stated; publication date of {source.id}"})
+    render_site(corpus.model_copy(update={"events": [event, *corpus.events[1:]]}), TEMPLATES, tmp_path)
+    text = (tmp_path / page_path("events", event.id)).read_text(encoding="utf-8")
+    date_line = next(line for line in text.splitlines() if line.startswith("- **Date:**"))
+    assert f"publication date of [{source.outlet}, “{source.title}”](../sources/{source.id}.md)" in date_line
+    assert date_line.count(source.id) == 1  # only in the link's address

@@ -41,11 +41,11 @@ def _once(made: dict[str, V], key: str, make: Callable[[], V]) -> V:
     return made[key]
 
 
-def date_view(value: dt.date | None, precision: str | None, basis: str | None) -> DateView:
+def date_view(value: dt.date | None, precision: str | None, basis: list[str | Link]) -> DateView:
     return DateView(
         label=format_date(value, precision),
         precision=PRECISION_LABELS.get(precision or "", "") if value else "",
-        basis=basis or "",
+        basis=basis,
         sort_key=(1, "") if value is None else (0, value.isoformat()),
     )
 
@@ -73,7 +73,7 @@ class RecordViews:
                 text=m.text or lookup.sentences.get((m.source, m.anchor), (0, 0, ""))[2],
                 date=format_date(m.date.value, m.date.precision) if m.date else "",
                 date_text=m.date.text if m.date else "",
-                date_basis=m.date.basis if m.date else "",
+                date_basis=lookup.name_sources(m.date.basis) if m.date else [],
             )
             mentions.append(view)
             row = rows.get((view.text, view.date))
@@ -86,7 +86,7 @@ class RecordViews:
             id=event.id,
             title=event.title,
             link=lookup.event_link(event),
-            date=date_view(event.date, event.date_precision, event.date_basis),
+            date=date_view(event.date, event.date_precision, lookup.name_sources(event.date_basis or "")),
             disputed=event.date_disputed,
             place=lookup.actor_link(event.place),
             participants=participants,

@@ -58,7 +58,7 @@ class SentenceCopies:
 class DateView:
     label: str  # "2031-03-04", "2031-03", "week of 2031-03-02", "undated"
     precision: str
-    basis: str
+    basis: list[str | Link]  # how it was dated: text, and links to the sources it names
     sort_key: tuple[int, str]
 
 
@@ -116,7 +116,7 @@ class EventMentionView:
     text: str
     date: str
     date_text: str
-    date_basis: str
+    date_basis: list[str | Link]
 
 
 @dataclass
