@@ -185,6 +185,7 @@ class VersionView:
     anchor: Link
     value: str
     text: str
+    sentence: SentenceRef  # the whole sentence it was read from, the value marked
 
 
 @dataclass(frozen=True)
