@@ -271,6 +271,44 @@ def test_browser_briefing_pdf_has_cover_contents_and_every_page(project: Path) -
     assert actor["name"] in " ".join(_pdf_text(project / "handouts" / f"actors-{actor['id']}.pdf").split())
 
 
+# The words of table cells that a line break cuts in two, and the dates shown on more than one line.
+_CUT_WORDS = """
+const cut = [];
+for (const cell of document.querySelectorAll('article td')) {
+  const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    // A word, or a date (a hyphen between digits); a line may break after the hyphen of a name.
+    for (const m of node.textContent.matchAll(/\\d+(?:-\\d+)+|[\\p{L}\\p{N}][\\p{L}\\p{N}'’]*/gu)) {
+      const range = document.createRange();
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+      if (tops.size > 1) cut.push(m[0]);
+    }
+  }
+}
+return cut;
+"""
+
+
+def test_browser_tables_break_lines_between_words(project: Path, server: str, browser: Any) -> None:
+    """At 390 px a table scrolls rather than cut a word ("Organiza/tion"); at 1280 px no date is cut
+    at a hyphen, and the left sidebar, which would hold one link beside the tabs, is hidden."""
+    from selenium.webdriver.common.by import By
+
+    source = _data(project, "sources")[0]
+    try:
+        for width in (390, 1280):
+            browser.set_window_size(width, 900)
+            for page in ["", "timeline/", "discrepancies/", f"sources/{source['id']}/"]:
+                browser.get(server + page)
+                cut = browser.execute_script(_CUT_WORDS)
+                assert not cut, (width, page, cut[:10])
+        assert not browser.find_element(By.CSS_SELECTOR, ".md-sidebar--primary").is_displayed()
+    finally:
+        browser.set_window_size(1280, 900)
+
+
 def _axe_violations(driver: Any) -> list[str]:
     """axe-core's WCAG 2 A/AA violations on the open page (and the search dialog's name), one line each."""
     driver.execute_script(AXE.read_text(encoding="utf-8"))
