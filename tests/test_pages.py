@@ -262,3 +262,18 @@ def test_pages_event_date_basis_names_a_source_by_outlet_and_title(tmp_path: Pat
     date_line = next(line for line in text.splitlines() if line.startswith("- **Date:**"))
     assert f"publication date of [{source.outlet}, “{source.title}”](../sources/{source.id}.md)" in date_line
     assert date_line.count(source.id) == 1  # only in the link's address
+
+
+def test_pages_only_in_this_source_leaves_out_an_event_another_source_reports(tmp_path: Path, corpus: Corpus) -> None:
+    """An event with a sentence in another source is not "only in this source", even when its list
+    of sources names one (the two can differ after curation or a hand edit)."""
+    event = next(e for e in corpus.events if len({m.source for m in e.mentions}) > 1)
+    first = event.mentions[0].source
+    narrowed = event.model_copy(update={"sources": [first]})
+    render_site(corpus.model_copy(update={"events": [narrowed if e.id == event.id else e for e in corpus.events]}),
+                TEMPLATES, tmp_path)
+    text = (tmp_path / page_path("sources", first)).read_text(encoding="utf-8")
+    only = text[text.index("## Only in this source"):] if "## Only in this source" in text else ""
+    only = only[: only.find("\n## ", 3)] if "\n## " in only[3:] else only
+    assert f"events/{event.id}.md" not in only
+    assert f"events/{event.id}.md" in text  # still listed among the events it reports
