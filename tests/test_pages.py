@@ -16,7 +16,7 @@ from briefing.render.pages import render_site
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 LINK = re.compile(r"\]\(([^)\s]+)\)")
-EXTENSIONS = ["toc", "tables", "admonition", "attr_list", "md_in_html", "pymdownx.details", "pymdownx.superfences"]
+EXTENSIONS = ["toc", "tables", "admonition", "attr_list", "def_list", "md_in_html", "pymdownx.details", "pymdownx.superfences"]
 
 
 @pytest.fixture
@@ -102,7 +102,7 @@ def test_pages_quotes_page_merges_statements_and_keeps_unattributed(docs: Path) 
 def test_pages_actor_page_marks_mentions(docs: Path) -> None:
     text = (docs / page_path("actors", "mira-okonkwo-tal")).read_text(encoding="utf-8")
     assert "- Governor <mark>Mira Okonkwo-Tal</mark> declared an emergency within hours. [s3-2]" in text
-    assert "## Roles" in text and "## Quotes" in text and "## Events" in text and "## Mentions" in text
+    assert "\nRoles\n:   " in text and "## Quotes" in text and "## Events" in text and "## Mentions" in text
 
 
 def test_pages_counts_agree_with_their_number(docs: Path, corpus: Corpus) -> None:
@@ -113,7 +113,7 @@ def test_pages_counts_agree_with_their_number(docs: Path, corpus: Corpus) -> Non
         mentions = f"{p.mentions} mention{'s' if p.mentions != 1 else ''}"
         sources = f"{p.sources} source{'s' if p.sources != 1 else ''}"
         quotes = f"{p.quotes} quote{'s' if p.quotes != 1 else ''}"
-        assert f"**Prominence:** {mentions} in {sources}, {quotes} (score" in text
+        assert f"Prominence\n:   {mentions} in {sources}, {quotes} (score" in text
     assert any(a.prominence.sources == 1 for a in corpus.actors)  # the singular is exercised
     home = (docs / "index.md").read_text(encoding="utf-8")
     assert re.search(r"\*\*What:\*\* \d+ events?, \d+ actors?", home) and " 1 sources" not in home

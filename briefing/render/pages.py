@@ -21,7 +21,7 @@ from typing import Any
 import jinja2
 
 from briefing.model import Corpus, Source
-from briefing.render import comparison, overview, pictures
+from briefing.render import actor_facts, comparison, overview, pictures
 from briefing.render.escaping import (
     escape_attr,
     escape_html,
@@ -230,11 +230,8 @@ def _actor_context(views: RecordViews, view: ActorView) -> dict[str, Any]:
         places.append(replace(ref, source=lookup.outlet_link(source_id)) if places else ref)
     return {
         "actor": view,
-        "aliases": [a for a in actor.aliases if a != actor.name],
-        "roles": [
-            {"text": r.text, "source": lookup.source_link(r.source), "anchor": lookup.anchor_link(r.source, r.anchor)}
-            for r in sorted(actor.roles, key=lambda r: (r.text.casefold(), lookup.source_sort_key(r.source), r.anchor))
-        ],
+        "aliases": actor_facts.other_names(actor),
+        "roles": actor_facts.merged_roles(lookup, actor),
         "prominence": actor.prominence,
         "statements": views.statements(lookup.quotes_by_speaker.get(actor.id, [])),
         "events": [views.event_view(e) for e in lookup.events_by_actor.get(actor.id, [])],

@@ -40,8 +40,8 @@
     var links = article.querySelectorAll("a[href]");
     for (var i = 0; i < links.length; i++) {
       var a = links[i];
-      // Permalinks, sentence citations and in-page anchors need no footnote.
-      if (a.classList.contains("headerlink") || a.classList.contains("cite")) continue;
+      // Permalinks, sentence citations, tags (a page's kind) and in-page anchors need no footnote.
+      if (a.classList.contains("headerlink") || a.classList.contains("cite") || a.classList.contains("md-tag")) continue;
       var href = a.getAttribute("href");
       if (!href || href.charAt(0) === "#" || a.closest("svg")) continue;
       var target;
