@@ -12,6 +12,7 @@ import base64
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -263,8 +264,18 @@ def test_browser_briefing_pdf_has_cover_contents_and_every_page(project: Path) -
     assert actor["name"] in text
     sources = _data(project, "sources")
     assert all(" ".join(s["title"].split())[:30] in text for s in sources)
-    assert _pdf_pages(pdf) > len(sources) + 3
+    pages = _pdf_pages(pdf)
+    assert pages > len(sources) + 3
     del title
+    # The contents give each section's page, and that page starts with the section.
+    assert len([line for line in _pdf_text(pdf, 2).splitlines() if line.strip()]) > 20, "page 2 mostly blank"
+    contents = "\n".join(_pdf_text(pdf, page) for page in range(2, 8))
+    listed = {m.group(2): int(m.group(3)) for m in re.finditer(r"^\s*(\d+)\. (\w+)\W+?(\d+)\s*$", contents, re.M)}
+    for section in ["Timeline", "Quotes", "Coverage", "Discrepancies", "Events", "Actors", "Sources"]:
+        assert section in listed, (section, contents[:2000])
+        assert _pdf_text(pdf, listed[section]).split()[0] == section, section
+    for page in (2, pages // 2, pages):
+        assert f"{page} / {pages}" in _pdf_text(pdf, page), f"no number on page {page}"
     result = subprocess.run([str(BIN / "briefing"), "pdf", "--no-build", "--page", f"actors/{actor['id']}"],
                             cwd=project, env=env, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
