@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefing.model import Actor, Corpus, Role
-from briefing.render.actor_facts import merged_roles, other_names
+from briefing.render.actor_facts import merged_roles, other_names, search_names
 from briefing.render.lookup import Lookup, page_path
 from briefing.render.pages import render_site
 
@@ -52,3 +52,8 @@ def test_actor_facts_page_lists_names_and_roles_once_and_the_kind_only_as_its_ta
     assert roles.count("\n:   ") == 1 and ("Governor" in roles) != ("governor" in roles)  # one office, one spelling
     assert roles.count("{.cite}") == 2  # both sentences cited
     assert "Kind:" not in text and "\n  - \"Person\"\n" in text  # the kind is the tag above the title
+
+
+def test_actor_facts_search_names_add_the_spelling_without_an_inner_apostrophe(corpus: Corpus) -> None:
+    actor = _actor(corpus, name="Kel’vor Brigade", aliases=["Kel’vor Brigade", "KB", "Dana’s unit"])
+    assert search_names(actor) == ["KB", "Dana’s unit", "Kelvor Brigade"]  # a possessive stays as it is

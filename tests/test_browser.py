@@ -157,6 +157,19 @@ def test_browser_search_finds_actor_page_for_alias(project: Path, server: str, b
     assert time.monotonic() - started < WAIT
 
 
+def test_browser_search_finds_the_actor_of_an_acronym_before_events_that_use_it(
+        project: Path, server: str, browser: Any) -> None:
+    """An actor's acronym that event titles also contain ("ABC"): the actor's page comes first."""
+    titles = " ".join(e["title"] for e in _data(project, "events"))
+    found = [(a, alias) for a in _data(project, "actors") for alias in a["aliases"]
+             if alias.isupper() and 3 <= len(alias) <= 6 and re.search(rf"\b{re.escape(alias)}\b", titles)]
+    assert found, "no acronym of an actor in an event title of the seeds data"
+    actor, acronym = max(found, key=lambda f: (f[0]["prominence"]["score"], f[1]))
+    browser.get(server)
+    hrefs = _search(browser, acronym)
+    assert f"/actors/{actor['id']}/" in hrefs[0], (acronym, hrefs[:5])
+
+
 def test_browser_quote_link_lands_on_highlighted_sentence(server: str, browser: Any) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait

@@ -12,6 +12,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+import yaml
 
 from briefing import pipeline
 from briefing.config import load_settings
@@ -129,6 +130,20 @@ def test_tag_links_above_a_page_lead_to_its_section_of_the_tags_page(twins: tupl
         assert href.startswith("../../tags/#tag-"), href
         anchor = href.split("#", 1)[1]
         assert f'id="{anchor}"' in tags_page, (name, anchor)
+    # An actor's other names are tags for search only (ranked above any title or text), never chips.
+    entries = json.loads((project / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    checked = 0
+    for markdown in sorted((project / "docs" / "actors").glob("*.md")):
+        meta = yaml.safe_load(markdown.read_text(encoding="utf-8").split("---\n")[1])
+        if not meta.get("aliases"):
+            continue
+        html = (project / "site" / html_of(markdown.relative_to(project / "docs"))).read_text(encoding="utf-8")
+        assert [name for _, name in re.findall(r'<a href="([^"]+)" class="md-tag">([^<]+)</a>', html)] == meta["tags"]
+        location = f"actors/{markdown.stem}/"
+        tags = next(e.get("tags", []) for e in entries if e["location"] == location)
+        assert tags == meta["tags"] + meta["aliases"], location
+        checked += 1
+    assert checked
 
 
 def test_serve_dirty_rebuilds_only_changed_pages_and_keeps_the_search_index_whole(tmp_path: Path) -> None:

@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefing.model import Actor, Role
-from briefing.names import fold
+import re
+
+from briefing.names import APOSTROPHES, fold
 from briefing.render.lookup import Lookup
 from briefing.render.views import Link
 
@@ -31,6 +33,17 @@ def other_names(actor: Actor) -> list[str]:
             seen.add(fold(alias))
             names.append(alias)
     return names
+
+
+def search_names(actor: Actor) -> list[str]:
+    """The names search should find the page by, beyond its title: every other name, and each
+    written without an apostrophe inside a word as well ("Kel’vor" is also typed "Kelvor")."""
+    names = other_names(actor)
+    bare = [_INNER_APOSTROPHE.sub("", name) for name in names + [actor.name]]
+    return list(dict.fromkeys([*names, *(name for name in bare if fold(name) and name not in names + [actor.name])]))
+
+
+_INNER_APOSTROPHE = re.compile(rf"(?<=\w)[{APOSTROPHES}](?=\w\w)")
 
 
 def merged_roles(lookup: Lookup, actor: Actor) -> list[RoleView]:

@@ -231,6 +231,7 @@ def _actor_context(views: RecordViews, view: ActorView) -> dict[str, Any]:
     return {
         "actor": view,
         "aliases": actor_facts.other_names(actor),
+        "search_names": actor_facts.search_names(actor),
         "roles": actor_facts.merged_roles(lookup, actor),
         "prominence": actor.prominence,
         "statements": views.statements(lookup.quotes_by_speaker.get(actor.id, [])),

@@ -129,15 +129,27 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         self._tags_url = tags_page.url if tags_page is not None else ""
         return files
 
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """An actor page's other names (front matter `aliases`) join its tags for the search plugin,
+        which ranks a tag above any title or text: "ABC" finds the organisation before the events
+        that mention it. They are shown as no tag (on_page_context)."""
+        aliases, tags = page.meta.get("aliases"), page.meta.get("tags")
+        if isinstance(aliases, list) and aliases:
+            shown = tags if isinstance(tags, list) else []
+            page.meta["tags"] = [*shown, *(a for a in aliases if a not in shown)]
+        return markdown
+
     def on_page_context(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         if self._site is not None:
             self._site.page_built(page.url)
         tags = page.meta.get("tags") if page.meta else None
+        aliases = page.meta.get("aliases") if page.meta else None
+        hidden = set(map(str, aliases)) if isinstance(aliases, list) else set()
         if isinstance(tags, list) and "tags" not in context:
             context["tags"] = [
                 TagChip(str(tag), f"{self._tags_url}#{tag_anchor(str(tag))}" if self._tags_url else "")
                 for tag in tags
-                if isinstance(tag, (str, int, float))
+                if isinstance(tag, (str, int, float)) and str(tag) not in hidden
             ]
         return context
 
