@@ -316,8 +316,9 @@ return cut;
 
 
 def test_browser_tables_break_lines_between_words(project: Path, server: str, browser: Any) -> None:
-    """At 390 px a table scrolls rather than cut a word ("Organiza/tion"); at 1280 px no date is cut
-    at a hyphen, and the left sidebar, which would hold one link beside the tabs, is hidden."""
+    """At 390 px a table scrolls rather than cut a word ("Organiza/tion") and the actor network is a
+    list; at 1280 px no date is cut at a hyphen, and the left sidebar, which would hold one link
+    beside the tabs, is hidden."""
     from selenium.webdriver.common.by import By
 
     source = _data(project, "sources")[0]
@@ -328,6 +329,11 @@ def test_browser_tables_break_lines_between_words(project: Path, server: str, br
                 browser.get(server + page)
                 cut = browser.execute_script(_CUT_WORDS)
                 assert not cut, (width, page, cut[:10])
+            # The actor network: a picture on wide screens, a list of the same links on small ones.
+            browser.get(server)
+            picture = browser.find_element(By.CSS_SELECTOR, "figure.bf-network")
+            listed = browser.find_element(By.CSS_SELECTOR, ".bf-network-list")
+            assert (picture.is_displayed(), listed.is_displayed()) == (width > 720, width <= 720), width
         assert not browser.find_element(By.CSS_SELECTOR, ".md-sidebar--primary").is_displayed()
     finally:
         browser.set_window_size(1280, 900)

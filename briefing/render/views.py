@@ -211,3 +211,13 @@ class MonthGroup:
     id: str
     title: str
     events: list[EventView]
+
+
+@dataclass(frozen=True)
+class NetworkRow:
+    """An actor of a network picture as a line of the list small screens get instead: its page,
+    and who it is named with (or how often with the page's actor)."""
+
+    actor: Link
+    partners: list[Link]
+    shared: int = 0  # sentences shared with the actor whose page it is on

@@ -14,6 +14,7 @@ that has just written the pages hands its report over through briefing.site.hand
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,7 @@ from briefing.site.incremental import BUILD_LOGGER, DropDirtyWarning, Incrementa
 log = logging.getLogger("mkdocs.plugins.briefing")
 
 PLACEHOLDER_SITE_NAME = "Briefing"
+_PICTURE_LINK = re.compile(r'<a href="([^"]*)" data-bf-page="([^"]+)">')
 TAGS_PAGE = "tags.md"
 
 
@@ -138,6 +140,20 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
             shown = tags if isinstance(tags, list) else []
             page.meta["tags"] = [*shown, *(a for a in aliases if a not in shown)]
         return markdown
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Point the actor links of a network picture (raw SVG, which MkDocs does not rewrite) at
+        their pages' URLs in this build: written for directory URLs, they are wrong without
+        (the offline copy)."""
+        if "data-bf-page=" not in html:
+            return html
+
+        def link(match: re.Match[str]) -> str:
+            target = files.get_file_from_path(match.group(2))
+            url = target.url_relative_to(page.file) if target is not None else match.group(1)
+            return f'<a href="{url}" data-bf-page="{match.group(2)}">'
+
+        return _PICTURE_LINK.sub(link, html)
 
     def on_page_context(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         if self._site is not None:
