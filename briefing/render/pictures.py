@@ -93,11 +93,13 @@ def _radius(actor: Actor, biggest: float) -> float:
 # ------------------------------------------------------------------ drawing
 
 
-def _svg(width: int, height: int, label: str, body: list[str]) -> str:
+def _svg(width: int, height: int, label: str, body: list[str], role: str = "img") -> str:
+    """An SVG named by its <title> (no article text in attributes); a picture holding links is a
+    "group", as an "img" hides what it holds from assistive technology."""
     return "\n".join(
         [
-            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
-            f'class="bf-svg" font-family="sans-serif">',  # named by its <title>: no article text in attributes
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="{role}" '
+            f'class="bf-svg" font-family="sans-serif">',
             f"<title>{escape(label)}</title>",
             *body,
             "</svg>",
@@ -161,7 +163,7 @@ def _draw_graph(nodes: Sequence[Node], edges: Mapping[Pair, int], label: str, ro
                         f"{drawn}</a>")
     body.append("</g>")
     body.append(_legend(sorted({n.kind for n in nodes}), height))
-    return _svg(width, height, label, body)
+    return _svg(width, height, label, body, role="group")
 
 
 def _legend(kinds: Sequence[str], height: int) -> str:
