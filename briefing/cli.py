@@ -19,6 +19,7 @@ from briefing.site.build import build_site, serve_site
 
 T = TypeVar("T")
 OFFLINE_SITE_DIR = "site-offline"
+ENGINE_NAMES = {"mkdocs": "MkDocs", "zensical": "Zensical"}
 
 project_option = click.option(
     "--project-dir",
@@ -38,6 +39,12 @@ scheduler_option = click.option(
     default=None,
     metavar="ADDRESS",
     help="Parse on the Dask cluster of this scheduler (tcp://host:8786); needs briefing[dask].",
+)
+engine_option = click.option(
+    "--engine",
+    type=click.Choice(["mkdocs", "zensical"]),
+    default=None,
+    help="Site generator (default: `engine` of briefing.yml, else mkdocs); zensical needs briefing[zensical].",
 )
 sources_argument = click.argument(
     "sources_dir", required=False, type=click.Path(file_okay=False, path_type=Path)
@@ -68,14 +75,15 @@ def cli() -> None:
 
 @cli.command()
 @extraction_options
-@click.option("--no-site", is_flag=True, help="Stop after writing docs/ (do not run mkdocs build).")
+@click.option("--no-site", is_flag=True, help="Stop after writing docs/ (do not build the site).")
+@engine_option
 @click.option("--offline", is_flag=True, help="Build a copy that works from file:// into site-offline/ (BRIEFING_OFFLINE).")
 @click.option("--clean", is_flag=True,
               help="Rebuild every page of the site (by default only pages whose Markdown changed, when the "
                    "previous build used the same settings).")
 def build(
     sources_dir: Path | None, project_dir: Path, model: str | None, jobs: int | None, scheduler: str | None,
-    strict: bool, quiet: bool, no_site: bool, offline: bool, clean: bool,
+    strict: bool, quiet: bool, no_site: bool, engine: str | None, offline: bool, clean: bool,
 ) -> None:
     """Extract, resolve and render the whole briefing, then build the site.
 
@@ -85,7 +93,9 @@ def build(
     Example:
         briefing build ~/cases/strike-articles --strict
     """
-    settings = _settings(project_dir, seeds_dir=sources_dir, spacy_model=model, jobs=jobs, scheduler=scheduler)
+    settings = _settings(
+        project_dir, seeds_dir=sources_dir, spacy_model=model, jobs=jobs, scheduler=scheduler, engine=engine
+    )
     stage = _stages(quiet)
     report = _run(lambda: pipeline.build(settings, track=_progress(quiet), stage=stage))
     _finish(report, strict)
@@ -94,7 +104,7 @@ def build(
             # mkdocs.yml reads both through !ENV: the offline plugin, and a folder of its own.
             os.environ["BRIEFING_OFFLINE"] = "true"
             os.environ.setdefault("BRIEFING_SITE_DIR", OFFLINE_SITE_DIR)
-        stage("Building the site with MkDocs" + ("" if clean else " (only the pages that changed, when it can)"))
+        stage(f"Building the site with {ENGINE_NAMES[settings.engine]}" + ("" if clean else " (only the pages that changed, when it can)"))
         _run(lambda: build_site(settings, strict=strict, report=report, incremental=not clean))
         click.echo(f"Site written to {settings.project_dir / os.environ.get('BRIEFING_SITE_DIR', 'site')}")
 
@@ -112,10 +122,11 @@ def extract(
 
 @cli.command()
 @project_option
-@click.option("--site/--no-site", default=False, help="Also run mkdocs build.")
-def render(project_dir: Path, site: bool) -> None:
+@click.option("--site/--no-site", default=False, help="Also build the site.")
+@engine_option
+def render(project_dir: Path, site: bool, engine: str | None) -> None:
     """Render the pages from the existing docs/data/*.yaml (no spaCy)."""
-    settings = _settings(project_dir)
+    settings = _settings(project_dir, engine=engine)
     report = _run(lambda: pipeline.render_only(settings))
     click.echo(report.summary())
     if site:
@@ -144,6 +155,8 @@ def serve(project_dir: Path, dev_addr: str) -> None:
 
     Editing an article, a template or briefing.yml rebuilds the pages; MkDocs then rebuilds only
     the pages whose Markdown changed (the search index and deleted pages are kept right).
+    The preview always uses MkDocs, whose briefing plugin reruns the pipeline on each edit
+    (Zensical runs no plugins): check a Zensical site with `briefing build --engine zensical`.
     """
     settings = _settings(project_dir)
     logging.getLogger("mkdocs").setLevel(logging.INFO)  # "Serving on http://…", each rebuild and its time
@@ -170,7 +183,9 @@ def pdf(project_dir: Path, page: str | None, output_dir: Path | None, no_build: 
 
     settings = _settings(project_dir)
     if not no_build:
-        _run(lambda: build_site(settings, strict=False))
+        # MkDocs' briefing plugin runs the pipeline; Zensical runs no plugin, so the pipeline runs first.
+        report = _run(lambda: pipeline.build(settings)) if settings.engine == "zensical" else None
+        _run(lambda: build_site(settings, strict=False, report=report))
     site_dir = settings.project_dir / os.environ.get("BRIEFING_SITE_DIR", "site")
     out_dir = output_dir or settings.project_dir / "handouts"
     if page is None:

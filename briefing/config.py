@@ -66,6 +66,9 @@ class Settings(BaseModel):
     scheduler: str | None = Field(
         default=None, description="Address of a Dask scheduler (tcp://host:8786) to parse on; needs briefing[dask]"
     )
+    engine: Literal["mkdocs", "zensical"] = Field(
+        default="mkdocs", description="Site generator: MkDocs with Material, or Zensical (needs briefing[zensical])"
+    )
     non_english: Literal["warn", "skip"] = Field(
         default="warn", description="Articles not in English: build them with a warning, or skip them"
     )

@@ -74,6 +74,8 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     env.filters["html"] = escape_html
     env.filters["attr"] = escape_attr
     env.filters["yaml_title"] = yaml_title
+    # A tag chip links to its section of the tags page (overrides/partials/tags.html).
+    env.filters["tag_anchor"] = tag_anchor
     # Not "count": Jinja's own `count` is `length`.
     env.filters["counted"] = format_count
     return env

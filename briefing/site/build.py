@@ -1,4 +1,4 @@
-"""MkDocs builds of the briefing: full, or incremental (only the pages whose Markdown changed).
+"""Site builds of the briefing: MkDocs, full or incremental (only the pages whose Markdown changed), or Zensical.
 
 The builder only calls MkDocs, as `mkdocs build --dirty` and `mkdocs serve --dirty` do: the briefing
 plugin learns from MkDocs' `on_startup(command, dirty)` that the build is incremental and keeps the
@@ -15,6 +15,7 @@ from typing import Any
 from briefing.config import Settings
 from briefing.errors import BriefingError
 from briefing.site import handoff
+from briefing.site.zensical import build_with_zensical
 
 # The plugin's name in mkdocs.yml (its entry point in pyproject.toml). MkDocs leaves a plugin set to
 # `enabled: false` out of config.plugins.
@@ -22,6 +23,22 @@ PLUGIN_NAME = "briefing"
 
 
 def build_site(
+    settings: Settings, *, strict: bool, report: Any = None, incremental: bool = True
+) -> None:
+    """Build the site with the engine of settings.engine: MkDocs (below) or Zensical.
+
+    Zensical runs no plugin, so it needs the report of the pipeline run that has just written the
+    pages (for the story's title); MkDocs' briefing plugin runs the pipeline itself without one.
+    """
+    if settings.engine == "zensical":
+        if report is None:
+            raise BriefingError("A Zensical build needs the pages written first (briefing build --engine zensical).")
+        build_with_zensical(settings, story_title=report.title, strict=strict, clean=not incremental)
+    else:
+        build_with_mkdocs(settings, strict=strict, report=report, incremental=incremental)
+
+
+def build_with_mkdocs(
     settings: Settings, *, strict: bool, report: Any = None, incremental: bool = True
 ) -> None:
     """Run `mkdocs build` on the project's mkdocs.yml, incrementally when the previous build allows it.

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -29,24 +28,13 @@ from mkdocs.structure.pages import Page
 
 from briefing.config import CONFIG_FILE, Settings, load_settings
 from briefing.errors import BriefingError
-from briefing.render import plain_title, tag_anchor
 from briefing.site import handoff
+from briefing.site.identity import build_date, site_name
 from briefing.site.incremental import BUILD_LOGGER, DropDirtyWarning, IncrementalSite
 
 log = logging.getLogger("mkdocs.plugins.briefing")
-
-PLACEHOLDER_SITE_NAME = "Briefing"
 _PICTURE_LINK = re.compile(r'<a href="([^"]*)" data-bf-page="([^"]+)">')
-TAGS_PAGE = "tags.md"
 
-
-@dataclass(frozen=True)
-class TagChip:
-    """A tag as Material's partials/tags.html shows it above a page: a link to its section of the tags page."""
-
-    name: str
-    url: str
-    hidden: bool = False
 
 
 class BriefingPluginConfig(Config):
@@ -67,7 +55,6 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         self._manifests: set[Path] = set()  # records of the serve's site folder, removed when it stops
         self._site: IncrementalSite | None = None
         self._files: Files | None = None
-        self._tags_url = ""  # the tags page's URL in this build ("" without one)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Start of `mkdocs build|serve|gh-deploy` (and of briefing.site.build, with the real `dirty`).
@@ -108,11 +95,8 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         except BriefingError as exc:
             raise PluginError(str(exc)) from exc
         self.settings = settings
-        # briefing.yml's title (or else the corpus title, both in report.title) replaces the
-        # placeholder; a site_name set by hand in mkdocs.yml stays unless briefing.yml sets one.
-        title = plain_title(getattr(report, "title", "") or "")
-        if title and (settings.title or config.site_name == PLACEHOLDER_SITE_NAME):
-            config.site_name = title
+        config.site_name = site_name(getattr(report, "title", "") or "", settings, config.site_name)
+        config.extra["build_date"] = build_date()  # the print title block (overrides/main.html)
         if settings.site_url:
             config.site_url = settings.site_url
         log.info("briefing: %s", _summary(report))
@@ -127,19 +111,7 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
     @event_priority(-100)  # after every other plugin has added or removed files
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         self._files = files
-        tags_page = files.get_file_from_path(TAGS_PAGE)
-        self._tags_url = tags_page.url if tags_page is not None else ""
         return files
-
-    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """An actor page's other names (front matter `aliases`) join its tags for the search plugin,
-        which ranks a tag above any title or text: "ABC" finds the organisation before the events
-        that mention it. They are shown as no tag (on_page_context)."""
-        aliases, tags = page.meta.get("aliases"), page.meta.get("tags")
-        if isinstance(aliases, list) and aliases:
-            shown = tags if isinstance(tags, list) else []
-            page.meta["tags"] = [*shown, *(a for a in aliases if a not in shown)]
-        return markdown
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Point the actor links of a network picture (raw SVG, which MkDocs does not rewrite) at
@@ -158,15 +130,6 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
     def on_page_context(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         if self._site is not None:
             self._site.page_built(page.url)
-        tags = page.meta.get("tags") if page.meta else None
-        aliases = page.meta.get("aliases") if page.meta else None
-        hidden = set(map(str, aliases)) if isinstance(aliases, list) else set()
-        if isinstance(tags, list) and "tags" not in context:
-            context["tags"] = [
-                TagChip(str(tag), f"{self._tags_url}#{tag_anchor(str(tag))}" if self._tags_url else "")
-                for tag in tags
-                if isinstance(tag, (str, int, float)) and str(tag) not in hidden
-            ]
         return context
 
     @event_priority(50)  # before the search plugin writes its index
