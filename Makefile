@@ -24,7 +24,9 @@ build: $(STAMP)  ## build the briefing of seeds/ into site/
 AXE_VERSION := 4.14.1
 AXE := build/axe/node_modules/axe-core/axe.min.js
 $(AXE):
-	npm install --no-audit --no-fund --no-save --no-package-lock --prefix build/axe axe-core@$(AXE_VERSION)
+	@if command -v npm >/dev/null; then \
+	  npm install --no-audit --no-fund --no-save --no-package-lock --prefix build/axe axe-core@$(AXE_VERSION); \
+	else echo "npm not found: the accessibility test is skipped (fails with CI set); apt-get install npm"; fi
 
 test: $(STAMP) $(AXE)  ## run the whole test suite
 	$(BIN)/python -m pytest
