@@ -339,6 +339,21 @@ def test_browser_tables_break_lines_between_words(project: Path, server: str, br
         browser.set_window_size(1280, 900)
 
 
+def test_browser_network_names_lead_to_actor_pages(server: str, browser: Any) -> None:
+    """A name in the home page's network picture is a link: clicking it opens that actor's page."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.get(server)
+    link = browser.find_elements(By.CSS_SELECTOR, "figure.bf-network svg a")[-1]
+    name = link.find_element(By.CSS_SELECTOR, "text").text.strip()
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
+    browser.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true, cancelable: true}))", link)
+    WebDriverWait(browser, WAIT).until(lambda d: "/actors/" in d.current_url)
+    heading = browser.find_element(By.CSS_SELECTOR, "article h1").text.strip()
+    assert heading.startswith(name.rstrip("…")), (name, heading)
+
+
 def _axe_violations(driver: Any) -> list[str]:
     """axe-core's WCAG 2 A/AA violations on the open page (and the search dialog's name), one line each."""
     driver.execute_script(AXE.read_text(encoding="utf-8"))

@@ -81,12 +81,12 @@ def test_pictures_network_nodes_link_to_actor_pages(corpus: Corpus) -> None:
     home = pictures.network_svg(corpus)
     actors, _ = pictures.network_actors(corpus)
     for actor in actors:
-        assert f'<a href="actors/{actor.id}/" data-bf-page="actors/{actor.id}.md">' in home
+        assert f'<a xlink:href="actors/{actor.id}/" data-bf-page="actors/{actor.id}.md">' in home
     centre = actors[0]
     page = pictures.neighbours_svg(corpus, centre.id)
     assert f'data-bf-page="actors/{centre.id}.md"' not in page  # the page's own actor is no link
     neighbours = pictures.Neighbourhoods(corpus).neighbours(centre.id)
-    assert neighbours and all(f'<a href="../../actors/{other}/"' in page for other, _ in neighbours)
+    assert neighbours and all(f'<a xlink:href="../../actors/{other}/"' in page for other, _ in neighbours)
 
 
 def test_pictures_star_keeps_the_actor_and_its_neighbours_clear_of_each_other() -> None:

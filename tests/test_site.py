@@ -222,10 +222,10 @@ def test_plugin_points_picture_links_at_pages_without_directory_urls(
     run_plugin_build(project)
     site = project / "site"
     home = (site / "index.html").read_text(encoding="utf-8")
-    links = re.findall(r'<a href="([^"]+)" data-bf-page="', home)
+    links = re.findall(r'<a xlink:href="([^"]+)" data-bf-page="', home)
     assert links and all(re.fullmatch(r"actors/[^/]+\.html", href) for href in links), links
     pictured = [p for p in sorted((site / "actors").glob("*.html")) if "data-bf-page=" in p.read_text(encoding="utf-8")]
     assert pictured
     for page in pictured:
-        hrefs = re.findall(r'<a href="([^"]+)" data-bf-page="', page.read_text(encoding="utf-8"))
+        hrefs = re.findall(r'<a xlink:href="([^"]+)" data-bf-page="', page.read_text(encoding="utf-8"))
         assert all((page.parent / href).is_file() for href in hrefs), (page.name, hrefs)

@@ -98,7 +98,8 @@ def _svg(width: int, height: int, label: str, body: list[str], role: str = "img"
     "group", as an "img" hides what it holds from assistive technology."""
     return "\n".join(
         [
-            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="{role}" '
+            f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+            f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="{role}" '
             f'class="bf-svg" font-family="sans-serif">',
             f"<title>{escape(label)}</title>",
             *body,
@@ -158,8 +159,11 @@ def _draw_graph(nodes: Sequence[Node], edges: Mapping[Pair, int], label: str, ro
         )
         if node.id == centre:  # the page the picture is on
             body.append(f"<g>{drawn}</g>")
-        else:  # the plugin points data-bf-page at the page's URL in builds without directory URLs
-            body.append(f'<a href="{actor_href(node.id, root)}" data-bf-page="{escape(page_path("actors", node.id))}">'
+        else:
+            # xlink:href, which neither engine rewrites (Zensical reads a raw href as relative to the
+            # Markdown file); the MkDocs plugin points it at data-bf-page's URL in builds without
+            # directory URLs.
+            body.append(f'<a xlink:href="{actor_href(node.id, root)}" data-bf-page="{escape(page_path("actors", node.id))}">'
                         f"{drawn}</a>")
     body.append("</g>")
     body.append(_legend(sorted({n.kind for n in nodes}), height))

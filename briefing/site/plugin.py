@@ -33,7 +33,7 @@ from briefing.site.identity import build_date, site_name
 from briefing.site.incremental import BUILD_LOGGER, DropDirtyWarning, IncrementalSite
 
 log = logging.getLogger("mkdocs.plugins.briefing")
-_PICTURE_LINK = re.compile(r'<a href="([^"]*)" data-bf-page="([^"]+)">')
+_PICTURE_LINK = re.compile(r'<a xlink:href="([^"]*)" data-bf-page="([^"]+)">')
 
 
 
@@ -123,7 +123,7 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         def link(match: re.Match[str]) -> str:
             target = files.get_file_from_path(match.group(2))
             url = target.url_relative_to(page.file) if target is not None else match.group(1)
-            return f'<a href="{url}" data-bf-page="{match.group(2)}">'
+            return f'<a xlink:href="{url}" data-bf-page="{match.group(2)}">'
 
         return _PICTURE_LINK.sub(link, html)
 
