@@ -20,7 +20,15 @@ serve: $(STAMP)  ## build the briefing of seeds/ and serve it on http://127.0.0.
 build: $(STAMP)  ## build the briefing of seeds/ into site/
 	$(BIN)/briefing build
 
-test: $(STAMP)  ## run the whole test suite
+# axe-core (MPL-2.0) for the accessibility test in tests/test_browser.py, from npm into build/axe.
+AXE_VERSION := 4.14.1
+AXE := build/axe/node_modules/axe-core/axe.min.js
+$(AXE):
+	@if command -v npm >/dev/null; then \
+	  npm install --no-audit --no-fund --no-save --no-package-lock --prefix build/axe axe-core@$(AXE_VERSION); \
+	else echo "npm not found: the accessibility test is skipped (fails with CI set); apt-get install npm"; fi
+
+test: $(STAMP) $(AXE)  ## run the whole test suite
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP)  ## the tests that need neither the spaCy pipeline nor a site build

@@ -494,8 +494,8 @@ class PageParser(HTMLParser):
         values = dict(attrs)
         if values.get("id"):
             self.ids.add(values["id"] or "")
-        if tag == "a" and values.get("href"):
-            self.hrefs.append(values["href"] or "")
+        if tag == "a" and (values.get("href") or values.get("xlink:href")):  # xlink:href: links in SVG
+            self.hrefs.append(values.get("href") or values.get("xlink:href") or "")
         self._in_title = tag == "title"
 
     def handle_data(self, data: str) -> None:

@@ -12,6 +12,7 @@ import base64
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -28,6 +29,8 @@ ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+# axe-core from npm, installed by `make test` (Makefile) into build/axe; BRIEFING_AXE names another copy.
+AXE = Path(os.environ.get("BRIEFING_AXE", ROOT / "build" / "axe" / "node_modules" / "axe-core" / "axe.min.js"))
 WAIT = 20  # seconds
 
 pytestmark = pytest.mark.slow
@@ -154,6 +157,19 @@ def test_browser_search_finds_actor_page_for_alias(project: Path, server: str, b
     assert time.monotonic() - started < WAIT
 
 
+def test_browser_search_finds_the_actor_of_an_acronym_before_events_that_use_it(
+        project: Path, server: str, browser: Any) -> None:
+    """An actor's acronym that event titles also contain ("ABC"): the actor's page comes first."""
+    titles = " ".join(e["title"] for e in _data(project, "events"))
+    found = [(a, alias) for a in _data(project, "actors") for alias in a["aliases"]
+             if alias.isupper() and 3 <= len(alias) <= 6 and re.search(rf"\b{re.escape(alias)}\b", titles)]
+    assert found, "no acronym of an actor in an event title of the seeds data"
+    actor, acronym = max(found, key=lambda f: (f[0]["prominence"]["score"], f[1]))
+    browser.get(server)
+    hrefs = _search(browser, acronym)
+    assert f"/actors/{actor['id']}/" in hrefs[0], (acronym, hrefs[:5])
+
+
 def test_browser_quote_link_lands_on_highlighted_sentence(server: str, browser: Any) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
@@ -261,12 +277,113 @@ def test_browser_briefing_pdf_has_cover_contents_and_every_page(project: Path) -
     assert actor["name"] in text
     sources = _data(project, "sources")
     assert all(" ".join(s["title"].split())[:30] in text for s in sources)
-    assert _pdf_pages(pdf) > len(sources) + 3
+    pages = _pdf_pages(pdf)
+    assert pages > len(sources) + 3
     del title
+    # The contents give each section's page, and that page starts with the section.
+    assert len([line for line in _pdf_text(pdf, 2).splitlines() if line.strip()]) > 20, "page 2 mostly blank"
+    contents = "\n".join(_pdf_text(pdf, page) for page in range(2, 8))
+    listed = {m.group(2): int(m.group(3)) for m in re.finditer(r"^\s*(\d+)\. (\w+)\W+?(\d+)\s*$", contents, re.M)}
+    for section in ["Timeline", "Quotes", "Coverage", "Discrepancies", "Events", "Actors", "Sources"]:
+        assert section in listed, (section, contents[:2000])
+        assert _pdf_text(pdf, listed[section]).split()[0] == section, section
+    for page in (2, pages // 2, pages):
+        assert f"{page} / {pages}" in _pdf_text(pdf, page), f"no number on page {page}"
     result = subprocess.run([str(BIN / "briefing"), "pdf", "--no-build", "--page", f"actors/{actor['id']}"],
                             cwd=project, env=env, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
     assert actor["name"] in " ".join(_pdf_text(project / "handouts" / f"actors-{actor['id']}.pdf").split())
+
+
+# The words of table cells that a line break cuts in two, and the dates shown on more than one line.
+_CUT_WORDS = """
+const cut = [];
+for (const cell of document.querySelectorAll('article td')) {
+  const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    // A word, or a date (a hyphen between digits); a line may break after the hyphen of a name.
+    for (const m of node.textContent.matchAll(/\\d+(?:-\\d+)+|[\\p{L}\\p{N}][\\p{L}\\p{N}'’]*/gu)) {
+      const range = document.createRange();
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+      if (tops.size > 1) cut.push(m[0]);
+    }
+  }
+}
+return cut;
+"""
+
+
+def test_browser_tables_break_lines_between_words(project: Path, server: str, browser: Any) -> None:
+    """At 390 px a table scrolls rather than cut a word ("Organiza/tion") and the actor network is a
+    list; at 1280 px no date is cut at a hyphen, and the left sidebar, which would hold one link
+    beside the tabs, is hidden."""
+    from selenium.webdriver.common.by import By
+
+    source = _data(project, "sources")[0]
+    try:
+        for width in (390, 1280):
+            browser.set_window_size(width, 900)
+            for page in ["", "timeline/", "discrepancies/", f"sources/{source['id']}/"]:
+                browser.get(server + page)
+                cut = browser.execute_script(_CUT_WORDS)
+                assert not cut, (width, page, cut[:10])
+            # The actor network: a picture on wide screens, a list of the same links on small ones.
+            browser.get(server)
+            picture = browser.find_element(By.CSS_SELECTOR, "figure.bf-network")
+            listed = browser.find_element(By.CSS_SELECTOR, ".bf-network-list")
+            assert (picture.is_displayed(), listed.is_displayed()) == (width > 720, width <= 720), width
+        assert not browser.find_element(By.CSS_SELECTOR, ".md-sidebar--primary").is_displayed()
+    finally:
+        browser.set_window_size(1280, 900)
+
+
+def test_browser_network_names_lead_to_actor_pages(server: str, browser: Any) -> None:
+    """A name in the home page's network picture is a link: clicking it opens that actor's page."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.get(server)
+    link = browser.find_elements(By.CSS_SELECTOR, "figure.bf-network svg a")[-1]
+    name = link.find_element(By.CSS_SELECTOR, "text").text.strip()
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
+    browser.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true, cancelable: true}))", link)
+    WebDriverWait(browser, WAIT).until(lambda d: "/actors/" in d.current_url)
+    heading = browser.find_element(By.CSS_SELECTOR, "article h1").text.strip()
+    assert heading.startswith(name.rstrip("…")), (name, heading)
+
+
+def _axe_violations(driver: Any) -> list[str]:
+    """axe-core's WCAG 2 A/AA violations on the open page (and the search dialog's name), one line each."""
+    driver.execute_script(AXE.read_text(encoding="utf-8"))
+    found = driver.execute_async_script(
+        """const done = arguments[arguments.length - 1];
+        axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']},
+                           rules: {'aria-dialog-name': {enabled: true}}})
+          .then(r => done(r.violations.map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))))
+          .catch(e => done(['axe failed: ' + e]));""")
+    return list(found)
+
+
+def test_browser_every_page_type_passes_axe(project: Path, server: str, browser: Any) -> None:
+    """0 violations of axe's WCAG 2 A/AA rules on each page type, in one browser session."""
+    if not AXE.is_file():
+        message = f"axe-core not found at {AXE} (make test installs it with npm)"
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail(message)
+        pytest.skip(message)
+    actor, _ = _alias_target(project)
+    event = _data(project, "events")[0]
+    source = _data(project, "sources")[0]
+    pages = ["", "timeline/", "quotes/", "coverage/", "discrepancies/", f"actors/{actor['id']}/",
+             f"events/{event['id']}/", f"sources/{source['id']}/"]
+    problems = {}
+    for page in pages:
+        browser.get(server + page)
+        if violations := _axe_violations(browser):
+            problems[page or "home"] = violations
+    assert not problems, problems
 
 
 def test_browser_hostile_articles_run_no_script(tmp_path_factory: pytest.TempPathFactory) -> None:

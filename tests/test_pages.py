@@ -16,7 +16,7 @@ from briefing.render.pages import render_site
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 LINK = re.compile(r"\]\(([^)\s]+)\)")
-EXTENSIONS = ["toc", "tables", "admonition", "attr_list", "md_in_html", "pymdownx.details", "pymdownx.superfences"]
+EXTENSIONS = ["toc", "tables", "admonition", "attr_list", "def_list", "md_in_html", "pymdownx.details", "pymdownx.superfences"]
 
 
 @pytest.fixture
@@ -102,7 +102,7 @@ def test_pages_quotes_page_merges_statements_and_keeps_unattributed(docs: Path) 
 def test_pages_actor_page_marks_mentions(docs: Path) -> None:
     text = (docs / page_path("actors", "mira-okonkwo-tal")).read_text(encoding="utf-8")
     assert "- Governor <mark>Mira Okonkwo-Tal</mark> declared an emergency within hours. [s3-2]" in text
-    assert "## Roles" in text and "## Quotes" in text and "## Events" in text and "## Mentions" in text
+    assert "\nRoles\n:   " in text and "## Quotes" in text and "## Events" in text and "## Mentions" in text
 
 
 def test_pages_counts_agree_with_their_number(docs: Path, corpus: Corpus) -> None:
@@ -113,7 +113,7 @@ def test_pages_counts_agree_with_their_number(docs: Path, corpus: Corpus) -> Non
         mentions = f"{p.mentions} mention{'s' if p.mentions != 1 else ''}"
         sources = f"{p.sources} source{'s' if p.sources != 1 else ''}"
         quotes = f"{p.quotes} quote{'s' if p.quotes != 1 else ''}"
-        assert f"**Prominence:** {mentions} in {sources}, {quotes} (score" in text
+        assert f"Prominence\n:   {mentions} in {sources}, {quotes} (score" in text
     assert any(a.prominence.sources == 1 for a in corpus.actors)  # the singular is exercised
     home = (docs / "index.md").read_text(encoding="utf-8")
     assert re.search(r"\*\*What:\*\* \d+ events?, \d+ actors?", home) and " 1 sources" not in home
@@ -251,3 +251,29 @@ def test_pages_templates_read_no_attribute_named_like_a_dict_method() -> None:
         for match in re.finditer(rf"\b\w+\.(?:{methods})\b(?!\s*\()", path.read_text(encoding="utf-8"))
     ]
     assert not found, found
+
+
+def test_pages_event_date_basis_names_a_source_by_outlet_and_title(tmp_path: Path, corpus: Corpus) -> None:
+    """A basis that names a source by its id ("publication date of <id>") shows the outlet and title, linked."""
+    source = corpus.sources[0]
+    event = corpus.events[0].model_copy(update={"date_basis": f"not stated; publication date of {source.id}"})
+    render_site(corpus.model_copy(update={"events": [event, *corpus.events[1:]]}), TEMPLATES, tmp_path)
+    text = (tmp_path / page_path("events", event.id)).read_text(encoding="utf-8")
+    date_line = next(line for line in text.splitlines() if line.startswith("- **Date:**"))
+    assert f"publication date of [{source.outlet}, “{source.title}”](../sources/{source.id}.md)" in date_line
+    assert date_line.count(source.id) == 1  # only in the link's address
+
+
+def test_pages_only_in_this_source_leaves_out_an_event_another_source_reports(tmp_path: Path, corpus: Corpus) -> None:
+    """An event with a sentence in another source is not "only in this source", even when its list
+    of sources names one (the two can differ after curation or a hand edit)."""
+    event = next(e for e in corpus.events if len({m.source for m in e.mentions}) > 1)
+    first = event.mentions[0].source
+    narrowed = event.model_copy(update={"sources": [first]})
+    render_site(corpus.model_copy(update={"events": [narrowed if e.id == event.id else e for e in corpus.events]}),
+                TEMPLATES, tmp_path)
+    text = (tmp_path / page_path("sources", first)).read_text(encoding="utf-8")
+    only = text[text.index("## Only in this source"):] if "## Only in this source" in text else ""
+    only = only[: only.find("\n## ", 3)] if "\n## " in only[3:] else only
+    assert f"events/{event.id}.md" not in only
+    assert f"events/{event.id}.md" in text  # still listed among the events it reports

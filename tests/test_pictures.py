@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import xml.dom.minidom
 
+import pytest
+
 from briefing.model import Corpus
-from briefing.render import pictures
+from briefing.render import graph_layout, pictures
 
 
 def test_pictures_cooccurrence_pairs_are_sorted_and_counted_once_per_sentence(corpus: Corpus) -> None:
@@ -43,10 +47,52 @@ def test_pictures_nothing_to_draw_gives_empty_string(corpus: Corpus) -> None:
     assert pictures.neighbours_svg(empty, "nobody") == ""
 
 
-def test_pictures_force_layout_stays_in_unit_square_and_is_stable() -> None:
-    ids = [f"a{i}" for i in range(8)]
-    edges = {("a0", "a1"): 3, ("a1", "a2"): 1, ("a3", "a4"): 2}
-    layout = pictures.force_layout(ids, edges)
-    assert layout == pictures.force_layout(ids, edges)
-    assert set(layout) == set(ids)
-    assert pictures.force_layout(["only"], {}) == {"only": (0.5, 0.5)}
+def _overlaps(boxes: list[graph_layout.Box], centres: dict[str, tuple[float, float]]) -> list[tuple[str, str]]:
+    found = []
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            (ax, ay), (bx, by) = centres[a.id], centres[b.id]
+            if abs(ax - bx) < (a.width + b.width) / 2 and abs(ay - by) < (a.height + b.height) / 2:
+                found.append((a.id, b.id))
+    return found
+
+
+@pytest.mark.parametrize("graphviz", [True, False])
+def test_pictures_layout_keeps_every_label_clear_of_the_others(monkeypatch: pytest.MonkeyPatch, graphviz: bool) -> None:
+    """Graphviz's neato (or, without it, a circle) places boxes of circle and label with no overlap, the
+    same way each time, inside the picture."""
+    if graphviz and shutil.which("neato") is None:
+        message = "Graphviz's neato is not installed (apt-get install graphviz)"
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail(message)
+        pytest.skip(message)
+    if not graphviz:
+        monkeypatch.setattr(graph_layout.shutil, "which", lambda name: None)
+    boxes = [graph_layout.Box(f"a{i}", 40 + 9 * (i % 5), 30) for i in range(16)]
+    edges = {(f"a{i}", f"a{j}"): 1 + (i + j) % 3 for i in range(16) for j in range(i + 1, 16) if (i * j) % 4 == 1 or j == i + 1}
+    centres = graph_layout.place(boxes, edges)
+    assert centres == graph_layout.place(boxes, edges)
+    assert set(centres) == {b.id for b in boxes} and not _overlaps(boxes, centres)
+    assert min(x - b.width / 2 for b in boxes for x, _ in [centres[b.id]]) >= 0
+    assert graph_layout.place(boxes[:1], {}) == {"a0": (boxes[0].width / 2, boxes[0].height / 2)}
+
+
+def test_pictures_network_nodes_link_to_actor_pages(corpus: Corpus) -> None:
+    home = pictures.network_svg(corpus)
+    actors, _ = pictures.network_actors(corpus)
+    for actor in actors:
+        assert f'<a xlink:href="actors/{actor.id}/" data-bf-page="actors/{actor.id}.md">' in home
+    centre = actors[0]
+    page = pictures.neighbours_svg(corpus, centre.id)
+    assert f'data-bf-page="actors/{centre.id}.md"' not in page  # the page's own actor is no link
+    neighbours = pictures.Neighbourhoods(corpus).neighbours(centre.id)
+    assert neighbours and all(f'<a xlink:href="../../actors/{other}/"' in page for other, _ in neighbours)
+
+
+def test_pictures_star_keeps_the_actor_and_its_neighbours_clear_of_each_other() -> None:
+    centre = graph_layout.Box("me", 120, 32)
+    for count in (1, 2, 5, 12):
+        around = [graph_layout.Box(f"n{i}", 60 + 15 * (i % 4), 30) for i in range(count)]
+        centres = graph_layout.star(centre, around)
+        assert not _overlaps([centre, *around], centres), count
+        assert centres == graph_layout.star(centre, around)

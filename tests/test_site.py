@@ -208,3 +208,24 @@ def test_plugin_watches_seeds_templates_and_config(
     config.plugins.on_serve(server, config=config, builder=lambda: None)
     for name in ["seeds", "templates", "briefing.yml"]:
         assert str((project / name).resolve()) in watched
+
+
+def test_plugin_points_picture_links_at_pages_without_directory_urls(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, corpus: Corpus
+) -> None:
+    """The actor links of a network picture (raw SVG) lead to the pages in a build without
+    directory URLs too (the offline copy), where MkDocs' own link rewriting does not reach."""
+    fake_pipeline(monkeypatch, [], corpus)
+    project = make_project(tmp_path, None, plugin_enabled=True)
+    with (project / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("use_directory_urls: false\n")
+    run_plugin_build(project)
+    site = project / "site"
+    home = (site / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'<a xlink:href="([^"]+)" data-bf-page="', home)
+    assert links and all(re.fullmatch(r"actors/[^/]+\.html", href) for href in links), links
+    pictured = [p for p in sorted((site / "actors").glob("*.html")) if "data-bf-page=" in p.read_text(encoding="utf-8")]
+    assert pictured
+    for page in pictured:
+        hrefs = re.findall(r'<a xlink:href="([^"]+)" data-bf-page="', page.read_text(encoding="utf-8"))
+        assert all((page.parent / href).is_file() for href in hrefs), (page.name, hrefs)

@@ -12,6 +12,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+import yaml
 
 from briefing import pipeline
 from briefing.config import load_settings
@@ -129,6 +130,20 @@ def test_tag_links_above_a_page_lead_to_its_section_of_the_tags_page(twins: tupl
         assert href.startswith("../../tags/#tag-"), href
         anchor = href.split("#", 1)[1]
         assert f'id="{anchor}"' in tags_page, (name, anchor)
+    # An actor's other names are tags for search only (ranked above any title or text), never chips.
+    entries = json.loads((project / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    checked = 0
+    for markdown in sorted((project / "docs" / "actors").glob("*.md")):
+        meta = yaml.safe_load(markdown.read_text(encoding="utf-8").removeprefix("---\n").split("\n---\n", 1)[0])
+        if len(meta.get("tags", [])) == len(meta.get("tag_anchors", [])):  # the index, or no other name
+            continue
+        html = (project / "site" / html_of(markdown.relative_to(project / "docs"))).read_text(encoding="utf-8")
+        chips = [name for _, name in re.findall(r'<a href="([^"]+)" class="md-tag">([^<]+)</a>', html)]
+        assert chips == meta["tags"][: len(meta["tag_anchors"])], markdown.name
+        location = f"actors/{markdown.stem}/"
+        assert next(e.get("tags", []) for e in entries if e["location"] == location) == meta["tags"], location
+        checked += 1
+    assert checked
 
 
 def test_serve_dirty_rebuilds_only_changed_pages_and_keeps_the_search_index_whole(tmp_path: Path) -> None:

@@ -59,7 +59,12 @@ def actor_coverage(lookup: Lookup) -> list[CoverageRow]:
 def only_in(views: RecordViews, source: Source) -> dict[str, list[Any]]:
     """What no other source has: events, statements, actors."""
     lookup = views.lookup
-    events = [views.event_view(e) for e in lookup.events_by_source.get(source.id, []) if set(e.sources) <= {source.id}]
+    # An event counts every source that reports it: those it lists and those of its sentences
+    # (an analyst's curation or a hand-edited file can leave the two apart).
+    events = [
+        views.event_view(e) for e in lookup.events_by_source.get(source.id, [])
+        if set(e.sources) | {m.source for m in e.mentions} <= {source.id}
+    ]
     statements = [
         st for st in views.statements(lookup.quotes_by_source.get(source.id, []))
         if all(lookup.statement_sources.get(q.id, {source.id}) <= {source.id} for q in st.quotes)

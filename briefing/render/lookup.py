@@ -78,6 +78,9 @@ class Lookup:
             for source_id in dict.fromkeys(v.source for v in item.versions):
                 self.discrepancies_by_source[source_id].append(item)
         self._source_links: dict[str, Link] = {}
+        # A source id written inside a note (a date's basis: "publication date of <id>"), longest first.
+        ids = sorted((re.escape(s.id) for s in corpus.sources), key=len, reverse=True)
+        self._source_ids = re.compile(rf"(?<![\w-])({'|'.join(ids)})(?![\w-])") if ids else None
 
     # ---- order
 
@@ -121,6 +124,24 @@ class Lookup:
             link = Link(source.title if source else source_id, url_quote(page_path("sources", source_id)))
             self._source_links[source_id] = link
         return link
+
+    def cited_source(self, source_id: str) -> Link:
+        """The source's page, named as a reader cites it: outlet and title ("Ellery Courier, “Harbour fire …”")."""
+        source = self.sources[source_id]
+        title = f"“{source.title}”"
+        return Link(f"{source.outlet}, {title}" if source.outlet else title, self.source_link(source_id).href)
+
+    def name_sources(self, text: str) -> list[str | Link]:
+        """A note as pieces of text and links: every source id in it becomes its outlet and title."""
+        if self._source_ids is None or not text:
+            return [text] if text else []
+        pieces: list[str | Link] = []
+        for i, piece in enumerate(self._source_ids.split(text)):
+            if i % 2:
+                pieces.append(self.cited_source(piece))
+            elif piece:
+                pieces.append(piece)
+        return pieces
 
     def outlet_link(self, source_id: str) -> Link:
         """The source's page, named by its outlet (copies of one story share their title), else by its title."""

@@ -20,8 +20,8 @@ from typing import Any
 
 import jinja2
 
-from briefing.model import Corpus, Source
-from briefing.render import comparison, overview, pictures
+from briefing.model import Actor, Corpus, Source
+from briefing.render import actor_facts, comparison, overview, pictures
 from briefing.render.escaping import (
     escape_attr,
     escape_html,
@@ -37,6 +37,7 @@ from briefing.render.sentences import paragraph_blocks, sentence_ref
 from briefing.render.views import (
     ActorView,
     Link,
+    NetworkRow,
     Segment,
     SentenceCopies,
     SentenceRef,
@@ -46,6 +47,7 @@ from briefing.system import forking
 from briefing.system.files import write_if_changed
 
 TOP_ACTORS = 12
+NETWORK_PARTNERS = 6  # the list beside the home page's network names each actor's strongest links only
 GENERATED_DIRS = ("actors", "events", "sources")
 # Material's search: an actor page wins for any of its names; listings that repeat every
 # name (timeline, quotes, indexes, tags) stay out of the results.
@@ -99,7 +101,10 @@ class RecordPages:
         if kind == "actors":
             view = views.actor_view(lookup.actors[record_id])
             context = {**_actor_context(views, view), "tags": [view.kind], "search_boost": ACTOR_SEARCH_BOOST,
-                       "network_svg": self.neighbourhoods.svg(record_id)}
+                       "network_svg": self.neighbourhoods.svg(record_id),
+                       "network_rows": [NetworkRow(link, [], shared) for other, shared in
+                                        self.neighbourhoods.neighbours(record_id)
+                                        if (link := lookup.actor_link(other)) is not None]}
             template = "actor.md.j2"
         elif kind == "events":
             context = {"event": views.event_view(lookup.events[record_id]), "tags": ["Event"],
@@ -169,6 +174,7 @@ def build_pages(corpus: Corpus, env: jinja2.Environment, *, processes: int = 1) 
             top_actors=actors[:TOP_ACTORS],
             sources=[_source_row(lookup, s) for s in sources],
             network_svg=pictures.network_svg(corpus, links),
+            network_rows=_network_rows(lookup, *pictures.network_actors(corpus, links)),
         )
         render("timeline.md", "timeline.md.j2", groups=overview.timeline(views), event_count=len(events),
                timeline_svg=pictures.timeline_svg(corpus.events))
@@ -208,6 +214,22 @@ def build_pages(corpus: Corpus, env: jinja2.Environment, *, processes: int = 1) 
     return pages
 
 
+def _network_rows(lookup: Lookup, actors: list[Actor], edges: dict[tuple[str, str], int]) -> list[NetworkRow]:
+    """The network picture as a list: each actor with the others it is named with, most often first."""
+    partners: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for (a, b), weight in edges.items():
+        partners[a].append((weight, b))
+        partners[b].append((weight, a))
+    rows = []
+    for actor in actors:
+        ranked = sorted(partners[actor.id], key=lambda item: (-item[0], lookup.actors[item[1]].name, item[1]))
+        links = [link for _, other in ranked[:NETWORK_PARTNERS] if (link := lookup.actor_link(other)) is not None]
+        link = lookup.actor_link(actor.id)
+        if link is not None:
+            rows.append(NetworkRow(link, links))
+    return rows
+
+
 def _source_row(lookup: Lookup, source: Source) -> dict[str, Any]:
     return {
         "link": lookup.source_link(source.id),
@@ -232,11 +254,9 @@ def _actor_context(views: RecordViews, view: ActorView) -> dict[str, Any]:
         places.append(replace(ref, source=lookup.outlet_link(source_id)) if places else ref)
     return {
         "actor": view,
-        "aliases": [a for a in actor.aliases if a != actor.name],
-        "roles": [
-            {"text": r.text, "source": lookup.source_link(r.source), "anchor": lookup.anchor_link(r.source, r.anchor)}
-            for r in sorted(actor.roles, key=lambda r: (r.text.casefold(), lookup.source_sort_key(r.source), r.anchor))
-        ],
+        "aliases": actor_facts.other_names(actor),
+        "search_names": actor_facts.search_names(actor),
+        "roles": actor_facts.merged_roles(lookup, actor),
         "prominence": actor.prominence,
         "statements": views.statements(lookup.quotes_by_speaker.get(actor.id, [])),
         "events": [views.event_view(e) for e in lookup.events_by_actor.get(actor.id, [])],

@@ -1,7 +1,8 @@
 """Static SVG pictures of the briefing: the actor network and the timeline chart.
 
-Drawn at build time in plain Python, with no randomness and rounded coordinates, so
-the same corpus gives the same bytes. The SVGs are inlined in the Markdown pages as raw
+Drawn at build time, the network laid out by Graphviz (graph_layout), with no randomness
+and rounded coordinates, so the same corpus gives the same bytes. Every actor in a network
+is a link to its page. The SVGs are inlined in the Markdown pages as raw
 HTML (`<figure class="bf-picture">`), scale with the page width through their viewBox,
 and use no colour that disappears in print. Every piece of article text (names, event
 titles) is escaped here, because the templates output the SVG as is.
@@ -15,12 +16,18 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
+from urllib.parse import quote as url_quote
 
 from briefing.model import Actor, Corpus, Event
+from briefing.render.graph_layout import Box, place, star
+from briefing.render.lookup import page_path
 
 NETWORK_NODES = 24  # the home page shows the most prominent actors only
 NEIGHBOURS = 12  # an actor page shows its strongest neighbours only
-LAYOUT_ITERATIONS = 200
+FONT_SIZE = 11  # px, of the labels
+CHAR_WIDTH = 6.4  # px, an average letter of the label font
+MARGIN = 12  # px around the drawing, and below it for the legend
+CENTRE_WEIGHT = ' font-weight="700"'  # the label of the actor whose page the picture is on
 KIND_COLOURS = {"person": "#1565c0", "organization": "#e65100", "place": "#2e7d32", "other": "#6a1b9a"}
 KIND_LABELS = {"person": "person", "organization": "organization", "place": "place", "other": "other"}
 
@@ -33,8 +40,13 @@ class Node:
     label: str
     kind: str
     size: float  # radius in px
-    x: float = 0.0
+    x: float = 0.0  # the centre of its circle
     y: float = 0.0
+
+    @property
+    def box(self) -> Box:
+        """What is drawn for the node, the circle with its label under it: what must not overlap."""
+        return Box(self.id, max(2 * self.size, CHAR_WIDTH * len(_short(self.label))) + 4, 2 * self.size + FONT_SIZE + 6)
 
 
 # ------------------------------------------------------------------ the graph
@@ -78,78 +90,17 @@ def _radius(actor: Actor, biggest: float) -> float:
     return round(5.0 + 9.0 * math.sqrt(max(share, 0.0)), 1)
 
 
-# ------------------------------------------------------------------ layout
-
-
-def force_layout(ids: Sequence[str], edges: Mapping[Pair, int], iterations: int = LAYOUT_ITERATIONS) -> dict[str, tuple[float, float]]:
-    """Fruchterman-Reingold in the unit square, started on a circle in the given order (no randomness)."""
-    n = len(ids)
-    if n == 0:
-        return {}
-    if n == 1:
-        return {ids[0]: (0.5, 0.5)}
-    pos = {
-        node: [0.5 + 0.4 * math.cos(2 * math.pi * i / n), 0.5 + 0.4 * math.sin(2 * math.pi * i / n)]
-        for i, node in enumerate(ids)
-    }
-    k = math.sqrt(1.0 / n)
-    heaviest = max(edges.values(), default=1)
-    temperature = 0.1
-    for _ in range(iterations):
-        shift = {node: [0.0, 0.0] for node in ids}
-        for i, a in enumerate(ids):
-            for b in ids[i + 1 :]:
-                dx, dy = pos[a][0] - pos[b][0], pos[a][1] - pos[b][1]
-                dist = math.hypot(dx, dy) or 1e-6
-                force = k * k / dist
-                shift[a][0] += dx / dist * force
-                shift[a][1] += dy / dist * force
-                shift[b][0] -= dx / dist * force
-                shift[b][1] -= dy / dist * force
-        for (a, b), weight in edges.items():
-            if a not in pos or b not in pos:
-                continue
-            dx, dy = pos[a][0] - pos[b][0], pos[a][1] - pos[b][1]
-            dist = math.hypot(dx, dy) or 1e-6
-            force = dist * dist / k * (0.5 + weight / heaviest)
-            shift[a][0] -= dx / dist * force
-            shift[a][1] -= dy / dist * force
-            shift[b][0] += dx / dist * force
-            shift[b][1] += dy / dist * force
-        for node in ids:
-            # A weak pull to the centre keeps unconnected actors on the canvas.
-            shift[node][0] += (0.5 - pos[node][0]) * 0.05
-            shift[node][1] += (0.5 - pos[node][1]) * 0.05
-            length = math.hypot(*shift[node]) or 1e-6
-            step = min(length, temperature)
-            pos[node][0] += shift[node][0] / length * step
-            pos[node][1] += shift[node][1] / length * step
-        temperature = max(temperature * 0.98, 0.002)
-    return {node: (p[0], p[1]) for node, p in pos.items()}
-
-
-def _fit(points: Mapping[str, tuple[float, float]], width: float, height: float, margin: float) -> dict[str, tuple[float, float]]:
-    """Scale points into the box, keeping margin free for labels."""
-    xs = [p[0] for p in points.values()]
-    ys = [p[1] for p in points.values()]
-    span_x = (max(xs) - min(xs)) or 1.0
-    span_y = (max(ys) - min(ys)) or 1.0
-    fitted = {}
-    for node, (x, y) in points.items():
-        fx = margin + (x - min(xs)) / span_x * (width - 2 * margin) if len(points) > 1 else width / 2
-        fy = margin + (y - min(ys)) / span_y * (height - 2 * margin) if len(points) > 1 else height / 2
-        fitted[node] = (round(fx, 1), round(fy, 1))
-    return fitted
-
-
 # ------------------------------------------------------------------ drawing
 
 
-def _svg(width: int, height: int, label: str, body: list[str]) -> str:
+def _svg(width: int, height: int, label: str, body: list[str], role: str = "img") -> str:
+    """An SVG named by its <title> (no article text in attributes); a picture holding links is a
+    "group", as an "img" hides what it holds from assistive technology."""
     return "\n".join(
         [
-            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
-            f'class="bf-svg" font-family="sans-serif">',  # named by its <title>: no article text in attributes
+            f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+            f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="{role}" '
+            f'class="bf-svg" font-family="sans-serif">',
             f"<title>{escape(label)}</title>",
             *body,
             "</svg>",
@@ -157,7 +108,33 @@ def _svg(width: int, height: int, label: str, body: list[str]) -> str:
     )
 
 
-def _draw_graph(nodes: Sequence[Node], edges: Mapping[Pair, int], width: int, height: int, label: str) -> str:
+def actor_href(actor_id: str, root: str) -> str:
+    """The URL of an actor's page from a page `root` away from the site root (directory URLs)."""
+    return root + url_quote(page_path("actors", actor_id).removesuffix(".md")) + "/"
+
+
+def _laid_out(nodes: Sequence[Node], edges: Mapping[Pair, int], centre: str) -> tuple[list[Node], int, int]:
+    """The nodes placed (graph_layout: a star round `centre`, else by Graphviz) inside a margin, and
+    the width and height of the picture."""
+    boxes = {n.id: n.box for n in nodes}
+    if centre:
+        centres = star(boxes[centre], [box for node_id, box in boxes.items() if node_id != centre])
+    else:
+        centres = place(list(boxes.values()), edges)
+    placed = []
+    for node in nodes:
+        x, y = centres[node.id]
+        box = boxes[node.id]
+        # The circle sits at the top of its box, the label under it.
+        placed.append(Node(node.id, node.label, node.kind, node.size, round(x + MARGIN, 1),
+                           round(y - box.height / 2 + node.size + MARGIN, 1)))
+    width = max(centres[n.id][0] + boxes[n.id].width / 2 for n in nodes) + 2 * MARGIN
+    height = max(centres[n.id][1] + boxes[n.id].height / 2 for n in nodes) + 2 * MARGIN + 16  # and the legend
+    return placed, math.ceil(max(width, 300)), math.ceil(height)
+
+
+def _draw_graph(nodes: Sequence[Node], edges: Mapping[Pair, int], label: str, root: str, centre: str = "") -> str:
+    nodes, width, height = _laid_out(nodes, edges, centre)
     heaviest = max(edges.values(), default=1)
     where = {n.id: n for n in nodes}
     body = ['<g class="bf-edges" stroke="#78909c" stroke-linecap="round">']
@@ -170,18 +147,27 @@ def _draw_graph(nodes: Sequence[Node], edges: Mapping[Pair, int], width: int, he
                 f"{weight} shared sentence{'s' if weight != 1 else ''}</title></line>"
             )
     body.append("</g>")
-    body.append('<g class="bf-nodes" font-size="11" text-anchor="middle">')
+    body.append(f'<g class="bf-nodes" font-size="{FONT_SIZE}" text-anchor="middle">')
     for node in nodes:
         colour = KIND_COLOURS.get(node.kind, KIND_COLOURS["other"])
-        body.append(
-            f'<g><circle cx="{node.x}" cy="{node.y}" r="{node.size}" fill="{colour}" stroke="#fff" stroke-width="1.5">'
+        drawn = (
+            f'<circle cx="{node.x}" cy="{node.y}" r="{node.size}" fill="{colour}" stroke="#fff" stroke-width="1.5">'
             f"<title>{escape(node.label)} ({KIND_LABELS.get(node.kind, node.kind)})</title></circle>"
-            f'<text x="{node.x}" y="{round(node.y + node.size + 11, 1)}" fill="currentColor" '
-            f'paint-order="stroke" stroke="var(--md-default-bg-color, #fff)" stroke-width="3">{escape(_short(node.label))}</text></g>'
+            f'<text x="{node.x}" y="{round(node.y + node.size + FONT_SIZE, 1)}" fill="currentColor" '
+            f'paint-order="stroke" stroke="var(--md-default-bg-color, #fff)" stroke-width="3"'
+            f"{CENTRE_WEIGHT if node.id == centre else ''}>{escape(_short(node.label))}</text>"
         )
+        if node.id == centre:  # the page the picture is on
+            body.append(f"<g>{drawn}</g>")
+        else:
+            # xlink:href, which neither engine rewrites (Zensical reads a raw href as relative to the
+            # Markdown file); the MkDocs plugin points it at data-bf-page's URL in builds without
+            # directory URLs.
+            body.append(f'<a xlink:href="{actor_href(node.id, root)}" data-bf-page="{escape(page_path("actors", node.id))}">'
+                        f"{drawn}</a>")
     body.append("</g>")
     body.append(_legend(sorted({n.kind for n in nodes}), height))
-    return _svg(width, height, label, body)
+    return _svg(width, height, label, body, role="group")
 
 
 def _legend(kinds: Sequence[str], height: int) -> str:
@@ -200,21 +186,27 @@ def _short(label: str, limit: int = 24) -> str:
     return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
 
 
-def network_svg(corpus: Corpus, weights: Mapping[Pair, int] | None = None, limit: int = NETWORK_NODES) -> str:
-    """The most prominent actors linked by co-occurrence, laid out by force; "" when there is no link."""
+def network_actors(corpus: Corpus, weights: Mapping[Pair, int] | None = None,
+                   limit: int = NETWORK_NODES) -> tuple[list[Actor], dict[Pair, int]]:
+    """The most prominent actors that are linked to another of them, and those links."""
     weights = cooccurrence(corpus) if weights is None else weights
     actors = _by_prominence(corpus.actors)[:limit]
     chosen = {a.id for a in actors}
     edges = {pair: w for pair, w in weights.items() if pair[0] in chosen and pair[1] in chosen}
     linked = {x for pair in edges for x in pair}
-    actors = [a for a in actors if a.id in linked]
+    return [a for a in actors if a.id in linked], edges
+
+
+def network_svg(corpus: Corpus, weights: Mapping[Pair, int] | None = None, limit: int = NETWORK_NODES,
+                root: str = "") -> str:
+    """The most prominent actors linked by co-occurrence; "" when there is no link. `root` leads
+    from the page the picture is on to the site root."""
+    actors, edges = network_actors(corpus, weights, limit)
     if not edges:
         return ""
-    width, height = 820, 520
-    points = _fit(force_layout([a.id for a in actors], edges), width, height - 20, 60)
     biggest = max((a.prominence.score for a in actors), default=1.0)
-    nodes = [Node(a.id, a.name, a.kind, _radius(a, biggest), *points[a.id]) for a in actors]
-    return _draw_graph(nodes, edges, width, height, "Actor network: actors linked when named in the same sentence")
+    nodes = [Node(a.id, a.name, a.kind, _radius(a, biggest)) for a in actors]
+    return _draw_graph(nodes, edges, "Actor network: actors linked when named in the same sentence", root)
 
 
 class Neighbourhoods:
@@ -230,28 +222,25 @@ class Neighbourhoods:
                 self.adjacent[a].append((w, b))
                 self.adjacent[b].append((w, a))
 
-    def svg(self, actor_id: str, limit: int = NEIGHBOURS) -> str:
-        """One actor in the centre and its strongest neighbours around it; "" when it has none."""
+    def neighbours(self, actor_id: str, limit: int = NEIGHBOURS) -> list[tuple[str, int]]:
+        """The actor's strongest neighbours (id, shared sentences), strongest first, then by name."""
+        actors = self.actors
+        ranked = sorted(self.adjacent.get(actor_id, []), key=lambda item: (-item[0], actors[item[1]].name, item[1]))
+        return [(other, weight) for weight, other in ranked[:limit]]
+
+    def svg(self, actor_id: str, limit: int = NEIGHBOURS, root: str = "../../") -> str:
+        """The actor in the middle and its strongest neighbours round it; "" when it has none."""
         actors = self.actors
         centre = actors.get(actor_id)
-        if centre is None:
+        ranked = self.neighbours(actor_id, limit)
+        if centre is None or not ranked:
             return ""
-        ranked = sorted(self.adjacent.get(actor_id, []), key=lambda item: (-item[0], actors[item[1]].name, item[1]))[:limit]
-        if not ranked:
-            return ""
-        width, height = 640, 400
-        cx, cy, radius = width / 2, (height - 20) / 2, min(width, height - 20) / 2 - 55
-        biggest = max([centre.prominence.score, *(actors[o].prominence.score for _, o in ranked)])
-        nodes = [Node(centre.id, centre.name, centre.kind, _radius(centre, biggest), round(cx, 1), round(cy, 1))]
         # Neighbours in name order around the circle, so the picture reads like an index.
-        ordered = sorted((o for _, o in ranked), key=lambda o: (actors[o].name.casefold(), o))
-        for i, other in enumerate(ordered):
-            angle = -math.pi / 2 + 2 * math.pi * i / len(ordered)
-            x = round(cx + radius * 1.35 * math.cos(angle), 1)
-            y = round(cy + radius * math.sin(angle), 1)
-            nodes.append(Node(other, actors[other].name, actors[other].kind, _radius(actors[other], biggest), x, y))
-        edges = {_pair(actor_id, o): w for w, o in ranked}
-        return _draw_graph(nodes, edges, width, height, f"Actors named together with {centre.name}")
+        around = sorted((actors[o] for o, _ in ranked), key=lambda a: (a.name.casefold(), a.id))
+        biggest = max(a.prominence.score for a in [centre, *around])
+        edges = {_pair(actor_id, o): w for o, w in ranked}
+        nodes = [Node(a.id, a.name, a.kind, _radius(a, biggest)) for a in [centre, *around]]
+        return _draw_graph(nodes, edges, f"Actors named together with {centre.name}", root, centre.id)
 
 
 def neighbours_svg(corpus: Corpus, actor_id: str, weights: Mapping[Pair, int] | None = None,

@@ -16,6 +16,7 @@ from urllib.parse import quote as url_quote
 from briefing.model import Actor, Discrepancy, Event, Quote
 from briefing.render.labels import KIND_LABELS, PRECISION_LABELS, format_date
 from briefing.render.lookup import Lookup, anchor_key, page_path
+from briefing.render.sentences import sentence_ref
 from briefing.render.views import (
     ActorView,
     DateView,
@@ -25,6 +26,7 @@ from briefing.render.views import (
     EventView,
     Link,
     QuoteView,
+    SentenceRef,
     StatementView,
     VersionView,
 )
@@ -41,11 +43,11 @@ def _once(made: dict[str, V], key: str, make: Callable[[], V]) -> V:
     return made[key]
 
 
-def date_view(value: dt.date | None, precision: str | None, basis: str | None) -> DateView:
+def date_view(value: dt.date | None, precision: str | None, basis: list[str | Link]) -> DateView:
     return DateView(
         label=format_date(value, precision),
         precision=PRECISION_LABELS.get(precision or "", "") if value else "",
-        basis=basis or "",
+        basis=basis,
         sort_key=(1, "") if value is None else (0, value.isoformat()),
     )
 
@@ -73,7 +75,7 @@ class RecordViews:
                 text=m.text or lookup.sentences.get((m.source, m.anchor), (0, 0, ""))[2],
                 date=format_date(m.date.value, m.date.precision) if m.date else "",
                 date_text=m.date.text if m.date else "",
-                date_basis=m.date.basis if m.date else "",
+                date_basis=lookup.name_sources(m.date.basis) if m.date else [],
             )
             mentions.append(view)
             row = rows.get((view.text, view.date))
@@ -86,7 +88,7 @@ class RecordViews:
             id=event.id,
             title=event.title,
             link=lookup.event_link(event),
-            date=date_view(event.date, event.date_precision, event.date_basis),
+            date=date_view(event.date, event.date_precision, lookup.name_sources(event.date_basis or "")),
             disputed=event.date_disputed,
             place=lookup.actor_link(event.place),
             participants=participants,
@@ -152,16 +154,24 @@ class RecordViews:
         subject = lookup.actor_link(item.subject)
         if subject is None and item.subject in lookup.events:
             subject = lookup.event_link(lookup.events[item.subject])
+        versions = sorted(item.versions, key=lambda v: (lookup.source_sort_key(v.source), anchor_key(v.anchor)))
         return DiscrepancyView(
             id=item.id,
             kind=item.kind,
-            title=item.title,
+            title=whole_words(item.title, [v.text for v in versions]),
             subject=subject,
             versions=[
-                VersionView(lookup.source_link(v.source), lookup.anchor_link(v.source, v.anchor), v.value, v.text)
-                for v in sorted(item.versions, key=lambda v: (lookup.source_sort_key(v.source), anchor_key(v.anchor)))
+                VersionView(lookup.source_link(v.source), lookup.anchor_link(v.source, v.anchor), v.value, v.text,
+                            self._version_sentence(v.source, v.anchor, v.value))
+                for v in versions
             ],
         )
+
+    def _version_sentence(self, source_id: str, anchor: str, value: str) -> SentenceRef:
+        """The sentence a version was read from, its value marked where the sentence spells it so."""
+        start, _, text = self.lookup.sentences.get((source_id, anchor), (0, 0, ""))
+        at = text.casefold().find(value.casefold()) if value else -1
+        return sentence_ref(self.lookup, source_id, anchor, [(start + at, start + at + len(value))] if at >= 0 else [])
 
     def discrepancies(self, source_id: str | None = None) -> list[DiscrepancyView]:
         """The discrepancies (those a source is part of, with `source_id`), by kind, then title."""
@@ -169,6 +179,23 @@ class RecordViews:
         items = lookup.corpus.discrepancies if source_id is None else lookup.discrepancies_by_source.get(source_id, [])
         order = {kind: i for i, kind in enumerate(DISCREPANCY_KINDS)}
         return [self.discrepancy_view(d) for d in sorted(items, key=lambda d: (order.get(d.kind, 9), d.title, d.id))]
+
+
+def whole_words(title: str, texts: Iterable[str]) -> str:
+    """A title quoting the start of one of `texts` ("Wording of “... after d…”") cut back to its last
+    whole word ("... after …”"): a heading cut mid-word reads as a typo."""
+    match = _CUT_QUOTATION.search(title)
+    if match is None:
+        return title
+    start = match.group(1)
+    for text in texts:
+        if text.startswith(start) and len(text) > len(start) and text[len(start)].isalnum() and start[-1:].isalnum():
+            kept = start.rsplit(" ", 1)[0] if " " in start else start
+            return f"{title[: match.start(1)]}{kept} …”"
+    return title
+
+
+_CUT_QUOTATION = re.compile(r"“(.+?)…”$")
 
 
 def _normalise(text: str) -> str:

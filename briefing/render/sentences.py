@@ -78,13 +78,38 @@ def _annotations(lookup: Lookup, source: Source) -> tuple[list[tuple[int, int, s
 def _paragraph_view(
     paragraph: Paragraph, mentions: list[tuple[int, int, str]], quotes: list[tuple[int, int]]
 ) -> ParagraphView:
+    sentences = readable_sentences(paragraph)
     return ParagraphView(
         anchor=safe_name(paragraph.anchor),
         kind=paragraph.kind,
-        sentences=[(safe_name(s.anchor), s.text) for s in paragraph.sentences],
+        sentences=[(safe_name(anchor), text) for anchor, _, text in sentences],
         text=paragraph.text,
-        annotated=[(safe_name(s.anchor), _pieces(s.start, s.text, mentions, quotes)) for s in paragraph.sentences],
+        annotated=[(safe_name(anchor), _pieces(start, text, mentions, quotes)) for anchor, start, text in sentences],
     )
+
+
+def readable_sentences(paragraph: Paragraph) -> list[tuple[str, int, str]]:
+    """The paragraph's sentences as (anchor, start, text), a sentence without a word (a lone opening
+    quotation mark the splitter cut off) joined to the next one, or to the one before when it is last.
+
+    The joined sentence keeps the anchor of the one with words: records cite sentences with words.
+    """
+    joined: list[tuple[str, int, int]] = []  # (anchor, start, end)
+    pending: int | None = None  # start of the wordless run waiting for the next sentence
+    for sentence in paragraph.sentences:
+        if not any(c.isalnum() for c in sentence.text):
+            pending = sentence.start if pending is None else pending
+            continue
+        joined.append((sentence.anchor, sentence.start if pending is None else pending, sentence.end))
+        pending = None
+    if pending is not None:
+        if joined:
+            anchor, start, _ = joined.pop()
+            joined.append((anchor, start, paragraph.sentences[-1].end))
+        else:  # nothing but punctuation: shown as it is
+            return [(s.anchor, s.start, s.text) for s in paragraph.sentences]
+    offset = paragraph.start
+    return [(anchor, start, paragraph.text[start - offset : end - offset].rstrip()) for anchor, start, end in joined]
 
 
 def _pieces(start: int, text: str, mentions: list[tuple[int, int, str]], quotes: list[tuple[int, int]]) -> list[Piece]:

@@ -58,7 +58,7 @@ class SentenceCopies:
 class DateView:
     label: str  # "2031-03-04", "2031-03", "week of 2031-03-02", "undated"
     precision: str
-    basis: str
+    basis: list[str | Link]  # how it was dated: text, and links to the sources it names
     sort_key: tuple[int, str]
 
 
@@ -116,7 +116,7 @@ class EventMentionView:
     text: str
     date: str
     date_text: str
-    date_basis: str
+    date_basis: list[str | Link]
 
 
 @dataclass
@@ -185,6 +185,7 @@ class VersionView:
     anchor: Link
     value: str
     text: str
+    sentence: SentenceRef  # the whole sentence it was read from, the value marked
 
 
 @dataclass(frozen=True)
@@ -210,3 +211,13 @@ class MonthGroup:
     id: str
     title: str
     events: list[EventView]
+
+
+@dataclass(frozen=True)
+class NetworkRow:
+    """An actor of a network picture as a line of the list small screens get instead: its page,
+    and who it is named with (or how often with the page's actor)."""
+
+    actor: Link
+    partners: list[Link]
+    shared: int = 0  # sentences shared with the actor whose page it is on

@@ -1,10 +1,12 @@
 """PDF handouts of a built briefing site, printed by headless Chromium (no network, no extra package).
 
 `write_briefing_pdf()` assembles the whole briefing into one HTML book (cover, table of
-contents, then home, timeline, quotes, events, actors and sources, each index followed by
-its pages in the index's order), rewrites every link between pages into a link inside the
-book, and prints it with the site's own print styles. `write_page_pdf()` prints one page
-of the site as it is (with its print title block and link footnotes).
+contents, then home, timeline, quotes, coverage, discrepancies, events, actors and sources,
+each index followed by its pages in the index's order), rewrites every link between pages
+into a link inside the book, and prints it with the site's own print styles (which number
+the pages). It prints twice: the first print tells on which page each section starts
+(pdf_pages), the second carries those numbers in the table of contents. `write_page_pdf()`
+prints one page of the site as it is (with its print title block and link footnotes).
 
 Chromium is found on PATH (chromium, chromium-browser, google-chrome) or through the
 BRIEFING_CHROMIUM environment variable.
@@ -24,6 +26,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from briefing.errors import BriefingError
+from briefing.site.pdf_pages import destination_pages
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 CHROMIUM_FLAGS = (
@@ -42,6 +45,8 @@ SECTIONS = (
     ("Home", "", False),
     ("Timeline", "timeline/", False),
     ("Quotes", "quotes/", False),
+    ("Coverage", "coverage/", False),
+    ("Discrepancies", "discrepancies/", False),
     ("Events", "events/", True),
     ("Actors", "actors/", True),
     ("Sources", "sources/", True),
@@ -203,8 +208,19 @@ def _rewrite(page: BookPage, site_dir: Path, keys: dict[Path, str]) -> str:
     return _HREF.sub(link, body)
 
 
-def assemble_book(site_dir: Path) -> str:
-    """One HTML document holding the whole briefing, styled by the site's CSS for print."""
+def _toc_entry(key: str, title: str, page_numbers: dict[str, int] | None) -> str:
+    """A line of the table of contents: the title, dot leaders, its page (blank until the first print says)."""
+    number = str(page_numbers.get(key, "")) if page_numbers is not None else ""
+    return (f'<a href="#{key}"><span class="bf-toc__title">{html.escape(title)}</span>'
+            f'<span class="bf-toc__page">{number}</span></a>')
+
+
+def assemble_book(site_dir: Path, page_numbers: dict[str, int] | None = None) -> str:
+    """One HTML document holding the whole briefing, styled by the site's CSS for print.
+
+    `page_numbers` (section key -> page) fills the table of contents; without it the numbers
+    stay blank in a box of the same width, so filling them in moves nothing.
+    """
     site_dir = Path(site_dir)
     sections = reading_order(site_dir)
     if not sections:
@@ -232,10 +248,10 @@ def assemble_book(site_dir: Path) -> str:
            "</section>",
            '<nav class="bf-toc md-typeset"><h2>Contents</h2><ol>']
     for (section_title, _), group in zip(sections, pages):
-        out.append(f'<li><a href="#{group[0].key}">{html.escape(section_title)}</a>')
+        out.append(f"<li>{_toc_entry(group[0].key, section_title, page_numbers)}")
         if len(group) > 1:
             out.append("<ol>")
-            out.extend(f'<li><a href="#{p.key}">{html.escape(p.title)}</a></li>' for p in group[1:])
+            out.extend(f"<li>{_toc_entry(p.key, p.title, page_numbers)}</li>" for p in group[1:])
             out.append("</ol>")
         out.append("</li>")
     out.append("</ol></nav>")
@@ -252,11 +268,12 @@ def assemble_book(site_dir: Path) -> str:
 
 
 def write_briefing_pdf(site_dir: Path, output: Path) -> Path:
-    """The whole briefing as one PDF with a cover and a table of contents."""
-    book = assemble_book(site_dir)
+    """The whole briefing as one PDF with a cover, a table of contents with page numbers, and numbered pages."""
     with tempfile.TemporaryDirectory(prefix="briefing-book-") as tmp:
         page = Path(tmp) / "briefing.html"
-        page.write_text(book, encoding="utf-8")
+        page.write_text(assemble_book(site_dir), encoding="utf-8")
+        draft = print_to_pdf(page, Path(tmp) / "draft.pdf")
+        page.write_text(assemble_book(site_dir, destination_pages(draft.read_bytes())), encoding="utf-8")
         return print_to_pdf(page, output)
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,7 @@ from briefing.site.identity import build_date, site_name
 from briefing.site.incremental import BUILD_LOGGER, DropDirtyWarning, IncrementalSite
 
 log = logging.getLogger("mkdocs.plugins.briefing")
+_PICTURE_LINK = re.compile(r'<a xlink:href="([^"]*)" data-bf-page="([^"]+)">')
 
 
 
@@ -136,6 +138,20 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         self._files = files
         return files
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Point the actor links of a network picture (raw SVG, which MkDocs does not rewrite) at
+        their pages' URLs in this build: written for directory URLs, they are wrong without
+        (the offline copy)."""
+        if "data-bf-page=" not in html:
+            return html
+
+        def link(match: re.Match[str]) -> str:
+            target = files.get_file_from_path(match.group(2))
+            url = target.url_relative_to(page.file) if target is not None else match.group(1)
+            return f'<a xlink:href="{url}" data-bf-page="{match.group(2)}">'
+
+        return _PICTURE_LINK.sub(link, html)
 
     def on_page_context(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         if self._site is not None:

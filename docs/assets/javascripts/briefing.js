@@ -40,8 +40,8 @@
     var links = article.querySelectorAll("a[href]");
     for (var i = 0; i < links.length; i++) {
       var a = links[i];
-      // Permalinks, sentence citations and in-page anchors need no footnote.
-      if (a.classList.contains("headerlink") || a.classList.contains("cite")) continue;
+      // Permalinks, sentence citations, tags (a page's kind) and in-page anchors need no footnote.
+      if (a.classList.contains("headerlink") || a.classList.contains("cite") || a.classList.contains("md-tag")) continue;
       var href = a.getAttribute("href");
       if (!href || href.charAt(0) === "#" || a.closest("svg")) continue;
       var target;
@@ -73,5 +73,18 @@
     document.addEventListener("DOMContentLoaded", footnotes);
   } else {
     footnotes();
+  }
+})();
+
+/* Material's search dialog has no accessible name (axe: aria-dialog-name): give it the label of its box. */
+(function () {
+  function nameSearch() {
+    var dialog = document.querySelector('.md-search[role="dialog"]');
+    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", nameSearch);
+  } else {
+    nameSearch();
   }
 })();
