@@ -452,3 +452,59 @@ def test_resolve_a_bracket_beside_people_in_different_sources_names_none_of_them
     second = make_extraction("b", [("Tom Lee", "PERSON", {"same_as": "R-Ore."}), ("R-Ore.", "PERSON", {"same_as": "Tom Lee"})])
     names = actor_names([first, second])
     assert not any({"Ann Roe", "Tom Lee"} <= aliases for aliases in names.values())
+
+
+def test_resolve_a_team_known_by_the_end_of_its_name():
+    names = actor_names(
+        [
+            make_extraction("a", [("Ellery", "GPE"), ("Ellery Kestrels", "GPE")]),
+            # the tagger takes the nickname for a person; the place before it tells no other actor
+            make_extraction("b", [("Kestrels", "PERSON"), ("UN Harbour Council", "ORG"), ("UN", "ORG")]),
+            make_extraction("c", [("Harbour Council", "ORG"), ("Saraya Wardens", "ORG"), ("Wardens", "ORG")]),
+        ]
+    )
+    assert names["Ellery Kestrels"] == {"Ellery Kestrels", "Kestrels"}
+    assert names["UN Harbour Council"] == {"UN Harbour Council", "Harbour Council"}
+    assert "Wardens" in names and "Saraya Wardens" in names  # a proper word in front: another actor
+
+
+def test_resolve_the_end_of_a_name_that_is_a_common_noun_or_a_surname_stays_apart():
+    names = actor_names(
+        [
+            make_extraction(
+                "a",
+                [("Ellery Savings Bank", "ORG"), ("Bank", "ORG"), ("Dana Whitfield", "PERSON"), ("Marlow Whitfield", "ORG")],
+                text="Ellery Savings Bank Bank Dana Whitfield Marlow Whitfield. The bank said so.",
+            ),
+            make_extraction("b", [("Whitfield", "PERSON")]),
+        ]
+    )
+    assert "Bank" not in names["Ellery Savings Bank"]
+    assert "Whitfield" not in names["Marlow Whitfield"]
+
+
+def test_resolve_a_credit_or_lower_case_words_glued_in_front_of_a_name_are_left_out():
+    names = actor_names(
+        [
+            make_extraction("a", [("Dana Whitfield", "PERSON"), ("Harbour Dynamics", "ORG"), ("Ellery Gazette", "ORG")]),
+            make_extraction(
+                "b", [("PIXA Dana Whitfield", "PERSON"), ("EPA Harbour Dynamics", "ORG"), ("this Ellery Gazette", "ORG")]
+            ),
+            make_extraction("c", [("pro-Whitfield", "PERSON")]),
+        ]
+    )
+    assert names == {
+        "Dana Whitfield": {"Dana Whitfield"},
+        "Harbour Dynamics": {"Harbour Dynamics"},
+        "Ellery Gazette": {"Ellery Gazette"},
+    }
+
+
+def test_resolve_an_author_whom_other_sources_name_as_a_person_is_an_actor():
+    extractions = [
+        make_extraction("a", [("Dana Whitfield", "PERSON")], authors=["Dana Whitfield", "Tom Ellery"]),
+        make_extraction("b", [("Dana Whitfield", "PERSON"), ("Tom Ellery", "PERSON")]),
+        make_extraction("c", [("Dana Whitfield", "PERSON")]),
+    ]
+    actors, _ = resolve_actors(extractions, authors=["Dana Whitfield", "Tom Ellery"])
+    assert {a.name: a.sources for a in actors} == {"Dana Whitfield": ["a", "b", "c"]}

@@ -25,6 +25,8 @@ NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "de", "da", "di", 
 # Lower-case words that may stand inside a person's name as written ("Yosef ben Ami"): the particles,
 # and "ben", which names compare (a first name, once folded to lower case).
 LOWER_CASE_NAME_PARTS = NAME_PARTICLES | {"ben"}
+# Prefixes that, hyphenated to a name, make an adjective of it: "pro-Roe", "anti-Roe", "ex-Roe".
+ADJECTIVE_PREFIXES = frozenset({"pro", "anti", "ex", "non", "un", "post", "pre", "neo", "mid"})
 
 # Nouns that say "the name before me is an organisation" ("the X militia"); not part of the name.
 ORG_TYPE_NOUNS = frozenset(

@@ -7,16 +7,12 @@ from collections import Counter
 from collections.abc import Set
 
 from briefing.model import Actor, ActorKind, EntitySpan, Mention, Prominence, Role
-from briefing.lexicon.press import WIRE_AGENCIES
 from briefing.lexicon.titles import ORG_TYPE_NOUNS
 from briefing.names import fold, is_acronym, name_tokens
 from briefing.resolve.actor_kinds import winning_kind
-from briefing.resolve.name_nodes import NameNode
+from briefing.resolve.name_nodes import AGENCY_KEYS, NameNode
 from briefing.resolve.unionfind import UnionFind
 from briefing.slugs import slugify_id, unique_ids
-
-
-AGENCY_KEYS = frozenset(fold(a) for a in WIRE_AGENCIES)
 
 
 def build_actors(
