@@ -201,6 +201,23 @@ def merge_name_tails(nodes: dict[str, NameNode], sets: UnionFind[str], lowercase
                 break
 
 
+def merge_same_fronted_names(nodes: dict[str, NameNode], sets: UnionFind[str]) -> None:
+    """Names of organisations that are one name after another name of one actor: "UN Harbour
+    Council" and "United Nations Harbour Council", once "UN" is "United Nations"."""
+    first_key: dict[str, str] = {}
+    for node in sorted(nodes.values(), key=lambda n: n.key):
+        first_key.setdefault(node.name, node.key)
+    same: dict[tuple[str, str], str] = {}
+    for name, key in first_key.items():
+        words = name.split()
+        if nodes[key].kind() != "organization":
+            continue
+        for i in range(1, len(words)):
+            front = first_key.get(" ".join(words[:i]))
+            if front is not None and nodes[front].kind() != "person":
+                sets.union(same.setdefault((sets.find(front), " ".join(words[i:])), key), key)
+
+
 def _known_by_tail(node: NameNode, lowercase_words: Set[str], places: set[str], surnames: set[str]) -> bool:
     """A name that may stand for a longer one ending with it: capitalised, no common noun, no
     place, no surname."""

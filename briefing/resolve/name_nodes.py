@@ -19,15 +19,18 @@ from briefing.lexicon.titles import (
     ORG_NAME_HEADS,
     ORG_TYPE_NOUNS,
     PLACE_NAME_HEADS,
+    PLACE_NAME_STARTS,
     TITLE_WORDS,
 )
 from briefing.names import fold, name_tokens
 from briefing.resolve.actor_kinds import (
+    DESCRIBED_VOTES,
     FULL_NAME_WEIGHT,
     LABEL_KIND,
     PERSON_TITLE_VOTES,
     PLACE_HEAD_VOTES,
     TYPE_NOUN_VOTES,
+    described_kind,
     winning_kind,
 )
 
@@ -51,6 +54,8 @@ class NameNode:
     titled: int = 0
     typed: int = 0
     initial: int = 0
+    # Kinds that descriptions and addresses in the text give the name ("the newspaper X").
+    described: Counter[str] = field(default_factory=Counter)
     mentions: list[tuple[str, EntitySpan]] = field(default_factory=list)
     # The same name's votes summed over all sources: what merging decisions look at.
     corpus_votes: Counter[str] = field(default_factory=Counter)
@@ -73,8 +78,11 @@ class NameNode:
                 votes[kind] += count * weight
         votes["person"] += PERSON_TITLE_VOTES * self.titled
         votes["organization"] += TYPE_NOUN_VOTES * self.typed
-        last = self.name.split()[-1]
-        if last in PLACE_NAME_HEADS:
+        for kind, count in self.described.items():
+            votes[kind] += DESCRIBED_VOTES * count
+        words = self.name.split()
+        last = words[-1]
+        if last in PLACE_NAME_HEADS or len(words) > 1 and words[0] in PLACE_NAME_STARTS:
             votes["place"] += PLACE_HEAD_VOTES * weight * len(self.mentions)
         elif last in ORG_NAME_HEADS and len(self.name.split()) > 1:
             votes["organization"] += PLACE_HEAD_VOTES * weight * len(self.mentions)
@@ -101,8 +109,13 @@ def collect_nodes(extractions: Sequence[Extraction], author_keys: set[str]) -> d
         source_authors, source_words = (author_keys | extra, author_words | _words_of(extra)) if extra else (author_keys, author_words)
         # A source naming its own outlet ("CITY (Agency) -", "told the Herald") credits itself.
         own_outlet = fold(extraction.source.outlet or "")
+        places_ending = {e.end for e in extraction.entities if e.label in ("GPE", "LOC", "FAC") or e.text.split()[-1].lower() in PLACE_NAME_HEADS}
         spans = (part for whole in extraction.entities for trimmed in _trimmed(whole, known) for part in _coordinated(trimmed, known))
         for span in spans:
+            # "the X reported": no person's name, whatever the tagger thought; as strong as a description
+            unperson = span.determined and span.label == "PERSON"
+            if unperson:
+                span = span.model_copy(update={"label": "ORG"})
             name = fold(span.text) if span.label == "PERSON" else institution_key(fold(span.text))
             if span.label == "NORP" or not name or not _looks_like_name(span) or _is_author(name, source_authors, source_words):
                 continue
@@ -113,7 +126,11 @@ def collect_nodes(extractions: Sequence[Extraction], author_keys: set[str]) -> d
             node.forms[span.text] += 1
             node.labels[span.label] += 1
             node.titled += bool(span.title) and span.label != "INST"
-            node.typed += (span.role or "").lower() in ORG_TYPE_NOUNS
+            typed = (span.role or "").lower() in ORG_TYPE_NOUNS
+            node.typed += typed
+            described = described_kind(span.role) if span.role and not typed else _addressed(span, extraction.source.text, places_ending)
+            if described is not None or unperson:
+                node.described[described or "organization"] += 1
             node.initial += span.sentence_initial
             node.mentions.append((extraction.source.id, span))
     by_name: dict[str, Counter[str]] = {}
@@ -128,6 +145,15 @@ def _known_names(extractions: Sequence[Extraction]) -> set[str]:
     """The names the sources give, folded, and the last words of those of several words."""
     names = {fold(span.text) for extraction in extractions for span in extraction.entities}
     return names | {name.rsplit(" ", 1)[-1] for name in names}
+
+
+def _addressed(span: EntitySpan, text: str, places_ending: set[int]) -> ActorKind | None:
+    """ "X Road, Y," / "X Road, Y.": a name after a street or a place (places_ending: where the
+    source's place names end) and a comma, closing the phrase, is the place the first lies in; not
+    a person's full name set beside a place ("the ambassador to X, Jane Roe, said")."""
+    if (span.label != "PERSON" or " " not in span.text) and span.start - 2 in places_ending and text[span.start - 2 : span.start] == ", " and text[span.end : span.end + 1] in (",", ".", ";", "\n", ""):
+        return "place"
+    return None
 
 
 def _reported_people(extractions: Sequence[Extraction], author_keys: set[str]) -> set[str]:
