@@ -575,3 +575,17 @@ def test_resolve_names_after_two_names_of_one_actor_are_one():
         ]
     )
     assert names["Coastal Nations League Harbour Board"] == {"CNL Harbour Board", "Coastal Nations League Harbour Board"}
+
+
+def test_resolve_a_bare_noun_that_may_stand_for_several_institutions_joins_none():
+    names = actor_names(
+        [
+            make_extraction("a", [("Ellery", "GPE"), ("Ellery Police", "ORG"), ("police", "INST")]),
+            make_extraction("b", [("Marlow Transit Police", "ORG"), ("police", "INST")]),
+            make_extraction("c", [("Halden", "GPE"), ("Halden parliament", "INST"), ("parliament", "INST")]),
+            make_extraction("d", [("parliament", "INST")]),
+        ]
+    )
+    assert names["Ellery Police"] == {"Ellery Police"}
+    assert names["police"] == {"police"}  # a page of its own: the text does not say which
+    assert names["Halden parliament"] == {"Halden parliament", "parliament"}  # one institution of its kind

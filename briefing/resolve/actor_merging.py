@@ -4,6 +4,7 @@ front, facilities; and groups known only by a common noun dropped when few sourc
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Set
 
 from briefing.lexicon.roles import LEGAL_SUFFIXES
@@ -140,7 +141,8 @@ def merge_organisations(
     nodes: dict[str, NameNode], sets: UnionFind[str], gazetteer: Gazetteer, demonyms: frozenset[str]
 ) -> None:
     """A name and the same name with a country in front ("State Department" / "U.S. State
-    Department"), unless two countries compete."""
+    Department"), unless two countries compete. A bare noun ("police") that other institutions
+    of the corpus end with too ("Metropolitan Police") may be any of them: it joins none."""
     place_keys = {n.name for n in nodes.values() if n.kind() == "place"} | demonyms
     cores: dict[tuple[str, ...], dict[str | None, list[str]]] = {}
     for node in nodes.values():
@@ -148,7 +150,9 @@ def merge_organisations(
             continue
         country, core = place_prefix(node.name.split(), gazetteer, place_keys)
         cores.setdefault(without_legal_form(core), {}).setdefault(country, []).append(node.key)
-    for variants in cores.values():
+    # "Halden Police" beside "Metropolitan Police": the bare noun "police" may be either.
+    heads = Counter(core[-1] for core in cores if len(core) > 1)
+    for core, variants in cores.items():
         countries = {c: keys for c, keys in variants.items() if c is not None}
         bare = variants.get(None, [])
         for keys in countries.values():
@@ -161,6 +165,8 @@ def merge_organisations(
             target = bare[0] if bare else None
         else:
             target = _dominant(countries, nodes)
+        if countries and bare and heads[core[-1]] and all(set(nodes[k].labels) == {"INST"} for k in bare):
+            continue
         if target is not None:
             for key in bare:
                 sets.union(target, key)
