@@ -31,6 +31,9 @@ FULL_NAME_WEIGHT = 3
 # A description in the text ("the newspaper X", "X, a lawyer") or an address ("X Road, Y") says
 # what the name is: it outweighs the tagger's label on several mentions of a full name.
 DESCRIBED_VOTES = 12
+# A name the tagger took for a person's that heads a phrase with "the" ("the X said"): no person,
+# an organisation unless a description says what else.
+DETERMINED_VOTES = 6
 
 NOUN_KINDS: dict[str, ActorKind] = {
     **{noun: "person" for noun in PERSON_NOUNS},

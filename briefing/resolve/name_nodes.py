@@ -25,6 +25,7 @@ from briefing.lexicon.titles import (
 from briefing.names import fold, name_tokens
 from briefing.resolve.actor_kinds import (
     DESCRIBED_VOTES,
+    DETERMINED_VOTES,
     FULL_NAME_WEIGHT,
     LABEL_KIND,
     PERSON_TITLE_VOTES,
@@ -56,6 +57,8 @@ class NameNode:
     initial: int = 0
     # Kinds that descriptions and addresses in the text give the name ("the newspaper X").
     described: Counter[str] = field(default_factory=Counter)
+    # Mentions the tagger took for a person's name that head a phrase with "the" ("the X said").
+    determined: int = 0
     mentions: list[tuple[str, EntitySpan]] = field(default_factory=list)
     # The same name's votes summed over all sources: what merging decisions look at.
     corpus_votes: Counter[str] = field(default_factory=Counter)
@@ -80,6 +83,7 @@ class NameNode:
         votes["organization"] += TYPE_NOUN_VOTES * self.typed
         for kind, count in self.described.items():
             votes[kind] += DESCRIBED_VOTES * count
+        votes["organization"] += DETERMINED_VOTES * self.determined
         words = self.name.split()
         last = words[-1]
         if last in PLACE_NAME_HEADS or len(words) > 1 and words[0] in PLACE_NAME_STARTS:
@@ -112,7 +116,7 @@ def collect_nodes(extractions: Sequence[Extraction], author_keys: set[str]) -> d
         places_ending = {e.end for e in extraction.entities if e.label in ("GPE", "LOC", "FAC") or e.text.split()[-1].lower() in PLACE_NAME_HEADS}
         spans = (part for whole in extraction.entities for trimmed in _trimmed(whole, known) for part in _coordinated(trimmed, known))
         for span in spans:
-            # "the X reported": no person's name, whatever the tagger thought; as strong as a description
+            # "the X reported": no person's name, whatever the tagger thought
             unperson = span.determined and span.label == "PERSON"
             if unperson:
                 span = span.model_copy(update={"label": "ORG"})
@@ -129,8 +133,9 @@ def collect_nodes(extractions: Sequence[Extraction], author_keys: set[str]) -> d
             typed = (span.role or "").lower() in ORG_TYPE_NOUNS
             node.typed += typed
             described = described_kind(span.role) if span.role and not typed else _addressed(span, extraction.source.text, places_ending)
-            if described is not None or unperson:
-                node.described[described or "organization"] += 1
+            if described is not None:
+                node.described[described] += 1
+            node.determined += unperson
             node.initial += span.sentence_initial
             node.mentions.append((extraction.source.id, span))
     by_name: dict[str, Counter[str]] = {}
