@@ -490,7 +490,7 @@ def test_resolve_a_credit_or_lower_case_words_glued_in_front_of_a_name_are_left_
             make_extraction(
                 "b", [("PIXA Dana Whitfield", "PERSON"), ("EPA Harbour Dynamics", "ORG"), ("this Ellery Gazette", "ORG")]
             ),
-            make_extraction("c", [("pro-Whitfield", "PERSON")]),
+            make_extraction("c", [("pro-Whitfield", "PERSON"), ("Dana Whitfield of Harbour Dynamics", "PERSON")]),
         ]
     )
     assert names == {

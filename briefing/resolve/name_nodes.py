@@ -175,11 +175,15 @@ def _reported_people(extractions: Sequence[Extraction], author_keys: set[str]) -
 def _trimmed(span: EntitySpan, known: set[str]) -> list[EntitySpan]:
     """The name without what the tagger glued in front of it: lower-case words ("this X Times",
     "unbeaten Jane Roe", "state Board of Y"), or a picture credit in capitals or an agency before
-    another name of the corpus ("PA Jane Roe", "EPA Harbour Dynamics"); nothing of "pro-Roe",
+    another name of the corpus ("PA Jane Roe", "EPA Harbour Dynamics"); a person's name without
+    the employer the tagger added ("Jane Roe of Harbour Dynamics"); nothing of "pro-Roe",
     "anti-Roe" (an adjective made of a name)."""
     words = span.text.split(" ")
     if re.match(r"^[a-z]+-", span.text) and span.text.split("-", 1)[0] in ADJECTIVE_PREFIXES:
         return []
+    person, of, employer = span.text.partition(" of ")
+    if span.label == "PERSON" and of and len(person.split()) >= 2 and all(w[:1].isupper() for w in (*person.split(), employer)):
+        return [span.model_copy(update={"text": person, "end": span.start + len(person)})]  # "Jane Roe of Harbour Dynamics"
     cut = 0
     while cut < len(words) - 1 and words[cut].isalpha() and words[cut].islower() and words[cut] not in LOWER_CASE_NAME_PARTS:
         cut += 1
