@@ -151,8 +151,8 @@ def merge_organisations(
         country, core = place_prefix(node.name.split(), gazetteer, place_keys)
         cores.setdefault(without_legal_form(core), {}).setdefault(country, []).append(node.key)
     # "Halden Police" beside "Metropolitan Police": the bare noun "police" may be either.
-    heads = Counter(core[-1] for core in cores if len(core) > 1)
-    for core, variants in cores.items():
+    heads = Counter(words[-1] for words in cores if len(words) > 1)
+    for words, variants in cores.items():
         countries = {c: keys for c, keys in variants.items() if c is not None}
         bare = variants.get(None, [])
         for keys in countries.values():
@@ -165,7 +165,7 @@ def merge_organisations(
             target = bare[0] if bare else None
         else:
             target = _dominant(countries, nodes)
-        if countries and bare and heads[core[-1]] and all(set(nodes[k].labels) == {"INST"} for k in bare):
+        if countries and bare and heads[words[-1]] and all(set(nodes[k].labels) == {"INST"} for k in bare):
             continue
         if target is not None:
             for key in bare:

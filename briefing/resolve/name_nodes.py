@@ -81,8 +81,8 @@ class NameNode:
                 votes[kind] += count * weight
         votes["person"] += PERSON_TITLE_VOTES * self.titled
         votes["organization"] += TYPE_NOUN_VOTES * self.typed
-        for kind, count in self.described.items():
-            votes[kind] += DESCRIBED_VOTES * count
+        for described, count in self.described.items():
+            votes[described] += DESCRIBED_VOTES * count
         votes["organization"] += DETERMINED_VOTES * self.determined
         words = self.name.split()
         last = words[-1]
