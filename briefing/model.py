@@ -246,6 +246,7 @@ class EntitySpan(Record):
     role: str | None = Field(default=None, description='Apposition or modifier: "caretaker premier"')
     same_as: str | None = Field(default=None, description='Another name given for it in brackets: "X (Y)"')
     sentence_initial: bool = Field(default=False, description="First word of its sentence (capitalised anyway)")
+    determined: bool = Field(default=False, description='Heads a phrase with "the": "the X reported", not "the X family"')
 
 
 class QuoteSpan(Record):

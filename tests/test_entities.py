@@ -53,3 +53,16 @@ def test_entities_a_given_name_that_is_also_a_verb_stays(nlp):
 )
 def test_entities_a_title_word_inside_an_organisation_name_stays(nlp, text, name):
     assert name in [e.text for e in extract_entities(nlp(text))]
+
+
+def test_entities_a_name_that_heads_a_phrase_with_the_definite_article_is_determined(nlp):
+    text = "The Ellery Clarion reported the seizure on Monday. Officials from the Whitfield administration met Dana Whitfield."
+    spans = {e.text: e.determined for e in extract_entities(nlp(text))}
+    assert spans.get("Ellery Clarion") is True
+    assert spans.get("Dana Whitfield") is False
+    assert not spans.get("Whitfield")  # "the Whitfield administration": the name does not head it
+
+
+def test_entities_an_abbreviated_rank_before_a_name_is_a_title(nlp):
+    found = people(nlp, "Assistant Chief Con Dana Whitfield said the line would stay closed.")
+    assert [n for n, _ in found] == ["Dana Whitfield"]

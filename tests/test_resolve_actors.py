@@ -452,3 +452,140 @@ def test_resolve_a_bracket_beside_people_in_different_sources_names_none_of_them
     second = make_extraction("b", [("Tom Lee", "PERSON", {"same_as": "R-Ore."}), ("R-Ore.", "PERSON", {"same_as": "Tom Lee"})])
     names = actor_names([first, second])
     assert not any({"Ann Roe", "Tom Lee"} <= aliases for aliases in names.values())
+
+
+def test_resolve_a_team_known_by_the_end_of_its_name():
+    names = actor_names(
+        [
+            make_extraction("a", [("Ellery", "GPE"), ("Ellery Kestrels", "GPE")]),
+            # the tagger takes the nickname for a person; the place before it tells no other actor
+            make_extraction("b", [("Kestrels", "PERSON"), ("UN Harbour Council", "ORG"), ("UN", "ORG")]),
+            make_extraction("c", [("Harbour Council", "ORG"), ("Saraya Wardens", "ORG"), ("Wardens", "ORG")]),
+        ]
+    )
+    assert names["Ellery Kestrels"] == {"Ellery Kestrels", "Kestrels"}
+    assert names["UN Harbour Council"] == {"UN Harbour Council", "Harbour Council"}
+    assert "Wardens" in names and "Saraya Wardens" in names  # a proper word in front: another actor
+
+
+def test_resolve_the_end_of_a_name_that_is_a_common_noun_or_a_surname_stays_apart():
+    names = actor_names(
+        [
+            make_extraction(
+                "a",
+                [("Ellery Savings Bank", "ORG"), ("Bank", "ORG"), ("Dana Whitfield", "PERSON"), ("Marlow Whitfield", "ORG")],
+                text="Ellery Savings Bank Bank Dana Whitfield Marlow Whitfield. The bank said so.",
+            ),
+            make_extraction("b", [("Whitfield", "PERSON")]),
+        ]
+    )
+    assert "Bank" not in names["Ellery Savings Bank"]
+    assert "Whitfield" not in names["Marlow Whitfield"]
+
+
+def test_resolve_a_credit_or_lower_case_words_glued_in_front_of_a_name_are_left_out():
+    names = actor_names(
+        [
+            make_extraction("a", [("Dana Whitfield", "PERSON"), ("Harbour Dynamics", "ORG"), ("Ellery Gazette", "ORG")]),
+            make_extraction(
+                "b", [("PIXA Dana Whitfield", "PERSON"), ("EPA Harbour Dynamics", "ORG"), ("this Ellery Gazette", "ORG")]
+            ),
+            make_extraction("c", [("pro-Whitfield", "PERSON"), ("Dana Whitfield of Harbour Dynamics", "PERSON")]),
+        ]
+    )
+    assert names == {
+        "Dana Whitfield": {"Dana Whitfield"},
+        "Harbour Dynamics": {"Harbour Dynamics"},
+        "Ellery Gazette": {"Ellery Gazette"},
+    }
+
+
+def test_resolve_an_author_whom_other_sources_name_as_a_person_is_an_actor():
+    extractions = [
+        make_extraction("a", [("Dana Whitfield", "PERSON")], authors=["Dana Whitfield", "Tom Ellery"]),
+        make_extraction("b", [("Dana Whitfield", "PERSON"), ("Tom Ellery", "PERSON")]),
+        make_extraction("c", [("Dana Whitfield", "PERSON")]),
+    ]
+    actors, _ = resolve_actors(extractions, authors=["Dana Whitfield", "Tom Ellery"])
+    assert {a.name: a.sources for a in actors} == {"Dana Whitfield": ["a", "b", "c"]}
+
+
+def test_resolve_a_description_in_the_text_gives_the_kind():
+    extractions = [
+        make_extraction(
+            "a",
+            [
+                ("Ellery Clarion", "PERSON", {"role": "the local newspaper"}),
+                ("Ellery Clarion", "PERSON"),
+                ("Kestrel Dawn", "PERSON", {"role": "vessel"}),
+                ("Marlow", "GPE", {"role": "the team she drove for"}),
+                ("Dana Whitfield", "ORG", {"role": "a lawyer who specializes in privacy"}),
+                ("Tom Ellery", "ORG", {"role": "the brother of the gunman"}),
+            ],
+        )
+    ]
+    assert kinds(extractions) == {
+        "Ellery Clarion": "organization",
+        "Kestrel Dawn": "other",
+        "Marlow": "organization",
+        "Dana Whitfield": "person",
+        "Tom Ellery": "person",
+    }
+
+
+def test_resolve_a_name_after_a_street_and_a_comma_is_a_place_but_a_person_beside_a_place_is_not():
+    text = "It burned on Harbour Road, Ellery, after a crash. The envoy to Marlow, Dana Whitfield, spoke."
+    spans = [
+        ("Harbour Road", "FAC", {}),
+        ("Ellery", "PERSON", {}),
+        ("Marlow", "GPE", {}),
+        ("Dana Whitfield", "PERSON", {}),
+    ]
+    mentions: Mentions = [(name, label, {"start": text.index(name), "end": text.index(name) + len(name), **extra}) for name, label, extra in spans]
+    extraction = make_extraction("a", [])
+    entities = [EntitySpan(text=n, label=lab, anchor="s1-1", **x) for n, lab, x in mentions]
+    extraction = extraction.model_copy(update={"source": extraction.source.model_copy(update={"text": text}), "entities": entities})
+    found = kinds([extraction])
+    assert found["Ellery"] == "place" and found["Dana Whitfield"] == "person"
+
+
+def test_resolve_a_name_that_heads_a_phrase_with_the_article_is_no_person():
+    assert kinds([make_extraction("a", [("Ellery Clarion", "PERSON", {"determined": True}), ("Ellery Clarion", "PERSON")])]) == {
+        "Ellery Clarion": "organization"
+    }
+
+
+def test_resolve_kind_from_the_first_word_of_a_place_name():
+    assert kinds([make_extraction("a", [("Mount Whitfield", "PERSON"), ("Lake Ellery", "ORG")])]) == {
+        "Mount Whitfield": "place",
+        "Lake Ellery": "place",
+    }
+
+
+def test_resolve_an_abbreviated_rank_in_front_of_a_name_is_not_the_display_name():
+    names = actor_names([make_extraction("a", [("Dana Whitfield", "PERSON"), ("Con Dana Whitfield", "PERSON")])])
+    assert names == {"Dana Whitfield": {"Dana Whitfield", "Con Dana Whitfield"}}
+
+
+def test_resolve_names_after_two_names_of_one_actor_are_one():
+    names = actor_names(
+        [
+            make_extraction("a", [("Coastal Nations League", "ORG"), ("CNL", "ORG"), ("CNL Harbour Board", "ORG")]),
+            make_extraction("b", [("Coastal Nations League Harbour Board", "ORG")]),
+        ]
+    )
+    assert names["Coastal Nations League Harbour Board"] == {"CNL Harbour Board", "Coastal Nations League Harbour Board"}
+
+
+def test_resolve_a_bare_noun_that_may_stand_for_several_institutions_joins_none():
+    names = actor_names(
+        [
+            make_extraction("a", [("Ellery", "GPE"), ("Ellery Police", "ORG"), ("police", "INST")]),
+            make_extraction("b", [("Marlow Transit Police", "ORG"), ("police", "INST")]),
+            make_extraction("c", [("Halden", "GPE"), ("Halden parliament", "INST"), ("parliament", "INST")]),
+            make_extraction("d", [("parliament", "INST")]),
+        ]
+    )
+    assert names["Ellery Police"] == {"Ellery Police"}
+    assert names["police"] == {"police"}  # a page of its own: the text does not say which
+    assert names["Halden parliament"] == {"Halden parliament", "parliament"}  # one institution of its kind

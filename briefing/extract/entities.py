@@ -280,7 +280,19 @@ def _make_span(ent: Span, start: int, end: int, same_as: str | None = None) -> I
         role=type_noun or (_role_of(ent) if ent.label_ in ("PERSON", "ORG") else None),
         same_as=same_as,
         sentence_initial=_sentence_initial(ent),
+        determined=_determined(ent),
     )
+
+
+def _determined(ent: Span) -> bool:
+    """ "The X reported", "boarded the X": the name heads a phrase with the definite article, as
+    names of organisations, places and things do and people's names do not ("the X family" is
+    the family's: X does not head it there)."""
+    root = ent.root
+    if root.dep_ == "compound" or root.head.i >= ent.end and root.dep_ in ("poss", "nmod", "amod"):
+        return False
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return ent[0].lower_ == "the" or (before is not None and before.lower_ == "the" and before.head.i in range(ent.start, ent.end))
 
 
 def _split_role_title(title: str | None, name: str) -> tuple[str | None, str]:

@@ -9,6 +9,7 @@ One module a topic, each entry declared once with a comment on what it is for:
 - `speech`: verbs of saying (direct, indirect, reporting only), pronouns, the nouns that speak;
 - `press`: journalists' roles, media words, wire agencies, credit lines and page furniture;
 - `events`: action classes, event nouns, irrealis heads, weak predicates, time prepositions;
+- `kinds`: the nouns of descriptions that say what kind of actor a name is ("the newspaper X");
 - `stopwords`: function words left out when texts are compared.
 
 General English only: nothing here names a particular story, outlet or person. No spaCy.

@@ -20,7 +20,7 @@ ROLE_TITLES = frozenset(
     jockey driver
     doctor nurse surgeon physician professor dr prof scientist researcher
     officer detective trooper constable sheriff deputy inspector superintendent patrolman
-    det supt insp asst pc
+    det supt insp asst pc con
     councilman councilwoman councillor councilor alderman commissioner chairman chairwoman
     chairperson chair ceo cfo coo cto founder cofounder executive
     editor reporter correspondent columnist anchor host

@@ -25,6 +25,8 @@ NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "de", "da", "di", 
 # Lower-case words that may stand inside a person's name as written ("Yosef ben Ami"): the particles,
 # and "ben", which names compare (a first name, once folded to lower case).
 LOWER_CASE_NAME_PARTS = NAME_PARTICLES | {"ben"}
+# Prefixes that, hyphenated to a name, make an adjective of it: "pro-Roe", "anti-Roe", "ex-Roe".
+ADJECTIVE_PREFIXES = frozenset({"pro", "anti", "ex", "non", "un", "post", "pre", "neo", "mid"})
 
 # Nouns that say "the name before me is an organisation" ("the X militia"); not part of the name.
 ORG_TYPE_NOUNS = frozenset(
@@ -34,8 +36,11 @@ ORG_TYPE_NOUNS = frozenset(
 PLACE_NAME_HEADS = frozenset(
     """square street avenue road boulevard bridge park palace airport airbase base port harbour harbor
     station embassy consulate mosque church cathedral shrine hospital stadium strait straits gulf sea
-    river lake island islands mountain mountains valley desert province district""".split()
+    river lake island islands mountain mountains valley desert province district glacier creek canyon
+    plaza reef fjord volcano peninsula lagoon""".split()
 )
+# First words that make a name a place: "Mount X", "Lake X", "Rue X" (names folded: "Mt" is "Mount").
+PLACE_NAME_STARTS = frozenset({"mount", "lake", "rue", "cape", "fort", "isle", "port"})
 # Last words that make a name an organisation: "X Alliance", "X Ministry".
 ORG_NAME_HEADS = frozenset(
     """alliance party front movement council ministry agency commission union association federation

@@ -4,6 +4,9 @@ front, facilities; and groups known only by a common noun dropped when few sourc
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Set
+
 from briefing.lexicon.roles import LEGAL_SUFFIXES
 from briefing.lexicon.titles import GENERIC_MODIFIERS
 from briefing.lexicon.titles import PLACE_NAME_HEADS
@@ -138,7 +141,8 @@ def merge_organisations(
     nodes: dict[str, NameNode], sets: UnionFind[str], gazetteer: Gazetteer, demonyms: frozenset[str]
 ) -> None:
     """A name and the same name with a country in front ("State Department" / "U.S. State
-    Department"), unless two countries compete."""
+    Department"), unless two countries compete. A bare noun ("police") that other institutions
+    of the corpus end with too ("Metropolitan Police") may be any of them: it joins none."""
     place_keys = {n.name for n in nodes.values() if n.kind() == "place"} | demonyms
     cores: dict[tuple[str, ...], dict[str | None, list[str]]] = {}
     for node in nodes.values():
@@ -146,7 +150,9 @@ def merge_organisations(
             continue
         country, core = place_prefix(node.name.split(), gazetteer, place_keys)
         cores.setdefault(without_legal_form(core), {}).setdefault(country, []).append(node.key)
-    for variants in cores.values():
+    # "Halden Police" beside "Metropolitan Police": the bare noun "police" may be either.
+    heads = Counter(words[-1] for words in cores if len(words) > 1)
+    for words, variants in cores.items():
         countries = {c: keys for c, keys in variants.items() if c is not None}
         bare = variants.get(None, [])
         for keys in countries.values():
@@ -159,9 +165,73 @@ def merge_organisations(
             target = bare[0] if bare else None
         else:
             target = _dominant(countries, nodes)
+        if countries and bare and heads[words[-1]] and all(set(nodes[k].labels) == {"INST"} for k in bare):
+            continue
         if target is not None:
             for key in bare:
                 sets.union(target, key)
+
+
+def merge_name_tails(nodes: dict[str, NameNode], sets: UnionFind[str], lowercase_words: Set[str]) -> None:
+    """An organisation known by the end of its name, when the names of the corpus that end with
+    it are one actor's and the short one is no common noun ("Bank"), no place ("Zorvan" is not
+    "Northern Zorvan") and no surname of a person of the corpus. What the short name leaves out
+    must tell no other actor: a place ("Jaguars" of "Halden Jaguars", even when the tagger took
+    "Jaguars" for a person), capitalised common words ("Sox" of "Red Sox"), or, before a short
+    name of several words, another name of the corpus ("Security Council" of "UN Security
+    Council"). A proper word in front makes another actor: "Saraya Hawks" is not "Hawks"."""
+    places = {n.name for n in nodes.values() if n.kind() == "place"}
+    surnames = {n.tokens[-1] for n in nodes.values() if n.kind() == "person" and len(n.tokens) >= 2}
+    first_key: dict[str, str] = {}
+    for node in sorted(nodes.values(), key=lambda n: n.key):
+        first_key.setdefault(node.name, node.key)
+    longer: dict[str, set[str]] = {}  # a tail of words -> the longer non-person names ending with it
+    for name, key in first_key.items():
+        node = nodes[key]
+        words = name.split()
+        form = node.forms.most_common(1)[0][0].split()
+        if len(words) >= 2 and node.kind() != "person" and len(form) == len(words):
+            for i in range(1, len(words)):
+                if all(word[:1].isupper() for word in form[:i]):  # not "Academy at the X Theater"
+                    longer.setdefault(" ".join(words[i:]), set()).add(name)
+    for node in nodes.values():
+        names = longer.get(node.name, set())
+        if len({sets.find(first_key[n]) for n in names}) != 1 or not _known_by_tail(node, lowercase_words, places, surnames):
+            continue
+        for full in sorted(names):
+            front = full[: -len(node.name)].strip()
+            if front in places or node.kind() != "person" and (
+                len(node.tokens) > 1 and front in first_key or all(word in lowercase_words for word in front.split())
+            ):
+                sets.union(first_key[full], node.key)
+                break
+
+
+def merge_same_fronted_names(nodes: dict[str, NameNode], sets: UnionFind[str]) -> None:
+    """Names of organisations that are one name after another name of one actor: "UN Harbour
+    Council" and "United Nations Harbour Council", once "UN" is "United Nations"."""
+    first_key: dict[str, str] = {}
+    for node in sorted(nodes.values(), key=lambda n: n.key):
+        first_key.setdefault(node.name, node.key)
+    same: dict[tuple[str, str], str] = {}
+    for name, key in first_key.items():
+        words = name.split()
+        if nodes[key].kind() != "organization":
+            continue
+        for i in range(1, len(words)):
+            front = first_key.get(" ".join(words[:i]))
+            if front is not None and nodes[front].kind() != "person":
+                sets.union(same.setdefault((sets.find(front), " ".join(words[i:])), key), key)
+
+
+def _known_by_tail(node: NameNode, lowercase_words: Set[str], places: set[str], surnames: set[str]) -> bool:
+    """A name that may stand for a longer one ending with it: capitalised, no common noun, no
+    place, no surname."""
+    if node.kind() == "place" or node.name in surnames or "INST" in node.labels:
+        return False
+    if not all(form[:1].isupper() for form in node.forms):
+        return False
+    return len(node.tokens) > 1 or node.name not in lowercase_words and node.name.rstrip("s") not in lowercase_words
 
 
 def without_legal_form(words: list[str]) -> tuple[str, ...]:

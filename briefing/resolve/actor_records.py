@@ -7,16 +7,15 @@ from collections import Counter
 from collections.abc import Set
 
 from briefing.model import Actor, ActorKind, EntitySpan, Mention, Prominence, Role
-from briefing.lexicon.press import WIRE_AGENCIES
-from briefing.lexicon.titles import ORG_TYPE_NOUNS
+from briefing.lexicon.roles import ROLE_TITLES
+from briefing.lexicon.titles import ORG_TYPE_NOUNS, TITLE_WORDS
 from briefing.names import fold, is_acronym, name_tokens
 from briefing.resolve.actor_kinds import winning_kind
-from briefing.resolve.name_nodes import NameNode
+from briefing.resolve.name_nodes import AGENCY_KEYS, NameNode
 from briefing.resolve.unionfind import UnionFind
 from briefing.slugs import slugify_id, unique_ids
 
-
-AGENCY_KEYS = frozenset(fold(a) for a in WIRE_AGENCIES)
+PERSON_TITLES = ROLE_TITLES | TITLE_WORDS
 
 
 def build_actors(
@@ -91,7 +90,11 @@ def _uncredited(forms: Counter[str]) -> Counter[str]:
 def _descriptive(word: str, common_words: Set[str]) -> bool:
     """A word that describes rather than names: used in lower case in the sources, or in capitals."""
     letters = word.strip(".,")
-    return letters.lower() in common_words or (len(letters) > 1 and letters.isupper() and "." not in letters)
+    return (
+        letters.lower() in common_words
+        or letters.lower() in PERSON_TITLES  # "Con Jane Roe": an abbreviated rank
+        or (len(letters) > 1 and letters.isupper() and "." not in letters)
+    )
 
 
 def _display_name(forms: Counter[str]) -> str:

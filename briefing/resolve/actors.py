@@ -29,6 +29,8 @@ from briefing.resolve.actor_merging import (
     merge_acronyms,
     merge_countries,
     merge_facilities,
+    merge_name_tails,
+    merge_same_fronted_names,
     merge_unspaced_names,
     merge_organisations,
     merge_same_as,
@@ -64,6 +66,8 @@ def resolve_actors(
     merge_people(nodes, sets)
     merge_organisations(nodes, sets, gazetteer, demonyms)
     merge_unspaced_names(nodes, sets)
+    merge_same_fronted_names(nodes, sets)
+    merge_name_tails(nodes, sets, lowercase_words)
     merge_facilities(nodes, sets)
     actors = build_actors(nodes, without_weak_institutions(nodes, sets), lowercase_words)
     return actors, build_index(actors, place_words=demonyms)

@@ -12,17 +12,33 @@ from functools import cached_property
 
 from briefing.model import ActorKind, EntitySpan, Extraction
 from briefing.lexicon.name_variants import DAY_NAME_HEADS, INSTITUTION_TAILS, NAME_WORD_VARIANTS
-from briefing.lexicon.titles import ORG_NAME_HEADS, ORG_TYPE_NOUNS, PLACE_NAME_HEADS, TITLE_WORDS
+from briefing.lexicon.press import WIRE_AGENCIES
+from briefing.lexicon.titles import (
+    ADJECTIVE_PREFIXES,
+    LOWER_CASE_NAME_PARTS,
+    ORG_NAME_HEADS,
+    ORG_TYPE_NOUNS,
+    PLACE_NAME_HEADS,
+    PLACE_NAME_STARTS,
+    TITLE_WORDS,
+)
 from briefing.names import fold, name_tokens
 from briefing.resolve.actor_kinds import (
+    DESCRIBED_VOTES,
+    DETERMINED_VOTES,
     FULL_NAME_WEIGHT,
     LABEL_KIND,
     PERSON_TITLE_VOTES,
     PLACE_HEAD_VOTES,
     TYPE_NOUN_VOTES,
+    described_kind,
     winning_kind,
 )
 
+
+AGENCY_KEYS = frozenset(fold(a) for a in WIRE_AGENCIES)
+# An author is an actor too when this many sources, more than credit them, name them as a person.
+MIN_REPORTING_SOURCES = 2
 
 # Two names joined by "and", "&" or a comma.
 COORDINATED = re.compile(r"^(?P<a>[^,&]+?)(?:\s*,\s*|\s+(?:and|&)\s+)(?P<b>[^,&]+)$")
@@ -39,6 +55,10 @@ class NameNode:
     titled: int = 0
     typed: int = 0
     initial: int = 0
+    # Kinds that descriptions and addresses in the text give the name ("the newspaper X").
+    described: Counter[str] = field(default_factory=Counter)
+    # Mentions the tagger took for a person's name that head a phrase with "the" ("the X said").
+    determined: int = 0
     mentions: list[tuple[str, EntitySpan]] = field(default_factory=list)
     # The same name's votes summed over all sources: what merging decisions look at.
     corpus_votes: Counter[str] = field(default_factory=Counter)
@@ -61,8 +81,12 @@ class NameNode:
                 votes[kind] += count * weight
         votes["person"] += PERSON_TITLE_VOTES * self.titled
         votes["organization"] += TYPE_NOUN_VOTES * self.typed
-        last = self.name.split()[-1]
-        if last in PLACE_NAME_HEADS:
+        for described, count in self.described.items():
+            votes[described] += DESCRIBED_VOTES * count
+        votes["organization"] += DETERMINED_VOTES * self.determined
+        words = self.name.split()
+        last = words[-1]
+        if last in PLACE_NAME_HEADS or len(words) > 1 and words[0] in PLACE_NAME_STARTS:
             votes["place"] += PLACE_HEAD_VOTES * weight * len(self.mentions)
         elif last in ORG_NAME_HEADS and len(self.name.split()) > 1:
             votes["organization"] += PLACE_HEAD_VOTES * weight * len(self.mentions)
@@ -80,14 +104,22 @@ class NameNode:
 def collect_nodes(extractions: Sequence[Extraction], author_keys: set[str]) -> dict[str, NameNode]:
     """The name nodes of all sources by key, each with the kind votes of its name corpus-wide."""
     nodes: dict[str, NameNode] = {}
-    author_words = _words_of(author_keys)  # once: a word lookup, not a scan of every author per name
     known = _known_names(extractions)
+    reported = _reported_people(extractions, author_keys)
+    author_keys = author_keys - reported
+    author_words = _words_of(author_keys)  # once: a word lookup, not a scan of every author per name
     for extraction in extractions:
-        extra = {fold(a) for a in extraction.source.authors} - author_keys
+        extra = {fold(a) for a in extraction.source.authors} - author_keys - reported
         source_authors, source_words = (author_keys | extra, author_words | _words_of(extra)) if extra else (author_keys, author_words)
         # A source naming its own outlet ("CITY (Agency) -", "told the Herald") credits itself.
         own_outlet = fold(extraction.source.outlet or "")
-        for span in (part for whole in extraction.entities for part in _coordinated(whole, known)):
+        places_ending = {e.end for e in extraction.entities if e.label in ("GPE", "LOC", "FAC") or e.text.split()[-1].lower() in PLACE_NAME_HEADS}
+        spans = (part for whole in extraction.entities for trimmed in _trimmed(whole, known) for part in _coordinated(trimmed, known))
+        for span in spans:
+            # "the X reported": no person's name, whatever the tagger thought
+            unperson = span.determined and span.label == "PERSON"
+            if unperson:
+                span = span.model_copy(update={"label": "ORG"})
             name = fold(span.text) if span.label == "PERSON" else institution_key(fold(span.text))
             if span.label == "NORP" or not name or not _looks_like_name(span) or _is_author(name, source_authors, source_words):
                 continue
@@ -98,7 +130,12 @@ def collect_nodes(extractions: Sequence[Extraction], author_keys: set[str]) -> d
             node.forms[span.text] += 1
             node.labels[span.label] += 1
             node.titled += bool(span.title) and span.label != "INST"
-            node.typed += (span.role or "").lower() in ORG_TYPE_NOUNS
+            typed = (span.role or "").lower() in ORG_TYPE_NOUNS
+            node.typed += typed
+            described = described_kind(span.role) if span.role and not typed else _addressed(span, extraction.source.text, places_ending)
+            if described is not None:
+                node.described[described] += 1
+            node.determined += unperson
             node.initial += span.sentence_initial
             node.mentions.append((extraction.source.id, span))
     by_name: dict[str, Counter[str]] = {}
@@ -113,6 +150,57 @@ def _known_names(extractions: Sequence[Extraction]) -> set[str]:
     """The names the sources give, folded, and the last words of those of several words."""
     names = {fold(span.text) for extraction in extractions for span in extraction.entities}
     return names | {name.rsplit(" ", 1)[-1] for name in names}
+
+
+def _addressed(span: EntitySpan, text: str, places_ending: set[int]) -> ActorKind | None:
+    """ "X Road, Y," / "X Road, Y.": a name after a street or a place (places_ending: where the
+    source's place names end) and a comma, closing the phrase, is the place the first lies in; not
+    a person's full name set beside a place ("the ambassador to X, Jane Roe, said")."""
+    if (span.label != "PERSON" or " " not in span.text) and span.start - 2 in places_ending and text[span.start - 2 : span.start] == ", " and text[span.end : span.end + 1] in (",", ".", ";", "\n", ""):
+        return "place"
+    return None
+
+
+def _reported_people(extractions: Sequence[Extraction], author_keys: set[str]) -> set[str]:
+    """Authors whom more sources name as a person in their text than list them as an author: a
+    witness that one page's furniture passed off as its byline is still an actor there and elsewhere."""
+    authored: Counter[str] = Counter(key for e in extractions for key in {fold(a) for a in e.source.authors} & author_keys)
+    named: Counter[str] = Counter()
+    for extraction in extractions:
+        own = {fold(a) for a in extraction.source.authors}
+        named.update({key for span in extraction.entities if span.label == "PERSON" and (key := fold(span.text)) in author_keys} - own)
+    return {key for key, count in named.items() if count >= MIN_REPORTING_SOURCES and count > authored[key]}
+
+
+def _trimmed(span: EntitySpan, known: set[str]) -> list[EntitySpan]:
+    """The name without what the tagger glued in front of it: lower-case words ("this X Times",
+    "unbeaten Jane Roe", "state Board of Y"), or a picture credit in capitals or an agency before
+    another name of the corpus ("PA Jane Roe", "EPA Harbour Dynamics"); a person's name without
+    the employer the tagger added ("Jane Roe of Harbour Dynamics"); nothing of "pro-Roe",
+    "anti-Roe" (an adjective made of a name)."""
+    words = span.text.split(" ")
+    if re.match(r"^[a-z]+-", span.text) and span.text.split("-", 1)[0] in ADJECTIVE_PREFIXES:
+        return []
+    person, of, employer = span.text.partition(" of ")
+    if span.label == "PERSON" and of and len(person.split()) >= 2 and all(w[:1].isupper() for w in (*person.split(), employer)):
+        return [span.model_copy(update={"text": person, "end": span.start + len(person)})]  # "Jane Roe of Harbour Dynamics"
+    cut = 0
+    while cut < len(words) - 1 and words[cut].isalpha() and words[cut].islower() and words[cut] not in LOWER_CASE_NAME_PARTS:
+        cut += 1
+    if cut == 0 and len(words) > 1 and fold(" ".join(words[1:])) in known and _credit_word(words[0], words[1:], span.label):
+        cut = 1
+    if cut == 0:
+        return [span]
+    start = span.start + len(" ".join(words[:cut])) + 1
+    return [span.model_copy(update={"text": " ".join(words[cut:]), "start": start})]
+
+
+def _credit_word(word: str, rest: list[str], label: str) -> bool:
+    """A word that credits a picture rather than names: an agency, or before a person's full name
+    any word in capitals ("GETTY", "PA"; not an initial such as "J.")."""
+    if fold(word) in AGENCY_KEYS:
+        return True
+    return label == "PERSON" and len(rest) > 1 and len(word) > 1 and word.isalpha() and word.isupper()
 
 
 def _coordinated(span: EntitySpan, known: set[str]) -> list[EntitySpan]:
