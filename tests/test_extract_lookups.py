@@ -11,7 +11,7 @@ import random
 
 import pytest
 
-from briefing.extract.document import Ranges
+from briefing.extract.ranges import Ranges
 from briefing.extract.nlp import char_ent, function_words, noun_chunks_within, sentence_ents, token_ent
 from briefing.extract.quotes import extract_quotes
 from briefing.extract.quotes.attribution import Mask, _end_of_text_before, _last_word_before

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from briefing.extract.entities import extract_entities
 from briefing.extract.nlp import doc_text, forget_ents
+from briefing.extract.ranges import Ranges
 from briefing.extract.version import EXTRACTION_SUPPORT, EXTRACTOR_VERSION  # noqa: F401 (re-exported)
 from briefing.model import (
     EntitySpan,
@@ -112,25 +113,6 @@ def extract_source(source: Source, doc: Doc) -> Extraction:
         )
     finally:
         forget_ents(doc)
-
-
-class Ranges:
-    """A union of half-open character ranges, asked whether it holds an offset by binary search
-    (once per event: a scan of every quotation made long articles quadratic)."""
-
-    def __init__(self, ranges: Iterable[tuple[int, int]]) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        for start, end in sorted(r for r in ranges if r[0] < r[1]):
-            if self.ends and start <= self.ends[-1]:
-                self.ends[-1] = max(self.ends[-1], end)
-            else:
-                self.starts.append(start)
-                self.ends.append(end)
-
-    def covers(self, offset: int) -> bool:
-        k = bisect.bisect_right(self.starts, offset) - 1
-        return k >= 0 and offset < self.ends[k]
 
 
 def split_sentences(paragraphs: Sequence[Paragraph], doc: Doc) -> list[Paragraph]:

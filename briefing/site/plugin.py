@@ -65,6 +65,7 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         serve). A dirty build rebuilds only the pages whose Markdown changed, kept whole."""
         self.incremental = dirty
         self._serving = command == "serve"
+        self._server = None  # until this command's on_serve, if it serves
         if dirty and self._dirty_filter is None:
             self._dirty_filter = DropDirtyWarning()
             logging.getLogger(BUILD_LOGGER).addFilter(self._dirty_filter)

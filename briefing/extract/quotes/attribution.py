@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 from typing import cast
 
@@ -11,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from briefing.extract.nlp import doc_text
 from briefing.extract.quotes.marks import Marked
 from briefing.extract.quotes.speakers import subject_of
+from briefing.extract.ranges import Ranges
 from briefing.lexicon.speech import SPEECH_VERBS
 from briefing.model import QuoteKind
 
@@ -30,20 +30,10 @@ class Mask:
 
     def __init__(self, marked: list[Marked]):
         self.ranges = [(m.open_mark, m.close_mark if m.close_mark is not None else m.end) for m in marked]
-        # The union of the ranges, sorted, for a binary search: asked per token, a scan of
-        # every range made quotation finding quadratic in the length of an article.
-        self._starts: list[int] = []
-        self._ends: list[int] = []
-        for a, b in sorted(r for r in self.ranges if r[0] <= r[1]):
-            if self._ends and a <= self._ends[-1]:
-                self._ends[-1] = max(self._ends[-1], b)
-            else:
-                self._starts.append(a)
-                self._ends.append(b)
+        self._union = Ranges(self.ranges, closed=True)
 
     def covers(self, offset: int) -> bool:
-        k = bisect.bisect_right(self._starts, offset) - 1
-        return k >= 0 and offset <= self._ends[k]
+        return self._union.covers(offset)
 
 
 def quote_span(doc: Doc, m: Marked) -> Span | None:
