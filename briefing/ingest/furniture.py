@@ -280,9 +280,9 @@ def repeats_headline(text: str, headline: str) -> bool:
 
 
 def is_picture_caption(text: str) -> bool:
-    """A caption without a sentence's full stop, told by its credit or its picture words: "Fans
-    celebrate in the square (Getty)", "GETTY Fans celebrate ...", "Dana Whitfield (left) arrives",
-    "Image copyright Harbour Images Image caption ...", "2/34 3 March 2031 Fans ..." (a gallery)."""
+    """A caption without a sentence's full stop, told by its credit or its picture words: "Dockers
+    march to the harbour (Getty)", "GETTY Dockers march ...", "Dana Whitfield (left) arrives",
+    "Image copyright Harbour Images Image caption ...", "2/34 3 March 2031 Dockers ..." (a gallery)."""
     if IMAGE_LABEL.match(text):
         return True
     if has_final_punctuation(text) or len(words_of(text)) < 4:

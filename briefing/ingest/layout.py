@@ -237,8 +237,8 @@ def _mark_inner_headings(plain: list[str], kinds: list[ParagraphKind], raw: list
 
 
 def _mark_unpunctuated_captions(plain: list[str], kinds: list[ParagraphKind]) -> None:
-    """Captions printed between paragraphs as sentences without a full stop ("Fans celebrate
-    outside the stadium after the final"), when the page prints many of them."""
+    """Captions printed between paragraphs as sentences without a full stop ("Dockers march
+    to the harbour gates after the vote"), when the page prints many of them."""
     body = [i for i, kind in enumerate(kinds) if kind == "body"]
     lines = [i for i in body if is_caption_like(plain[i])]
     if len(lines) >= MIN_CAPTION_LINES and len(lines) >= MIN_CAPTION_SHARE * len(body):

@@ -152,9 +152,9 @@ PICTURE_AGENCIES = ("Getty Images", "Getty", "PA", "Rex Features", "Rex", "Shutt
 _PICTURE_CREDIT = "|".join(
     re.escape(form) for name in WIRE_AGENCIES + PICTURE_AGENCIES for form in dict.fromkeys((name, name.upper()))
 )
-# A caption closed by its credit in brackets: "Fans celebrate in the square (Getty)".
+# A caption closed by its credit in brackets: "Dockers march to the harbour (Getty)".
 BRACKETED_PICTURE_CREDIT = re.compile(rf"\((?:{_PICTURE_CREDIT})(?:\s*/\s*[^()]{{1,40}})?\)\s*$")
-# A caption opened by its credit: "GETTY Fans celebrate ...", "AP:Associated Press Fans ...".
+# A caption opened by its credit: "GETTY Dockers march ...", "AP:Associated Press Dockers ...".
 # The desk's role may follow the agency: "AGENCY - Contributor", "AGENCY/Pool".
 _CREDIT_ROLE_SUFFIX = r"(?:\s*[-/]\s*(?:Contributor|Staff|Pool|Handout|Stringer|File))?"
 LEADING_PICTURE_CREDIT = re.compile(rf"^(?:(?:{_PICTURE_CREDIT})\b{_CREDIT_ROLE_SUFFIX}\s*[:\u2022|/]?\s*)+(?=[A-Z])")
