@@ -211,7 +211,7 @@ APPEAL = re.compile(
     re.I,
 )
 # The outlet an appeal names: "a story for The Harbour Herald news team".
-APPEAL_OUTLET = re.compile(r"\bfor (?P<outlet>(?:the\s+)?[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,4}?)(?:'s|\u2019s)?\s+(?:news\s*team|newsdesk|news desk)\b")
+APPEAL_OUTLET = re.compile(rf"\bfor {_OUTLET_NAME}(?:'s|\u2019s)?\s+(?:news\s*team|newsdesk|news desk)\b")
 # Social-media posts embedded in a page.
 EMBED = re.compile(
     r"\bA post shared by\b|\bView this post on Instagram\b|\bpic\.twitter\.com/\w+"
