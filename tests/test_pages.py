@@ -99,6 +99,27 @@ def test_pages_quotes_page_merges_statements_and_keeps_unattributed(docs: Path) 
     assert "(as written: “A spokesperson”)" in text
 
 
+def test_pages_reported_speech_is_shown_without_quotation_marks(docs: Path, corpus: Corpus) -> None:
+    """An indirect statement is the reporter's words: no quotation marks on any page that lists it;
+    a direct or partial quote keeps them."""
+    indirect = next(q for q in corpus.quotes if q.kind == "indirect")
+    partial = next(q for q in corpus.quotes if q.kind == "partial" and q.source == indirect.source)
+    pages = {
+        "quotes": docs / "quotes.md",
+        "actor": docs / page_path("actors", indirect.speaker or ""),
+        "source": docs / page_path("sources", indirect.source),
+    }
+    for name, path in pages.items():
+        text = path.read_text(encoding="utf-8")
+        lines = [line for line in text.splitlines() if indirect.text in line]
+        assert lines, name
+        for line in lines:
+            assert f"“{indirect.text}" not in line and f"{indirect.text}”" not in line, (name, line)
+    source_page = pages["source"].read_text(encoding="utf-8")
+    assert f"- {indirect.text} — " in source_page  # the list of the article's quotes
+    assert f"“{partial.text}”" in source_page
+
+
 def test_pages_actor_page_marks_mentions(docs: Path) -> None:
     text = (docs / page_path("actors", "mira-okonkwo-tal")).read_text(encoding="utf-8")
     assert "- Governor <mark>Mira Okonkwo-Tal</mark> declared an emergency within hours. [s3-2]" in text
