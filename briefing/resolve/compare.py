@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
+from briefing.lexicon.numbers import MULTIPLIERS, WORD_NUMBERS
 from briefing.lexicon.stopwords import STOPWORDS
 from briefing.model import (
     COPY_SHARE,
@@ -32,6 +34,8 @@ MAX_SHARED_LISTED = 12
 MAX_SHINGLE_SOURCES = 50
 # Two sentences speak of the same count when their content words overlap this much.
 SAME_FACT_OVERLAP = 0.3
+# A heading quotes at most this many characters of a wording, cut after a whole word.
+TITLE_QUOTE_CHARS = 60
 
 
 # ------------------------------------------------------------ shared passages
@@ -221,9 +225,8 @@ def _wording_discrepancies(quotes: Sequence[Quote]) -> Iterable[Discrepancy]:
         if quote.kind != "indirect":  # reported speech is everyone's own wording
             by_statement[quote.statement].append(quote)
     for members in by_statement.values():
-        texts = sorted({fold(q.text) for q in members}, key=len)
-        # A shorter quote inside a longer one is the same words, not different ones.
-        differ = any(a not in b for i, a in enumerate(texts) for b in texts[i + 1 :])
+        readings = sorted({_reading(q.text) for q in members}, key=lambda r: (len(r[0]), r))
+        differ = any(not _same_words(a, b) for i, a in enumerate(readings) for b in readings[i + 1 :])
         if len({q.source for q in members}) < 2 or not differ:
             continue
         first = members[0]
@@ -231,6 +234,37 @@ def _wording_discrepancies(quotes: Sequence[Quote]) -> Iterable[Discrepancy]:
             id="",
             kind="wording",
             subject=first.speaker or "",
-            title=f"Wording of “{first.text[:60]}{'…' if len(first.text) > 60 else ''}”",
+            title=f"Wording of “{opening(first.text)}”",
             versions=[Version(source=q.source, anchor=q.anchor, text=q.text, value=q.text) for q in members],
         )
+
+
+# An editor's gloss inside a quotation, in brackets or parentheses: "Daesh [the militant group]".
+_GLOSS = re.compile(r"\s*(\([^()]*\)|\[[^\[\]]*\])")
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _reading(text: str) -> tuple[str, frozenset[str]]:
+    """How a wording is compared: its words without the editors' glosses, and every number it gives
+    (glosses included: a count is a fact however it is inserted)."""
+    words = fold(_GLOSS.sub(" ", text))
+    numbers = {n.replace(",", "") for n in _DIGITS.findall(text)}
+    numbers |= {w for w in fold(text).split() if w in WORD_NUMBERS or w in MULTIPLIERS}
+    return words, frozenset(numbers)
+
+
+def _same_words(a: tuple[str, frozenset[str]], b: tuple[str, frozenset[str]]) -> bool:
+    """Two wordings say the same: one's words inside the other's (a shorter quote of the same words,
+    a gloss added or spelt otherwise), and no number of that one missing from the other."""
+    return any(f" {x[0]} " in f" {y[0]} " and x[1] <= y[1] for x, y in ((a, b), (b, a)))
+
+
+def opening(text: str, limit: int = TITLE_QUOTE_CHARS) -> str:
+    """The start of `text` to quote in a heading: whole words up to `limit` characters, "…" when cut
+    (a heading cut mid-word, "after d…", reads as a typo)."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit + 1]
+    kept = cut.rsplit(" ", 1)[0] if " " in cut else text[:limit]
+    return kept.rstrip(" ,;:-–—") + "…"
