@@ -298,3 +298,39 @@ def test_pages_only_in_this_source_leaves_out_an_event_another_source_reports(tm
     only = only[: only.find("\n## ", 3)] if "\n## " in only[3:] else only
     assert f"events/{event.id}.md" not in only
     assert f"events/{event.id}.md" in text  # still listed among the events it reports
+
+
+def _only_in(page: str) -> str:
+    """The "Only in this source" section of a source page ("" when it has none)."""
+    if "## Only in this source" not in page:
+        return ""
+    section = page[page.index("## Only in this source"):]
+    return section[: section.find("\n## ", 3)] if "\n## " in section[3:] else section
+
+
+def test_pages_only_in_this_source_lists_events_no_other_source_reports(tmp_path: Path, corpus: Corpus) -> None:
+    """Only events every sentence of which is in the source or a copy of it (a republication counts as
+    the source): an event another source reports too is left out."""
+    by_id = {s.id: s for s in corpus.sources}
+    copy = next(s for s in corpus.sources if s.republished_from)
+    original = next(s for s in corpus.sources if s.outlet == copy.republished_from)
+    other = next(s for s in corpus.sources if s.id not in {copy.id, original.id})
+    event = next(e for e in corpus.events if {m.source for m in e.mentions} == {original.id, other.id})
+    mine = event.mentions[[m.source for m in event.mentions].index(original.id)]
+    copied = corpus.events[0].model_copy(update={
+        "id": "copied-story", "title": "A story told by one outlet and its republisher",
+        "sources": [original.id, copy.id],
+        "mentions": [mine, mine.model_copy(update={"source": copy.id, "anchor": "s1-1"})],
+    })
+    render_site(corpus.model_copy(update={"events": [*corpus.events, copied]}), TEMPLATES, tmp_path)
+
+    def only(source_id: str) -> str:
+        return _only_in((tmp_path / page_path("sources", source_id)).read_text(encoding="utf-8"))
+
+    assert "## Only in this source and its copies" in only(original.id)
+    assert f"sources/{copy.id}.md" in only(original.id)  # the copy is named
+    for source_id in (original.id, copy.id):
+        assert "events/copied-story.md" in only(source_id), by_id[source_id].title
+        assert f"events/{event.id}.md" not in only(source_id)
+    assert f"events/{event.id}.md" not in only(other.id)
+    assert "## Only in this source\n" in (tmp_path / page_path("sources", other.id)).read_text(encoding="utf-8")
