@@ -76,7 +76,7 @@ def test_pages_source_page_wraps_every_sentence_in_its_anchor(docs: Path, corpus
 def test_pages_home_page_answers_what_when_who(docs: Path) -> None:
     home = (docs / "index.md").read_text(encoding="utf-8")
     assert "\n# Orrin Dam collapse\n" in home
-    assert "from **3 sources**" in home and "- **When:** 2031-03 to 2031-03-04." in home
+    assert "from **3 sources**" in home and "- **When:** reported from 2031-03-04 to 2031-04-02; the events told run from 2031-03 to 2031-03-04." in home
     assert home.index("## Key events") < home.index("## Who is involved") < home.index("## Sources")
     # key events are shown by date, undated last
     assert home.index("Governor declares an emergency") < home.index("Lawmakers open an inquiry")
