@@ -164,6 +164,11 @@ def _wording(texts: list[str]) -> list[str]:
         ["the crossing stays shut", "We closed the Tessaly crossing at dawn and the crossing stays shut"],
         # the same count, in the gloss and in the text
         ["The storm took 40 boats (most of the fleet)", "The storm took 40 boats [of the fleet]"],
+        # two parts of one longer quote, carried whole by a third source
+        ["The water rose in minutes.", "We ran for the hill.",
+         "I was on the quay. The water rose in minutes. We ran for the hill."],
+        # British and American spelling, a name written as one word or two
+        ["the ferry was travelling far too fast for Harbour Lines", "the ferry was traveling far too fast for HarbourLines"],
     ],
 )
 def test_compare_same_words_with_other_glosses_are_no_discrepancy(texts: list[str]) -> None:
@@ -176,6 +181,9 @@ def test_compare_same_words_with_other_glosses_are_no_discrepancy(texts: list[st
         ["At least 50 people were lost when the ferry sank", "58 people were lost when the ferry sank"],
         ["The ferry (which carried 50 passengers) sank off Ellery", "The ferry (which carried 58 passengers) sank off Ellery"],
         ["We will rebuild every house that the water took", "We will rebuild every home that the water took"],
+        # the fullest versions go on differently
+        ["The water rose in minutes.", "I was on the quay. The water rose in minutes.",
+         "The water rose in minutes. Nobody came."],
     ],
 )
 def test_compare_other_words_or_counts_are_a_discrepancy(texts: list[str]) -> None:

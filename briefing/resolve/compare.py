@@ -225,9 +225,11 @@ def _wording_discrepancies(quotes: Sequence[Quote]) -> Iterable[Discrepancy]:
         if quote.kind != "indirect":  # reported speech is everyone's own wording
             by_statement[quote.statement].append(quote)
     for members in by_statement.values():
-        readings = sorted({_reading(q.text) for q in members}, key=lambda r: (len(r[0]), r))
-        differ = any(not _same_words(a, b) for i, a in enumerate(readings) for b in readings[i + 1 :])
-        if len({q.source for q in members}) < 2 or not differ:
+        readings = {_reading(q.text) for q in members}
+        # Quotes that are each part of a longer one say the same; the wording differs only when
+        # two quotes are not part of any other (the fullest versions disagree).
+        fullest = [r for r in readings if not any(other != r and _within(r, other) for other in readings)]
+        if len({q.source for q in members}) < 2 or len(fullest) < 2:
             continue
         first = members[0]
         yield Discrepancy(
@@ -242,21 +244,22 @@ def _wording_discrepancies(quotes: Sequence[Quote]) -> Iterable[Discrepancy]:
 # An editor's gloss inside a quotation, in brackets or parentheses: "Daesh [the militant group]".
 _GLOSS = re.compile(r"\s*(\([^()]*\)|\[[^\[\]]*\])")
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_DOUBLED = re.compile(r"(\w)\1")
 
 
 def _reading(text: str) -> tuple[str, frozenset[str]]:
-    """How a wording is compared: its words without the editors' glosses, and every number it gives
+    """How a wording is compared: its letters without the editors' glosses, spaces or doubled
+    letters (so "First Group" is "FirstGroup", "travelling" "traveling"), and every number it gives
     (glosses included: a count is a fact however it is inserted)."""
-    words = fold(_GLOSS.sub(" ", text))
+    letters = _DOUBLED.sub(r"\1", fold(_GLOSS.sub(" ", text)).replace(" ", ""))
     numbers = {n.replace(",", "") for n in _DIGITS.findall(text)}
     numbers |= {w for w in fold(text).split() if w in WORD_NUMBERS or w in MULTIPLIERS}
-    return words, frozenset(numbers)
+    return letters, frozenset(numbers)
 
 
-def _same_words(a: tuple[str, frozenset[str]], b: tuple[str, frozenset[str]]) -> bool:
-    """Two wordings say the same: one's words inside the other's (a shorter quote of the same words,
-    a gloss added or spelt otherwise), and no number of that one missing from the other."""
-    return any(f" {x[0]} " in f" {y[0]} " and x[1] <= y[1] for x, y in ((a, b), (b, a)))
+def _within(a: tuple[str, frozenset[str]], b: tuple[str, frozenset[str]]) -> bool:
+    """Wording `a` is part of wording `b`: its words inside b's, and no number of a's missing from b."""
+    return a[0] in b[0] and a[1] <= b[1]
 
 
 def opening(text: str, limit: int = TITLE_QUOTE_CHARS) -> str:
