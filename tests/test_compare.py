@@ -90,6 +90,21 @@ def test_compare_two_sources_giving_different_counts_for_the_same_fact():
     assert {v.source: v.value for v in found[0].versions} == {"a": "12 villagers", "b": "15 villagers"}
 
 
+def test_compare_counts_of_different_kinds_of_one_noun_are_no_discrepancy():
+    """ "Four fire crews" and "22 ambulance crews" count different crews; "at least 9 crews" and
+    "12 rescue crews" may count the same ones."""
+    extractions = [
+        make_numbers("a", "Four fire crews and the harbour police were at the Ellery quay on Monday.", "Four fire crews", 4, "crew"),
+        make_numbers("b", "Some 22 ambulance crews were at the Ellery quay on Monday.", "22 ambulance crews", 22, "crew"),
+    ]
+    assert find_discrepancies(extractions, [], [], []) == []
+    extractions = [
+        make_numbers("a", "At least 9 crews were at the Ellery quay on Monday.", "At least 9 crews", 9, "crew"),
+        make_numbers("b", "Some 12 rescue crews were at the Ellery quay on Monday.", "12 rescue crews", 12, "crew"),
+    ]
+    assert [d.kind for d in find_discrepancies(extractions, [], [], [])] == ["number"]
+
+
 def test_compare_same_count_is_no_discrepancy():
     extractions = [
         make_numbers("a", "About 300 soldiers remain at the border post.", "300 soldiers", 300, "soldier"),

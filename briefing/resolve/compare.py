@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from briefing.lexicon.numbers import MULTIPLIERS, WORD_NUMBERS
+from briefing.lexicon.numbers import APPROXIMATORS, MULTIPLIERS, WORD_NUMBERS
 from briefing.lexicon.stopwords import STOPWORDS
 from briefing.model import (
     COPY_SHARE,
@@ -138,8 +138,10 @@ def _number_discrepancies(extractions: Sequence[Extraction], sentences: dict[tup
             continue
         sets: UnionFind[int] = UnionFind(range(len(items)))
         words = [_content_words(sentences.get((s, n.anchor), "")) for s, n in items]
+        kinds = [_count_modifiers(n) for _, n in items]
         for i, j in _candidate_pairs(words):
-            if items[i][0] != items[j][0] and _overlap(words[i], words[j]) >= SAME_FACT_OVERLAP:
+            if (items[i][0] != items[j][0] and _overlap(words[i], words[j]) >= SAME_FACT_OVERLAP
+                    and (kinds[i] <= kinds[j] or kinds[j] <= kinds[i])):
                 sets.union(i, j)
         for members in sets.groups().values():
             group = [items[i] for i in sorted(members)]
@@ -157,6 +159,17 @@ def _number_discrepancies(extractions: Sequence[Extraction], sentences: dict[tup
                     for s, n in group
                 ],
             )
+
+
+def _count_modifiers(number: NumberSpan) -> frozenset[str]:
+    """The words that say what kind of thing is counted ("four fire crews" -> fire): "22 ambulance
+    crews" and "four fire crews" count different things, "five people" and "seven people" the same."""
+    words = fold(number.text).split()[:-1]  # the counted noun ends the span
+    return frozenset(
+        w for w in words
+        if not w.replace(".", "").isdigit() and w not in WORD_NUMBERS and w not in MULTIPLIERS
+        and w not in APPROXIMATORS and w not in STOPWORDS
+    )
 
 
 def _candidate_pairs(words: list[set[str]]) -> set[tuple[int, int]]:
