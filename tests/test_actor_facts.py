@@ -39,6 +39,20 @@ def test_actor_facts_roles_merge_spellings_of_one_office(corpus: Corpus) -> None
         f"{ledger}.md#s3-2", f"{wire}.md#s2-1", f"{coastal}.md#s1-2"]  # each sentence once, sources by date
 
 
+def test_actor_facts_roles_spelt_otherwise_are_one_office_and_a_courtesy_title_is_none(corpus: Corpus) -> None:
+    ledger, wire, coastal = (s.id for s in Lookup(corpus).sources_by_date())
+    roles = [
+        Role(text="Prime Minister", source=wire, anchor="s2-1"),
+        Role(text="caretaker premier", source=ledger, anchor="s3-2"),
+        Role(text="Veltmark PM", source=coastal, anchor="s1-2"),
+        Role(text="Mr", source=coastal, anchor="s1-1"),
+        Role(text="Gov.", source=ledger, anchor="s3-1"),
+        Role(text="governor", source=wire, anchor="s2-2"),
+    ]
+    views = merged_roles(Lookup(corpus), _actor(corpus, roles=roles))
+    assert [v.texts for v in views] == [["Prime Minister", "caretaker premier", "Veltmark PM"], ["Gov.", "governor"]]
+
+
 def test_actor_facts_page_lists_names_and_roles_once_and_the_kind_only_as_its_tag(tmp_path: Path,
                                                                                  corpus: Corpus) -> None:
     actor = _actor(corpus, aliases=["Mira Okonkwo-Tal", "MIRA OKONKWO-TAL", "Okonkwo-Tal"],

@@ -339,6 +339,27 @@ def test_browser_tables_break_lines_between_words(project: Path, server: str, br
         browser.set_window_size(1280, 900)
 
 
+def test_browser_sentence_tables_read_row_by_row_on_a_phone(project: Path, server: str, browser: Any) -> None:
+    """At 390 px the tables of sentences (an event's sources, a discrepancy's versions) stack each row,
+    so a sentence gets the width of the screen, not a column a few words wide; at 1280 px they are tables."""
+    event = max(_data(project, "events"), key=lambda e: (len(e["mentions"]), e["id"]))
+    widths = """return [...document.querySelectorAll('.bf-rows td:last-child')].map(
+        td => [getComputedStyle(td).display, td.getBoundingClientRect().width])"""
+    try:
+        for width, display in ((390, "block"), (1280, "table-cell")):
+            browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                    {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 500})
+            for page in [f"events/{event['id']}/", "discrepancies/"]:
+                browser.get(server + page)
+                cells = browser.execute_script(widths)
+                assert cells, page
+                assert {d for d, _ in cells} == {display}, (width, page)
+                if width == 390:
+                    assert min(w for _, w in cells) > 300, (page, cells[:3])
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
 def test_browser_network_names_lead_to_actor_pages(server: str, browser: Any) -> None:
     """A name in the home page's network picture is a link: clicking it opens that actor's page."""
     from selenium.webdriver.common.by import By
@@ -367,7 +388,7 @@ def _axe_violations(driver: Any) -> list[str]:
 
 
 def test_browser_every_page_type_passes_axe(project: Path, server: str, browser: Any) -> None:
-    """0 violations of axe's WCAG 2 A/AA rules on each page type, in one browser session."""
+    """0 violations of axe's WCAG 2 A/AA rules on each page type, at 1280 and 390 px, in one browser session."""
     if not AXE.is_file():
         message = f"axe-core not found at {AXE} (make test installs it with npm)"
         if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
@@ -379,10 +400,16 @@ def test_browser_every_page_type_passes_axe(project: Path, server: str, browser:
     pages = ["", "timeline/", "quotes/", "coverage/", "discrepancies/", f"actors/{actor['id']}/",
              f"events/{event['id']}/", f"sources/{source['id']}/"]
     problems = {}
-    for page in pages:
-        browser.get(server + page)
-        if violations := _axe_violations(browser):
-            problems[page or "home"] = violations
+    try:
+        for width in (1280, 390):  # a phone gets other layouts: the network as a list, tables row by row
+            browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                    {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 500})
+            for page in pages:
+                browser.get(server + page)
+                if violations := _axe_violations(browser):
+                    problems[f"{page or 'home'} at {width} px"] = violations
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
     assert not problems, problems
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from briefing.model import (
     DateValue,
     Event,
@@ -88,6 +90,21 @@ def test_compare_two_sources_giving_different_counts_for_the_same_fact():
     assert {v.source: v.value for v in found[0].versions} == {"a": "12 villagers", "b": "15 villagers"}
 
 
+def test_compare_counts_of_different_kinds_of_one_noun_are_no_discrepancy():
+    """ "Four fire crews" and "22 ambulance crews" count different crews; "at least 9 crews" and
+    "12 rescue crews" may count the same ones."""
+    extractions = [
+        make_numbers("a", "Four fire crews and the harbour police were at the Ellery quay on Monday.", "Four fire crews", 4, "crew"),
+        make_numbers("b", "Some 22 ambulance crews were at the Ellery quay on Monday.", "22 ambulance crews", 22, "crew"),
+    ]
+    assert find_discrepancies(extractions, [], [], []) == []
+    extractions = [
+        make_numbers("a", "At least 9 crews were at the Ellery quay on Monday.", "At least 9 crews", 9, "crew"),
+        make_numbers("b", "Some 12 rescue crews were at the Ellery quay on Monday.", "12 rescue crews", 12, "crew"),
+    ]
+    assert [d.kind for d in find_discrepancies(extractions, [], [], [])] == ["number"]
+
+
 def test_compare_same_count_is_no_discrepancy():
     extractions = [
         make_numbers("a", "About 300 soldiers remain at the border post.", "300 soldiers", 300, "soldier"),
@@ -140,3 +157,62 @@ def test_compare_statements_group_copies_across_sources_not_within_one():
     assert len({statement[f"w{i}"] for i in range(30)} | {statement["v"]}) == 1
     assert len({statement["x1"], statement["x2"], statement["o"], statement["w0"]}) == 4
     assert statement["s1"] != statement["s2"]
+
+
+def _wording(texts: list[str]) -> list[str]:
+    """The titles of the wording discrepancies found among `texts`, one statement quoted by one source each."""
+    quotes = [
+        Quote(id=f"q{i}", source=f"s{i}", text=text, speaker="warden", anchor="s1-1", start=0, end=1, statement="st")
+        for i, text in enumerate(texts)
+    ]
+    return [d.title for d in find_discrepancies([], [], quotes, []) if d.kind == "wording"]
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # the same name glossed by each editor in other brackets
+        ["Nobody leaves before the Brannock Guard [BG] has gone", "Nobody leaves before the Brannock Guard (the militia) has gone"],
+        # a gloss in one source only
+        ["We closed the Tessaly crossing (on the northern border) at dawn", "We closed the Tessaly crossing at dawn"],
+        # a shorter quote of the same words
+        ["the crossing stays shut", "We closed the Tessaly crossing at dawn and the crossing stays shut"],
+        # the same count, in the gloss and in the text
+        ["The storm took 40 boats (most of the fleet)", "The storm took 40 boats [of the fleet]"],
+        # two parts of one longer quote, carried whole by a third source
+        ["The water rose in minutes.", "We ran for the hill.",
+         "I was on the quay. The water rose in minutes. We ran for the hill."],
+        # British and American spelling, a name written as one word or two
+        ["the ferry was travelling far too fast for Harbour Lines", "the ferry was traveling far too fast for HarbourLines"],
+    ],
+)
+def test_compare_same_words_with_other_glosses_are_no_discrepancy(texts: list[str]) -> None:
+    assert _wording(texts) == []
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["At least 50 people were lost when the ferry sank", "58 people were lost when the ferry sank"],
+        ["The ferry (which carried 50 passengers) sank off Ellery", "The ferry (which carried 58 passengers) sank off Ellery"],
+        ["We will rebuild every house that the water took", "We will rebuild every home that the water took"],
+        # the fullest versions go on differently
+        ["The water rose in minutes.", "I was on the quay. The water rose in minutes.",
+         "The water rose in minutes. Nobody came."],
+    ],
+)
+def test_compare_other_words_or_counts_are_a_discrepancy(texts: list[str]) -> None:
+    assert len(_wording(texts)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Short words stay whole", "Wording of “Short words stay whole”"),
+        ("There is no need for the patrols to stay on the ridge after defeating the raiders",
+         "Wording of “There is no need for the patrols to stay on the ridge after…”"),
+        ("x" * 70, f"Wording of “{'x' * 60}…”"),  # one word longer than a heading: cut where it must
+    ],
+)
+def test_compare_wording_heading_ends_on_a_whole_word(text: str, title: str) -> None:
+    assert _wording([text, text.replace(text[:5], "Other", 1) + " too"]) == [title]

@@ -76,7 +76,7 @@ def test_pages_source_page_wraps_every_sentence_in_its_anchor(docs: Path, corpus
 def test_pages_home_page_answers_what_when_who(docs: Path) -> None:
     home = (docs / "index.md").read_text(encoding="utf-8")
     assert "\n# Orrin Dam collapse\n" in home
-    assert "from **3 sources**" in home and "- **When:** 2031-03 to 2031-03-04." in home
+    assert "from **3 sources**" in home and "- **When:** reported from 2031-03-04 to 2031-04-02; the events told run from 2031-03 to 2031-03-04." in home
     assert home.index("## Key events") < home.index("## Who is involved") < home.index("## Sources")
     # key events are shown by date, undated last
     assert home.index("Governor declares an emergency") < home.index("Lawmakers open an inquiry")
@@ -97,6 +97,27 @@ def test_pages_quotes_page_merges_statements_and_keeps_unattributed(docs: Path) 
     assert ": “We will rebuild every single home,”" in text  # the other source's wording
     assert text.index("## Mira Okonkwo-Tal") < text.index("## Unattributed")
     assert "(as written: “A spokesperson”)" in text
+
+
+def test_pages_reported_speech_is_shown_without_quotation_marks(docs: Path, corpus: Corpus) -> None:
+    """An indirect statement is the reporter's words: no quotation marks on any page that lists it;
+    a direct or partial quote keeps them."""
+    indirect = next(q for q in corpus.quotes if q.kind == "indirect")
+    partial = next(q for q in corpus.quotes if q.kind == "partial" and q.source == indirect.source)
+    pages = {
+        "quotes": docs / "quotes.md",
+        "actor": docs / page_path("actors", indirect.speaker or ""),
+        "source": docs / page_path("sources", indirect.source),
+    }
+    for name, path in pages.items():
+        text = path.read_text(encoding="utf-8")
+        lines = [line for line in text.splitlines() if indirect.text in line]
+        assert lines, name
+        for line in lines:
+            assert f"“{indirect.text}" not in line and f"{indirect.text}”" not in line, (name, line)
+    source_page = pages["source"].read_text(encoding="utf-8")
+    assert f"- {indirect.text} — " in source_page  # the list of the article's quotes
+    assert f"“{partial.text}”" in source_page
 
 
 def test_pages_actor_page_marks_mentions(docs: Path) -> None:
@@ -277,3 +298,39 @@ def test_pages_only_in_this_source_leaves_out_an_event_another_source_reports(tm
     only = only[: only.find("\n## ", 3)] if "\n## " in only[3:] else only
     assert f"events/{event.id}.md" not in only
     assert f"events/{event.id}.md" in text  # still listed among the events it reports
+
+
+def _only_in(page: str) -> str:
+    """The "Only in this source" section of a source page ("" when it has none)."""
+    if "## Only in this source" not in page:
+        return ""
+    section = page[page.index("## Only in this source"):]
+    return section[: section.find("\n## ", 3)] if "\n## " in section[3:] else section
+
+
+def test_pages_only_in_this_source_lists_events_no_other_source_reports(tmp_path: Path, corpus: Corpus) -> None:
+    """Only events every sentence of which is in the source or a copy of it (a republication counts as
+    the source): an event another source reports too is left out."""
+    by_id = {s.id: s for s in corpus.sources}
+    copy = next(s for s in corpus.sources if s.republished_from)
+    original = next(s for s in corpus.sources if s.outlet == copy.republished_from)
+    other = next(s for s in corpus.sources if s.id not in {copy.id, original.id})
+    event = next(e for e in corpus.events if {m.source for m in e.mentions} == {original.id, other.id})
+    mine = event.mentions[[m.source for m in event.mentions].index(original.id)]
+    copied = corpus.events[0].model_copy(update={
+        "id": "copied-story", "title": "A story told by one outlet and its republisher",
+        "sources": [original.id, copy.id],
+        "mentions": [mine, mine.model_copy(update={"source": copy.id, "anchor": "s1-1"})],
+    })
+    render_site(corpus.model_copy(update={"events": [*corpus.events, copied]}), TEMPLATES, tmp_path)
+
+    def only(source_id: str) -> str:
+        return _only_in((tmp_path / page_path("sources", source_id)).read_text(encoding="utf-8"))
+
+    assert "## Only in this source and its copies" in only(original.id)
+    assert f"sources/{copy.id}.md" in only(original.id)  # the copy is named
+    for source_id in (original.id, copy.id):
+        assert "events/copied-story.md" in only(source_id), by_id[source_id].title
+        assert f"events/{event.id}.md" not in only(source_id)
+    assert f"events/{event.id}.md" not in only(other.id)
+    assert "## Only in this source\n" in (tmp_path / page_path("sources", other.id)).read_text(encoding="utf-8")

@@ -51,3 +51,12 @@ LEGAL_SUFFIXES = frozenset(
 # Generational suffixes after a person's name: "Jane Roe Jr." may be "Jane Roe", unless the
 # corpus also knows another generation of the same name.
 GENERATION_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+# One office, other words: how a role is spelt out before roles are compared ("premier" and
+# "PM" are "prime minister", "Gov." is "governor"). Folded (no dots), as roles are compared.
+OFFICE_SPELLINGS = {
+    "premier": "prime minister", "pm": "prime minister", "gov": "governor", "sen": "senator",
+    "rep": "representative", "gen": "general", "col": "colonel", "lt": "lieutenant", "capt": "captain",
+    "cmdr": "commander", "adm": "admiral", "sgt": "sergeant", "cpl": "corporal", "supt": "superintendent",
+    "insp": "inspector", "det": "detective", "prof": "professor", "asst": "assistant",
+}  # fmt: skip

@@ -6,11 +6,12 @@ minister"); a reader wants each name and each office once, with every sentence t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from briefing.lexicon.roles import OFFICE_SPELLINGS
+from briefing.lexicon.titles import HONORIFICS
 from briefing.model import Actor, Role
-import re
-
 from briefing.names import APOSTROPHES, fold
 from briefing.render.lookup import Lookup
 from briefing.render.views import Link
@@ -46,14 +47,24 @@ def search_names(actor: Actor) -> list[str]:
 _INNER_APOSTROPHE = re.compile(rf"(?<=\w)[{APOSTROPHES}](?=\w\w)")
 
 
+def office_words(text: str) -> list[str]:
+    """A role's words as compared: folded, abbreviations and synonyms of an office spelt out
+    ("caretaker premier" -> caretaker prime minister); none for a bare honorific ("Mr")."""
+    words = fold(text).split()
+    if all(w in HONORIFICS for w in words):
+        return []
+    return " ".join(OFFICE_SPELLINGS.get(w, w) for w in words).split()
+
+
 def merged_roles(lookup: Lookup, actor: Actor) -> list[RoleView]:
-    """The actor's roles, one per office: spellings that differ in case are one, and a role that ends
-    with another's words ("caretaker prime minister", "Prime Minister") joins it."""
-    roles = sorted(actor.roles, key=lambda r: (len(fold(r.text).split()), fold(r.text), lookup.source_sort_key(r.source),
-                                               r.anchor))
-    groups: list[tuple[list[str], list[Role]]] = []  # (folded words of the plainest spelling, its roles)
+    """The actor's roles, one per office: spellings that differ in case or spell the office otherwise
+    are one, a role that ends with another's words ("caretaker prime minister", "Prime Minister")
+    joins it, and a courtesy title alone ("Mr") is no role."""
+    roles = sorted(actor.roles, key=lambda r: (len(office_words(r.text)), fold(r.text),
+                                               lookup.source_sort_key(r.source), r.anchor))
+    groups: list[tuple[list[str], list[Role]]] = []  # (office words of the plainest spelling, its roles)
     for role in roles:
-        words = fold(role.text).split()
+        words = office_words(role.text)
         if not words:
             continue
         group = next((g for g in groups if words[-len(g[0]):] == g[0]), None)

@@ -57,22 +57,26 @@ def actor_coverage(lookup: Lookup) -> list[CoverageRow]:
 
 
 def only_in(views: RecordViews, source: Source) -> dict[str, list[Any]]:
-    """What no other source has: events, statements, actors."""
+    """What no other source has, counting the source's copies as itself: events every sentence of which
+    is in it (or a copy), statements no other source carries, actors no other source names."""
     lookup = views.lookup
+    own = lookup.with_copies(source.id)
     # An event counts every source that reports it: those it lists and those of its sentences
     # (an analyst's curation or a hand-edited file can leave the two apart).
     events = [
         views.event_view(e) for e in lookup.events_by_source.get(source.id, [])
-        if set(e.sources) | {m.source for m in e.mentions} <= {source.id}
+        if set(e.sources) | {m.source for m in e.mentions} <= own
     ]
     statements = [
         st for st in views.statements(lookup.quotes_by_source.get(source.id, []))
-        if all(lookup.statement_sources.get(q.id, {source.id}) <= {source.id} for q in st.quotes)
+        if all(lookup.statement_sources.get(q.id, {source.id}) <= own for q in st.quotes)
     ]
     actors = [
-        views.actor_view(a) for a, _ in lookup.actors_by_source.get(source.id, []) if set(a.sources) <= {source.id}
+        views.actor_view(a) for a, _ in lookup.actors_by_source.get(source.id, [])
+        if set(a.sources) | {m.source for m in a.mentions} <= own
     ]
-    return {"events": events, "statements": statements, "actors": actors}
+    copies = [lookup.source_link(s) for s in sorted(own - {source.id}, key=lookup.source_sort_key)]
+    return {"events": events, "statements": statements, "actors": actors, "copies": copies}
 
 
 def own_versions(views: RecordViews, source_id: str) -> list[dict[str, Any]]:

@@ -10,6 +10,7 @@ from urllib.parse import quote as url_quote
 
 from briefing.model import Actor, Corpus, Discrepancy, Event, Quote, Source
 from briefing.render.escaping import safe_name
+from briefing.resolve.compare import independence_groups
 from briefing.render.views import Link
 
 
@@ -77,10 +78,19 @@ class Lookup:
         for item in corpus.discrepancies:
             for source_id in dict.fromkeys(v.source for v in item.versions):
                 self.discrepancies_by_source[source_id].append(item)
+        # group id -> a source and its copies (shared text, republication): they tell one story
+        self._copies: dict[str, set[str]] = defaultdict(set)
+        self._copy_group = independence_groups(corpus.sources)
+        for source_id, group in self._copy_group.items():
+            self._copies[group].add(source_id)
         self._source_links: dict[str, Link] = {}
         # A source id written inside a note (a date's basis: "publication date of <id>"), longest first.
         ids = sorted((re.escape(s.id) for s in corpus.sources), key=len, reverse=True)
         self._source_ids = re.compile(rf"(?<![\w-])({'|'.join(ids)})(?![\w-])") if ids else None
+
+    def with_copies(self, source_id: str) -> set[str]:
+        """The source and its copies (and the sources it copies): together they count as one."""
+        return self._copies.get(self._copy_group.get(source_id, ""), set()) | {source_id}
 
     # ---- order
 

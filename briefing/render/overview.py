@@ -14,13 +14,20 @@ KEY_EVENTS = 8
 
 
 def date_range(lookup: Lookup) -> tuple[str, str]:
-    """First and last event dates, as precise as known; publication dates if no event is dated."""
+    """First and last event dates, as precise as known (none when no event is dated)."""
     dated = sorted((e.date, e.date_precision or "day") for e in lookup.corpus.events if e.date)
-    if not dated:
-        dated = sorted((s.published, "day") for s in lookup.corpus.sources if s.published)
     if not dated:
         return ("", "")
     return (format_date(*dated[0]), format_date(*dated[-1]))
+
+
+def reporting_range(lookup: Lookup) -> tuple[str, str]:
+    """First and last publication dates of the sources: when the story was reported (the events
+    told may reach far back, to a law or an earlier case)."""
+    published = sorted(s.published for s in lookup.corpus.sources if s.published)
+    if not published:
+        return ("", "")
+    return (format_date(published[0], "day"), format_date(published[-1], "day"))
 
 
 def key_events(views: RecordViews, limit: int = 0) -> list[EventView]:

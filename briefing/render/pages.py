@@ -153,6 +153,7 @@ def build_pages(corpus: Corpus, env: jinja2.Environment, *, processes: int = 1) 
     actors = [views.actor_view(a) for a in lookup.actors_by_prominence()]
     sources = lookup.sources_by_date()
     first, last = overview.date_range(lookup)
+    first_report, last_report = overview.reporting_range(lookup)
     links = pictures.cooccurrence(corpus)
 
     def render_overview() -> None:
@@ -162,6 +163,8 @@ def build_pages(corpus: Corpus, env: jinja2.Environment, *, processes: int = 1) 
             "index.md.j2",
             first_date=first,
             last_date=last,
+            first_report=first_report,
+            last_report=last_report,
             source_count=len(sources),
             event_count=len(events),
             actor_count=len(actors),

@@ -158,7 +158,7 @@ class RecordViews:
         return DiscrepancyView(
             id=item.id,
             kind=item.kind,
-            title=whole_words(item.title, [v.text for v in versions]),
+            title=item.title,
             subject=subject,
             versions=[
                 VersionView(lookup.source_link(v.source), lookup.anchor_link(v.source, v.anchor), v.value, v.text,
@@ -179,23 +179,6 @@ class RecordViews:
         items = lookup.corpus.discrepancies if source_id is None else lookup.discrepancies_by_source.get(source_id, [])
         order = {kind: i for i, kind in enumerate(DISCREPANCY_KINDS)}
         return [self.discrepancy_view(d) for d in sorted(items, key=lambda d: (order.get(d.kind, 9), d.title, d.id))]
-
-
-def whole_words(title: str, texts: Iterable[str]) -> str:
-    """A title quoting the start of one of `texts` ("Wording of “... after d…”") cut back to its last
-    whole word ("... after …”"): a heading cut mid-word reads as a typo."""
-    match = _CUT_QUOTATION.search(title)
-    if match is None:
-        return title
-    start = match.group(1)
-    for text in texts:
-        if text.startswith(start) and len(text) > len(start) and text[len(start)].isalnum() and start[-1:].isalnum():
-            kept = start.rsplit(" ", 1)[0] if " " in start else start
-            return f"{title[: match.start(1)]}{kept} …”"
-    return title
-
-
-_CUT_QUOTATION = re.compile(r"“(.+?)…”$")
 
 
 def _normalise(text: str) -> str:

@@ -73,6 +73,11 @@ class QuoteView:
     anchor: Link
     cue: str
 
+    @property
+    def marked(self) -> bool:
+        """Shown in quotation marks: the speaker's own words (direct or partial), not reported speech."""
+        return self.kind != "indirect"
+
 
 @dataclass
 class StatementView:
@@ -85,6 +90,11 @@ class StatementView:
     quotes: list[QuoteView]
     variants: list[QuoteView]
     source_count: int
+
+    @property
+    def marked(self) -> bool:
+        """Shown in quotation marks: the speaker's own words (direct or partial), not reported speech."""
+        return self.kind != "indirect"
 
 
 @dataclass

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
+from briefing.lexicon.numbers import APPROXIMATORS, MULTIPLIERS, WORD_NUMBERS
 from briefing.lexicon.stopwords import STOPWORDS
 from briefing.model import (
     COPY_SHARE,
@@ -32,6 +34,8 @@ MAX_SHARED_LISTED = 12
 MAX_SHINGLE_SOURCES = 50
 # Two sentences speak of the same count when their content words overlap this much.
 SAME_FACT_OVERLAP = 0.3
+# A heading quotes at most this many characters of a wording, cut after a whole word.
+TITLE_QUOTE_CHARS = 60
 
 
 # ------------------------------------------------------------ shared passages
@@ -134,8 +138,10 @@ def _number_discrepancies(extractions: Sequence[Extraction], sentences: dict[tup
             continue
         sets: UnionFind[int] = UnionFind(range(len(items)))
         words = [_content_words(sentences.get((s, n.anchor), "")) for s, n in items]
+        kinds = [_count_modifiers(n) for _, n in items]
         for i, j in _candidate_pairs(words):
-            if items[i][0] != items[j][0] and _overlap(words[i], words[j]) >= SAME_FACT_OVERLAP:
+            if (items[i][0] != items[j][0] and _overlap(words[i], words[j]) >= SAME_FACT_OVERLAP
+                    and (kinds[i] <= kinds[j] or kinds[j] <= kinds[i])):
                 sets.union(i, j)
         for members in sets.groups().values():
             group = [items[i] for i in sorted(members)]
@@ -153,6 +159,17 @@ def _number_discrepancies(extractions: Sequence[Extraction], sentences: dict[tup
                     for s, n in group
                 ],
             )
+
+
+def _count_modifiers(number: NumberSpan) -> frozenset[str]:
+    """The words that say what kind of thing is counted ("four fire crews" -> fire): "22 ambulance
+    crews" and "four fire crews" count different things, "five people" and "seven people" the same."""
+    words = fold(number.text).split()[:-1]  # the counted noun ends the span
+    return frozenset(
+        w for w in words
+        if not w.replace(".", "").isdigit() and w not in WORD_NUMBERS and w not in MULTIPLIERS
+        and w not in APPROXIMATORS and w not in STOPWORDS
+    )
 
 
 def _candidate_pairs(words: list[set[str]]) -> set[tuple[int, int]]:
@@ -221,16 +238,49 @@ def _wording_discrepancies(quotes: Sequence[Quote]) -> Iterable[Discrepancy]:
         if quote.kind != "indirect":  # reported speech is everyone's own wording
             by_statement[quote.statement].append(quote)
     for members in by_statement.values():
-        texts = sorted({fold(q.text) for q in members}, key=len)
-        # A shorter quote inside a longer one is the same words, not different ones.
-        differ = any(a not in b for i, a in enumerate(texts) for b in texts[i + 1 :])
-        if len({q.source for q in members}) < 2 or not differ:
+        readings = {_reading(q.text) for q in members}
+        # Quotes that are each part of a longer one say the same; the wording differs only when
+        # two quotes are not part of any other (the fullest versions disagree).
+        fullest = [r for r in readings if not any(other != r and _within(r, other) for other in readings)]
+        if len({q.source for q in members}) < 2 or len(fullest) < 2:
             continue
         first = members[0]
         yield Discrepancy(
             id="",
             kind="wording",
             subject=first.speaker or "",
-            title=f"Wording of “{first.text[:60]}{'…' if len(first.text) > 60 else ''}”",
+            title=f"Wording of “{opening(first.text)}”",
             versions=[Version(source=q.source, anchor=q.anchor, text=q.text, value=q.text) for q in members],
         )
+
+
+# An editor's gloss inside a quotation, in brackets or parentheses: "Daesh [the militant group]".
+_GLOSS = re.compile(r"\s*(\([^()]*\)|\[[^\[\]]*\])")
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_DOUBLED = re.compile(r"(\w)\1")
+
+
+def _reading(text: str) -> tuple[str, frozenset[str]]:
+    """How a wording is compared: its letters without the editors' glosses, spaces or doubled
+    letters (so "First Group" is "FirstGroup", "travelling" "traveling"), and every number it gives
+    (glosses included: a count is a fact however it is inserted)."""
+    letters = _DOUBLED.sub(r"\1", fold(_GLOSS.sub(" ", text)).replace(" ", ""))
+    numbers = {n.replace(",", "") for n in _DIGITS.findall(text)}
+    numbers |= {w for w in fold(text).split() if w in WORD_NUMBERS or w in MULTIPLIERS}
+    return letters, frozenset(numbers)
+
+
+def _within(a: tuple[str, frozenset[str]], b: tuple[str, frozenset[str]]) -> bool:
+    """Wording `a` is part of wording `b`: its words inside b's, and no number of a's missing from b."""
+    return a[0] in b[0] and a[1] <= b[1]
+
+
+def opening(text: str, limit: int = TITLE_QUOTE_CHARS) -> str:
+    """The start of `text` to quote in a heading: whole words up to `limit` characters, "…" when cut
+    (a heading cut mid-word, "after d…", reads as a typo)."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit + 1]
+    kept = cut.rsplit(" ", 1)[0] if " " in cut else text[:limit]
+    return kept.rstrip(" ,;:-–—") + "…"
