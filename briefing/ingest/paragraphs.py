@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from briefing.lexicon.press import INNER_NOTE_LABEL
+
 BULLET = re.compile(r"^\s*(?:[\u2022\u25cf\u25aa\u2023\u25e6\u2043\u2219*\-+]|\d{1,2}[.)])\s+")
 SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$|[\"\u201d]$")
 
@@ -13,7 +15,8 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
 
     Handles blank-line separated paragraphs, one paragraph per line, and
     hard-wrapped text (lines of similar width inside a paragraph), whose lines
-    are joined. Bullet lines are paragraphs of their own.
+    are joined. Bullet lines are paragraphs of their own, and so is a note run into a paragraph
+    ("Editor's note: ...").
     """
     lines = _lines(text)
     width = _wrap_width([line for _, _, line in lines if line.strip()])
@@ -37,7 +40,19 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
             current = span
         previous = stripped
     _flush(spans, current)
-    return spans
+    return [part for span in spans for part in _split_at_notes(text, span)]
+
+
+def _split_at_notes(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """ "... that year. Editor's note: A previous version ..." -> the reporting, then the note: a
+    note the page ran into a paragraph is a paragraph of its own."""
+    start, end = span
+    parts = []
+    for match in INNER_NOTE_LABEL.finditer(text, start, end):
+        parts.append((start, match.start()))
+        start = match.end()
+    parts.append((start, end))
+    return parts
 
 
 def _lines(text: str) -> list[tuple[int, int, str]]:

@@ -1,0 +1,107 @@
+"""Captions told by the page as a whole rather than by one line: a caption or pull quote that
+prints again words of the article's text, a picture credit that opens several captions of the
+page, an unpunctuated line beside a video player.
+
+Every rule here takes lines without a sentence's final punctuation only: reporting ends its
+sentences, captions, pull quotes and player labels often do not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from briefing.ingest.furniture import has_final_punctuation, words_of
+from briefing.model import ParagraphKind
+
+# A caption or pull quote repeats a run of at least this many words of another paragraph
+# (a shorter run is a phrase two sentences may share: "on suspicion of manslaughter").
+MIN_REPEATED_RUN = 7
+# An opening shared by captions is a credit of one to three capitalised words ("Harbour Images").
+MAX_CREDIT_WORDS = 3
+# Captions that share a credit have at least this many words (a credit and a described picture).
+MIN_CAPTION_WORDS = 5
+# A player's caption is short.
+MAX_PLAYER_CAPTION_WORDS = 20
+# Kinds of a video player's furniture: a line beside one is its caption.
+PLAYER_KINDS = ("media",)
+
+
+def mark_page_captions(plain: list[str], kinds: list[ParagraphKind]) -> None:
+    """Mark, in place, the body lines that the page's other lines show to be captions."""
+    _mark_repeated_runs(plain, kinds)
+    _mark_shared_credits(plain, kinds)
+    _mark_player_captions(plain, kinds)
+
+
+def _unpunctuated(plain: list[str], kinds: list[ParagraphKind], minimum: int) -> list[int]:
+    return [
+        i for i, text in enumerate(plain)
+        if kinds[i] == "body" and not has_final_punctuation(text) and len(words_of(text)) >= minimum
+    ]
+
+
+def _word_runs(words: list[str], size: int) -> set[tuple[str, ...]]:
+    return {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+def _folded_words(text: str) -> list[str]:
+    return [w.casefold().replace("\u2019", "'") for w in words_of(text)]
+
+
+def _mark_repeated_runs(plain: list[str], kinds: list[ParagraphKind]) -> None:
+    """ "Dockers marched to the gates before dawn on Tuesday Dana Whitfield" beside the paragraph
+    "Dockers marched to the gates before dawn on Tuesday, said Dana Whitfield.": a pull quote or
+    a caption printing the article's words again, without their full stop."""
+    candidates = _unpunctuated(plain, kinds, MIN_REPEATED_RUN)
+    if not candidates:
+        return
+    body = [i for i, kind in enumerate(kinds) if kind == "body"]
+    runs_of = {i: _word_runs(_folded_words(plain[i]), MIN_REPEATED_RUN) for i in body}
+    owners: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    for i in body:
+        for run in runs_of[i]:
+            if len(owners[run]) < 2:  # two owners settle it; long pages stay linear
+                owners[run].add(i)
+    for i in candidates:
+        if any(owners[run] - {i} for run in runs_of[i]):
+            kinds[i] = "caption"
+
+
+_CAPITALISED = re.compile(r"^[A-Z][\w&.'\u2019\-]*$")
+
+
+def _credit_openings(text: str) -> list[str]:
+    """ "Harbour Images Dana Whitfield waves ..." -> ["Harbour", "Harbour Images", "Harbour Images Dana"]:
+    the openings of capitalised words that a capitalised word follows."""
+    words = text.split()
+    openings = []
+    for size in range(1, MAX_CREDIT_WORDS + 1):
+        if len(words) <= size or not all(_CAPITALISED.match(w) for w in words[: size + 1]):
+            break
+        openings.append(" ".join(words[:size]))
+    return openings
+
+
+def _mark_shared_credits(plain: list[str], kinds: list[ParagraphKind]) -> None:
+    """ "Harbour Images Dana Whitfield waves to the crowd" and "Harbour Images The ferry leaves the
+    slipway": unpunctuated lines opened by the same credit of two or more words are captions."""
+    lines_of: dict[str, set[int]] = defaultdict(set)
+    for i in _unpunctuated(plain, kinds, MIN_CAPTION_WORDS):
+        for opening in _credit_openings(plain[i]):
+            if len(opening.split()) >= 2:
+                lines_of[opening].add(i)
+    for lines in lines_of.values():
+        if len(lines) >= 2:
+            for i in lines:
+                kinds[i] = "caption"
+
+
+def _mark_player_captions(plain: list[str], kinds: list[ParagraphKind]) -> None:
+    """ "Media playback is unsupported on your device" then "Dana Whitfield on the ferry order": an
+    unpunctuated short line beside a video player's furniture is the video's caption."""
+    for i, text in enumerate(plain):
+        if kinds[i] != "body" or has_final_punctuation(text) or len(words_of(text)) > MAX_PLAYER_CAPTION_WORDS:
+            continue
+        if any(0 <= j < len(plain) and kinds[j] in PLAYER_KINDS for j in (i - 1, i + 1)):
+            kinds[i] = "media"
