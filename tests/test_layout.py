@@ -336,3 +336,14 @@ def test_layout_editors_note_run_into_a_paragraph_is_its_own_paragraph() -> None
     parts = [text[a:b] for a, b in split_paragraphs(text)]
     assert parts[1:3] == ["The last vote was in 1948.", "Editor's note: A previous version of this video gave the wrong year. (Tomas Varga/Harbour Herald)"]
     assert classify_paragraphs(parts)[1:4] == ["body", "note", "body"]
+
+
+def test_layout_gallery_controls_printed_as_text() -> None:
+    gallery = (
+        "1 of 12 Full Screen Autoplay Close Skip Ad \u00d7 Ellery launches its ferry View Photos The ferry that Harbour "
+        "Dynamics built sails on its first crossing to Kestrel on a wet morning, watched by crowds on the quay and by "
+        "the families of the welders who built it over three years. Caption The ferry sails. Buy Photo Wait 1 second to continue."
+    )
+    reporting = "Fans watched the final on a full screen in the square after the organisers promised to show every match."
+    texts = ["Harbour Dynamics launches its first ferry", BODY_1, gallery, reporting, BODY_2]
+    assert classify_paragraphs(texts)[2:4] == ["media", "body"]

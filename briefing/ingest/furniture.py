@@ -41,6 +41,7 @@ from briefing.lexicon.press import (
     PICTURE_POSITION,
     PRINT_EDITION_TAG,
     PICTURE_VERB,
+    PLAYER_CONTROLS,
     READ_MORE_TAIL,
     RELATED,
     SHARE,
@@ -339,8 +340,11 @@ def is_print_edition(text: str) -> bool:
 
 def is_media(text: str) -> bool:
     """Video player captions and playlists, gallery labels: "Media playback is unsupported on your
-    device", "Your browser does not support iframes.", "Harbour news in pictures"."""
-    return MEDIA_LABEL.search(text) is not None and len(words_of(text)) <= 40
+    device", "Your browser does not support iframes.", "Harbour news in pictures", a player's
+    controls ("1 of 26 Full Screen Autoplay Close Skip Ad")."""
+    if MEDIA_LABEL.search(text) is not None and len(words_of(text)) <= 40:
+        return True
+    return len({m.group(0).lower() for m in PLAYER_CONTROLS.finditer(text)}) >= 2
 
 
 def is_advert(text: str) -> bool:

@@ -175,6 +175,13 @@ MEDIA_LABEL = re.compile(
     r"|\b(?:in pictures|photo gallery|picture gallery)\s*$",
     re.I,
 )
+# The controls of a gallery or video player, printed as text: "1 of 26 Full Screen Autoplay Close
+# Skip Ad ... Buy Photo Wait 1 second to continue". Two of them make the paragraph the player's.
+PLAYER_CONTROLS = re.compile(
+    r"^\d{1,3}\s+of\s+\d{1,3}\b|\bfull ?screen\b|\bautoplay\b|\bskip ad\b|\bview (?:photos|gallery)\b|\bbuy photo\b"
+    r"|\bwait \d+ seconds? to continue\b|\bclick to play\b|\bunmute\b",
+    re.I,
+)
 # Advertisement markers and continue-reading prompts: a line made of nothing else.
 ADVERT_PHRASES = re.compile(
     r"\b(?:advertisement|advert|sponsored content|skip advertisement|ad feedback|supported by"
