@@ -17,6 +17,8 @@ from briefing.model import ParagraphKind
 # A caption or pull quote repeats a run of at least this many words of another paragraph
 # (a shorter run is a phrase two sentences may share: "on suspicion of manslaughter").
 MIN_REPEATED_RUN = 7
+# ... and those runs cover most of it (a lead that shares a phrase with a later paragraph does not).
+MIN_REPEATED_SHARE = 0.6
 # An opening shared by captions is a credit of one to three capitalised words ("Harbour Images").
 MAX_CREDIT_WORDS = 3
 # Captions that share a credit have at least this many words (a credit and a described picture).
@@ -45,6 +47,7 @@ def _word_runs(words: list[str], size: int) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
+
 def _folded_words(text: str) -> list[str]:
     return [w.casefold().replace("\u2019", "'") for w in words_of(text)]
 
@@ -57,14 +60,20 @@ def _mark_repeated_runs(plain: list[str], kinds: list[ParagraphKind]) -> None:
     if not candidates:
         return
     body = [i for i, kind in enumerate(kinds) if kind == "body"]
-    runs_of = {i: _word_runs(_folded_words(plain[i]), MIN_REPEATED_RUN) for i in body}
+    words_of_line = {i: _folded_words(plain[i]) for i in body}
     owners: dict[tuple[str, ...], set[int]] = defaultdict(set)
     for i in body:
-        for run in runs_of[i]:
+        for run in _word_runs(words_of_line[i], MIN_REPEATED_RUN):
             if len(owners[run]) < 2:  # two owners settle it; long pages stay linear
                 owners[run].add(i)
     for i in candidates:
-        if any(owners[run] - {i} for run in runs_of[i]):
+        words = words_of_line[i]
+        covered: set[int] = set()
+        for start in range(len(words) - MIN_REPEATED_RUN + 1):
+            if owners[tuple(words[start : start + MIN_REPEATED_RUN])] - {i}:
+                covered.update(range(start, start + MIN_REPEATED_RUN))
+        # Most of the line is printed elsewhere: only a credit or a name is its own.
+        if len(covered) >= MIN_REPEATED_SHARE * len(words):
             kinds[i] = "caption"
 
 

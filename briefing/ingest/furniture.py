@@ -94,7 +94,8 @@ def words_of(text: str) -> list[str]:
 
 def has_final_punctuation(text: str) -> bool:
     """Ends like a sentence (or a quote/list lead-in), unlike a headline."""
-    return bool(re.search(r"[.!?:;,\u2026][\"'\u201d\u2019)\]]*\s*$|[\"\u201d\u2019]\s*$", text))
+    # A closing quotation mark may be typed as an opening one: '... 51 percent.\u201c'.
+    return bool(re.search(r"[.!?:;,\u2026][\"'\u201c\u201d\u2019)\]]*\s*$|[\"\u201d\u2019]\s*$", text))
 
 
 def is_title_case(text: str, threshold: float = 0.6) -> bool:
