@@ -347,3 +347,22 @@ def test_layout_gallery_controls_printed_as_text() -> None:
     reporting = "Fans watched the final on a full screen in the square after the organisers promised to show every match."
     texts = ["Harbour Dynamics launches its first ferry", BODY_1, gallery, reporting, BODY_2]
     assert classify_paragraphs(texts)[2:4] == ["media", "body"]
+
+
+def test_layout_quoted_subheadings_over_witness_accounts() -> None:
+    texts = [
+        "Harbour Dynamics launches its first ferry", BODY_1,
+        "'No time to run'", BODY_2,
+        "\u201cScene out of a nightmare\u201d", BODY_3,
+        "\"We are treating a number of patients.\"",
+    ]
+    assert classify_paragraphs(texts)[2:] == ["section", "body", "section", "body", "body"]
+
+
+def test_layout_date_line_run_into_the_headline_is_split() -> None:
+    from briefing.ingest.paragraphs import split_paragraphs
+
+    text = "Ferry order signed in Ellery Updated: 2031-03-03 13:14 By Agencies(Harbour Herald Weekly)\n\n" + BODY_1
+    parts = [text[a:b] for a, b in split_paragraphs(text)]
+    assert parts[:2] == ["Ferry order signed in Ellery", "Updated: 2031-03-03 13:14 By Agencies(Harbour Herald Weekly)"]
+    assert classify_paragraphs(parts) == ["headline", "dateline", "body"]

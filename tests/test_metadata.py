@@ -353,3 +353,10 @@ def test_metadata_print_edition_dates_the_page(line: str, day: dt.date) -> None:
 
 def test_metadata_contributor_from_a_place_is_an_author() -> None:
     assert _meta(["Harbour Dynamics wins ferry order", BODY_1, BODY_2, "Tomas Varga contributed from Kestrel."]).authors == ["Tomas Varga"]
+
+
+def test_metadata_date_line_run_into_the_headline_gives_date_and_outlet() -> None:
+    meta = _meta(["Ferry order signed in Ellery Updated: 2031-03-03 13:14 By Agencies(Harbour Herald Weekly)", BODY_1, BODY_2])
+    assert meta.title == "Ferry order signed in Ellery"
+    assert meta.outlet == "Harbour Herald Weekly"
+    assert meta.published is not None and meta.published.value == dt.date(2031, 3, 3)

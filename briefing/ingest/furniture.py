@@ -77,8 +77,10 @@ DATE_LINE = re.compile(
     rf"(?:{DATE_TEXT}{_TIME}?)?\s*$",
     re.I,
 )
-# "March 4th, 2021 - by Jane Doe" / "4 March 2021 | By The Daily Planet"
-DATE_BY_LINE = re.compile(rf"^{DATE_TEXT}{_TIME}?\s*[-\u2013\u2014|\u00b7,]?\s*by\s+\S", re.I)
+# "March 4th, 2021 - by Jane Doe" / "4 March 2021 | By The Daily Planet" / "Updated: 2021-03-04 13:14 By Agencies"
+DATE_BY_LINE = re.compile(
+    rf"^(?:(?:last\s+)?(?:updated|published|posted)\s*:?\s*)?{DATE_TEXT}{_TIME}?\s*[-\u2013\u2014|\u00b7,]?\s*by\s+\S", re.I
+)
 BY_LINE = re.compile(r"^by\s+[A-Z\u00c0-\u00de]", re.I)
 
 
@@ -258,6 +260,16 @@ def is_section_heading(text: str) -> bool:
     if text.rstrip().endswith("?"):
         return True
     return not has_final_punctuation(text) and (len(words) <= 4 or (len(words) <= 8 and is_title_case(text)))
+
+
+# A sub-heading made of a witness's words: "'No time to run'" (quoted, short, no sentence's full stop).
+QUOTED_HEADING = re.compile(r"^[\"'\u201c\u2018][^.!?\u2026\"\u201c\u201d]{1,60}[\"'\u201d\u2019]$")
+MAX_QUOTED_HEADING_WORDS = 6
+
+
+def is_quoted_heading(text: str) -> bool:
+    """A sub-heading that quotes the account below it: "'Scene out of a nightmare'"."""
+    return QUOTED_HEADING.match(text.strip()) is not None and len(words_of(text)) <= MAX_QUOTED_HEADING_WORDS
 
 
 def is_related_headline(text: str) -> bool:

@@ -31,6 +31,7 @@ from briefing.ingest.furniture import (
     is_picture_caption,
     is_picture_description,
     is_print_edition,
+    is_quoted_heading,
     is_read_more_link,
     is_related,
     is_related_headline,
@@ -238,6 +239,8 @@ def _mark_inner_headings(plain: list[str], kinds: list[ParagraphKind], raw: list
         elif i - 1 in listed and is_headline_like(text):
             kinds[i] = kinds[i - 1]  # the next headline of a "Read more:" or "Most read" list
             listed.add(i)
+        elif is_quoted_heading(text):
+            kinds[i] = "section"
         elif is_related_headline(text):
             kinds[i] = "related"
         elif is_section_heading(text):

@@ -171,6 +171,10 @@ def _outlet_of_dateline(header: list[Paragraph]) -> str | None:
     for p in header:
         if p.kind == "dateline":
             by = _by_part(p.text)
+            # "By Agencies (Harbour Herald)": agency copy that the outlet in brackets carried.
+            carried = re.match(r"^[^()]+?\s*\((?P<outlet>[^()]+)\)$", by or "")
+            if carried and furniture.looks_like_organisation(carried["outlet"]):
+                return carried["outlet"].strip()
             if by and furniture.looks_like_organisation(by):
                 return by
     return None

@@ -275,6 +275,11 @@ PRINT_EDITION_DATE = re.compile(r"\bappear(?:s|ed)? in print on\s+(?P<date>[^,]+
 INNER_NOTE_LABEL = re.compile(
     r"(?<=[.!?\"\u201d\u2019)])\s+(?=(?:Editor['\u2019]?s['\u2019]?\s+note|Correction|Clarification)\s*:)", re.I
 )
+# A page's date label run into the headline before it: "Ferry order signed Updated: 2031-03-03 06:50
+# (HWN)". The paragraph is split there too.
+INNER_DATE_LABEL = re.compile(
+    r"(?<=\S)\s+(?=(?:Last\s+)?(?:Updated|Published|Posted)\s*:\s*(?:\d|[A-Z][a-z]{2,8}\.?\s+\d))"
+)
 # A paragraph held in square brackets: "[Harbour strike ends after a week]", a link the page
 # prints between paragraphs.
 BRACKETED_LINE = re.compile(r"^\[[^\[\]]{3,300}\]$")
