@@ -366,3 +366,16 @@ def test_layout_date_line_run_into_the_headline_is_split() -> None:
     parts = [text[a:b] for a, b in split_paragraphs(text)]
     assert parts[:2] == ["Ferry order signed in Ellery", "Updated: 2031-03-03 13:14 By Agencies(Harbour Herald Weekly)"]
     assert classify_paragraphs(parts) == ["headline", "dateline", "body"]
+
+
+def test_layout_unpunctuated_line_in_a_run_of_captions() -> None:
+    texts = [
+        "Harbour Dynamics launches its first ferry", BODY_1,
+        "Dana Whitfield (left) waves from the bridge of the new ferry",
+        "Crowds line the Ellery quay to watch the ferry leave on its first crossing",
+        BODY_2,
+        # Without a caption beside it, such a line may be a sentence that lost its full stop.
+        "Harbour Dynamics workers watched the ferry leave from the slipway at dawn",
+        BODY_3, BODY_4,
+    ]
+    assert classify_paragraphs(texts)[2:6] == ["caption", "caption", "body", "body"]

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from briefing.ingest.furniture import has_final_punctuation, words_of
+from briefing.ingest.furniture import MIN_CAPTION_WORDS as MIN_UNPUNCTUATED_CAPTION_WORDS
+from briefing.ingest.furniture import has_final_punctuation, is_title_case, words_of
 from briefing.model import ParagraphKind
 
 # A caption or pull quote repeats a run of at least this many words of another paragraph
@@ -34,6 +35,7 @@ def mark_page_captions(plain: list[str], kinds: list[ParagraphKind]) -> None:
     _mark_repeated_runs(plain, kinds)
     _mark_shared_credits(plain, kinds)
     _mark_player_captions(plain, kinds)
+    _mark_caption_runs(plain, kinds)
 
 
 def _unpunctuated(plain: list[str], kinds: list[ParagraphKind], minimum: int) -> list[int]:
@@ -114,3 +116,32 @@ def _mark_player_captions(plain: list[str], kinds: list[ParagraphKind]) -> None:
             continue
         if any(0 <= j < len(plain) and kinds[j] in PLAYER_KINDS for j in (i - 1, i + 1)):
             kinds[i] = "media"
+
+
+# Captions name people and places: beside other captions, only a line nearly all capitalised is a heading.
+HEADING_CAPITALS_SHARE = 0.8
+_QUOTE_OPEN = "\"'\u201c\u2018\u201d"
+
+
+def _caption_beside_captions(text: str) -> bool:
+    return (
+        len(words_of(text)) >= MIN_UNPUNCTUATED_CAPTION_WORDS
+        and not has_final_punctuation(text)
+        and not is_title_case(text, HEADING_CAPITALS_SHARE)
+        and text[:1] not in _QUOTE_OPEN
+    )
+
+
+def _mark_caption_runs(plain: list[str], kinds: list[ParagraphKind]) -> None:
+    """ "Dana Whitfield waves from the bridge (Harbour Images)" then "Crowds line the quay to watch
+    the ferry leave": a page prints its pictures in runs, so a caption-like line without a full stop
+    beside a caption is one too (a credit is often printed on one picture of a run only)."""
+    changed = True
+    while changed:
+        changed = False
+        for i, text in enumerate(plain):
+            if kinds[i] != "body" or not _caption_beside_captions(text):
+                continue
+            if any(0 <= j < len(plain) and kinds[j] == "caption" for j in (i - 1, i + 1)):
+                kinds[i] = "caption"
+                changed = True
