@@ -379,3 +379,13 @@ def test_layout_unpunctuated_line_in_a_run_of_captions() -> None:
         BODY_3, BODY_4,
     ]
     assert classify_paragraphs(texts)[2:6] == ["caption", "caption", "body", "body"]
+
+
+def test_layout_unpunctuated_line_beside_a_most_read_box() -> None:
+    texts = [
+        "Harbour Dynamics launches its first ferry", BODY_1, BODY_2,
+        "Ellery council approves a second crossing to Kestrel after a long public inquiry",
+        "MOST READ IN NEWS FERRY FURY Commuters stranded as Ellery crossing shuts again",
+        BODY_3, BODY_4,
+    ]
+    assert classify_paragraphs(texts)[3:5] == ["related", "sidebar"]

@@ -132,16 +132,23 @@ def _caption_beside_captions(text: str) -> bool:
     )
 
 
+# Furniture printed in runs, and the kind a bare line beside it takes.
+RUN_KINDS: dict[str, ParagraphKind] = {"caption": "caption", "related": "related", "sidebar": "related"}
+
+
 def _mark_caption_runs(plain: list[str], kinds: list[ParagraphKind]) -> None:
     """ "Dana Whitfield waves from the bridge (Harbour Images)" then "Crowds line the quay to watch
     the ferry leave": a page prints its pictures in runs, so a caption-like line without a full stop
-    beside a caption is one too (a credit is often printed on one picture of a run only)."""
+    beside a caption is one too (a credit is often printed on one picture of a run only); beside a
+    list of links or a "Most read" box, such a line is a link's headline."""
     changed = True
     while changed:
         changed = False
         for i, text in enumerate(plain):
             if kinds[i] != "body" or not _caption_beside_captions(text):
                 continue
-            if any(0 <= j < len(plain) and kinds[j] == "caption" for j in (i - 1, i + 1)):
-                kinds[i] = "caption"
+            beside = [kinds[j] for j in (i - 1, i + 1) if 0 <= j < len(plain)]
+            kind = next((RUN_KINDS[k] for k in beside if k in RUN_KINDS), None)
+            if kind is not None:
+                kinds[i] = kind
                 changed = True
