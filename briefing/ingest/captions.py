@@ -1,9 +1,10 @@
-"""Captions told by the page as a whole rather than by one line: a caption or pull quote that
-prints again words of the article's text, a picture credit that opens several captions of the
-page, an unpunctuated line beside a video player.
+"""Captions told by the form of their credit, whoever the agency ("(Dana Whitfield/Harbour
+Images)"), and captions told by the page as a whole rather than by one line: a caption or pull
+quote that prints again words of the article's text, a picture credit that opens several
+captions of the page, a line in a run of captions, an unpunctuated line beside a video player.
 
-Every rule here takes lines without a sentence's final punctuation only: reporting ends its
-sentences, captions, pull quotes and player labels often do not.
+Every page-level rule takes lines without a sentence's final punctuation only: reporting ends
+its sentences, captions, pull quotes and player labels often do not.
 """
 
 from __future__ import annotations
@@ -11,9 +12,43 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from briefing.ingest.furniture import MIN_CAPTION_WORDS as MIN_UNPUNCTUATED_CAPTION_WORDS
+from briefing.ingest.furniture import (
+    MIN_CAPTION_WORDS as MIN_UNPUNCTUATED_CAPTION_WORDS,
+)
 from briefing.ingest.furniture import has_final_punctuation, is_title_case, words_of
+from briefing.lexicon.press import (
+    BRACKETED_CREDIT,
+    LICENSOR_CREDIT,
+    PICTURE_DESK_WORD,
+    TRAILING_AGENCY_CREDIT,
+    TRAILING_SLASH_CREDIT,
+)
 from briefing.model import ParagraphKind
+
+# A caption is short: a credited paragraph longer than this is reporting that ends with a bracket.
+MAX_CREDITED_CAPTION_WORDS = 80
+# A bare credit after the caption's full stop closes a sentence or two, with no quotation in them.
+MAX_TRAILING_CREDIT_WORDS = 45
+
+
+def is_credited_caption(text: str) -> bool:
+    """A caption told by the form of its credit, whoever the agency: "... in Ellery. (Dana
+    Whitfield/Harbour Images)", "... (Harbour Images)", "... on Tuesday. Dana Whitfield/Harbour Herald",
+    "Harbour Images or licensors Dockers march ...", "... on Tuesday. AFP"."""
+    words = len(words_of(text))
+    if words > MAX_CREDITED_CAPTION_WORDS:
+        return False
+    bracket = BRACKETED_CREDIT.search(text)
+    # "(Dana Whitfield/Harbour Images)", not "(AC/DC)": a name and an organisation, or a picture desk.
+    if bracket and (len(words_of(bracket.group(0))) >= 3 or re.search(PICTURE_DESK_WORD, bracket.group(0))):
+        return True
+    if LICENSOR_CREDIT.match(text):
+        return True
+    if words > MAX_TRAILING_CREDIT_WORDS or re.search(r"[\"\u201c\u201d]", text):
+        return False
+    trailing = TRAILING_SLASH_CREDIT.search(text)
+    return bool(trailing and len(words_of(trailing.group(0))) >= 3) or TRAILING_AGENCY_CREDIT.search(text) is not None
+
 
 # A caption or pull quote repeats a run of at least this many words of another paragraph
 # (a shorter run is a phrase two sentences may share: "on suspicion of manslaughter").

@@ -20,7 +20,6 @@ from briefing.lexicon.press import (
     ADVOCACY,
     APPEAL,
     BIO,
-    BRACKETED_CREDIT,
     BRACKETED_LINE,
     BRACKETED_PICTURE_CREDIT,
     CLOSING_CREDIT,
@@ -32,12 +31,10 @@ from briefing.lexicon.press import (
     IMAGE_LABEL,
     JOB_TITLE,
     LEADING_PICTURE_CREDIT,
-    LICENSOR_CREDIT,
     MAX_CONTRIBUTION_WORDS,
     MEDIA_LABEL,
     MEDIA_WORD,
     NOTE,
-    PICTURE_DESK_WORD,
     PICTURE_POSITION,
     PRINT_EDITION_TAG,
     PICTURE_VERB,
@@ -48,8 +45,6 @@ from briefing.lexicon.press import (
     SIDEBAR,
     SIGNUP_FORM,
     SIGNUP_OFFER,
-    TRAILING_AGENCY_CREDIT,
-    TRAILING_SLASH_CREDIT,
     WIRE_AGENCIES,
 )
 from briefing.lexicon.stopwords import NOT_NAME_WORDS
@@ -316,31 +311,6 @@ def is_picture_caption(text: str) -> bool:
 # "Harbour Dynamics Harbour Dynamics builds ferries ...": a credit naming the picture's owner,
 # then a caption that opens with the same name (reporting never repeats its first words).
 DOUBLED_OPENING = re.compile(r"^(?P<name>[A-Z][\w&.'\u2019\-]*(?:\s+[A-Z][\w&.'\u2019\-]*){0,2})\s+(?P=name)\s+\S")
-# A caption is short: a credited paragraph longer than this is reporting that ends with a bracket.
-MAX_CREDITED_CAPTION_WORDS = 80
-# A bare credit after the caption's full stop closes a sentence or two, with no quotation in them.
-MAX_TRAILING_CREDIT_WORDS = 45
-
-
-def is_credited_caption(text: str) -> bool:
-    """A caption told by the form of its credit, whoever the agency: "... in Ellery. (Dana
-    Whitfield/Harbour Images)", "... (Harbour Images)", "... on Tuesday. Dana Whitfield/Harbour Herald",
-    "Harbour Images or licensors Dockers march ...", "... on Tuesday. AFP"."""
-    words = len(words_of(text))
-    if words > MAX_CREDITED_CAPTION_WORDS:
-        return False
-    bracket = BRACKETED_CREDIT.search(text)
-    # "(Dana Whitfield/Harbour Images)", not "(AC/DC)": a name and an organisation, or a picture desk.
-    if bracket and (len(words_of(bracket.group(0))) >= 3 or re.search(PICTURE_DESK_WORD, bracket.group(0))):
-        return True
-    if LICENSOR_CREDIT.match(text):
-        return True
-    if words > MAX_TRAILING_CREDIT_WORDS or re.search(r"[\"\u201c\u201d]", text):
-        return False
-    trailing = TRAILING_SLASH_CREDIT.search(text)
-    return bool(trailing and len(words_of(trailing.group(0))) >= 3) or TRAILING_AGENCY_CREDIT.search(text) is not None
-
-
 def is_bracketed_link(text: str) -> bool:
     """A headline in square brackets between paragraphs: "[Harbour strike ends after a week]"."""
     return BRACKETED_LINE.match(text.strip()) is not None and len(words_of(text)) <= 30

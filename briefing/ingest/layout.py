@@ -7,19 +7,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from briefing.ingest.captions import mark_page_captions
+from briefing.ingest.captions import is_credited_caption, mark_page_captions
 from briefing.ingest.furniture import (
     is_advert,
     is_advocacy,
     is_appeal,
     is_bio,
+    is_bracketed_link,
     is_byline,
     is_caption,
     is_caption_like,
-    is_bracketed_link,
     is_comment,
     is_credit,
-    is_credited_caption,
     is_dateline,
     is_embed,
     is_follow_prompt,

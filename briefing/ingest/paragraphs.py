@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import re
 
-from briefing.lexicon.press import INNER_DATE_LABEL, INNER_NOTE_LABEL, PUBLICATION_LABELS
+from briefing.lexicon.press import (
+    INNER_DATE_LABEL,
+    INNER_NOTE_LABEL,
+    PUBLICATION_LABELS,
+)
 
 BULLET = re.compile(r"^\s*(?:[\u2022\u25cf\u25aa\u2023\u25e6\u2043\u2219*\-+]|\d{1,2}[.)])\s+")
 SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$|[\"\u201d]$")
