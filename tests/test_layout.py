@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.ingest.layout import classify_paragraphs
-from briefing.lexicon.press import PICTURE_AGENCIES
+from briefing.lexicon.press import PICTURE_AGENCIES, WIRE_AGENCIES
 
 
 BODY_1 = "The regional assembly of Dunmore voted on Thursday to suspend the new mining licences, a spokesman said."
@@ -237,3 +237,155 @@ def test_layout_related_stories_label_with_its_headlines() -> None:
     line = "Related stories FERRY FURY Commuters stranded as crossing shuts again 'We were not told' says union"
     texts = ["Dunmore assembly suspends mining licences", BODY_1, BODY_2, line, BODY_3, BODY_4]
     assert classify_paragraphs(texts)[3] == "related"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # A photographer and the organisation they shoot for, whoever the agency.
+        "Dana Whitfield waves to dockers outside the yard in Ellery. (Tomas Varga/Harbour Herald)",
+        "A ferry leaves the slipway in Kestrel on Tuesday. (Tomas Varga/Harbour Herald via Meridian, File)",
+        "Dockers march to the harbour gates (Ellery Images)",
+        "Dockers march to the harbour gates on Tuesday. Tomas Varga/Harbour Herald",
+        "Ellery Pictures or licensors Dockers march to the harbour gates on Tuesday",
+        "Harbour Dynamics Harbour Dynamics builds ferries for three lines on the coast",
+        "Screenshot: the Harbour Dynamics website on Tuesday",
+        f"Dockers march to the harbour gates in Ellery on Tuesday. {WIRE_AGENCIES[0]}",
+    ],
+)
+def test_layout_picture_credit_by_its_form(line: str) -> None:
+    texts = ["Dunmore assembly suspends mining licences", BODY_1, BODY_2, line, BODY_3, BODY_4]
+    assert classify_paragraphs(texts)[3] == "caption"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The band's new record came out on Tuesday (AC/DC)",
+        "Ms Whitfield said the yard would hire 40 welders and electricians (the union had asked for 60).",
+        "Harbour Dynamics said it would build the ferries in Ellery, and Harbour Dynamics staff welcomed the news.",
+        # The last paragraph of agency copy, then the agency's name: reporting, with its quotation.
+        f"Dana Whitfield said the union would \u201cappeal at once\u201d and meet again on Friday. {WIRE_AGENCIES[0]}",
+    ],
+)
+def test_layout_reporting_with_brackets_or_slashes_stays_body(line: str) -> None:
+    texts = ["Dunmore assembly suspends mining licences", BODY_1, BODY_2, line, BODY_3, BODY_4]
+    assert classify_paragraphs(texts)[3] == "body"
+
+
+def test_layout_captions_sharing_an_unlisted_credit() -> None:
+    texts = [
+        "Harbour Dynamics launches its first ferry", BODY_1,
+        "Ellery Sea Images Dana Whitfield waves to the crowd on the quay", BODY_2,
+        "Ellery Sea Images The ferry passes the lighthouse on its first crossing", BODY_3, BODY_4,
+    ]
+    kinds = classify_paragraphs(texts)
+    assert (kinds[2], kinds[4]) == ("caption", "caption")
+    # One such line is not enough: it may be a sentence that lost its full stop.
+    assert classify_paragraphs(texts[:4] + [BODY_3])[2] == "body"
+
+
+def test_layout_caption_or_pull_quote_repeating_the_text() -> None:
+    texts = [
+        "Harbour Dynamics launches its first ferry", BODY_1,
+        "Meridian Dockers marched to the gates before dawn on Tuesday to watch the launch",
+        "Dockers marched to the gates before dawn on Tuesday to watch the launch, the union said.",
+        "We have waited ten years for this ship Dana Whitfield",
+        "\u201cWe have waited ten years for this ship,\u201d said Dana Whitfield, who leads the union.",
+        BODY_2,
+    ]
+    assert classify_paragraphs(texts)[2:6] == ["caption", "body", "caption", "body"]
+
+
+def test_layout_video_caption_beside_the_player() -> None:
+    texts = [
+        "Harbour Dynamics launches its first ferry", BODY_1, BODY_2,
+        "Media playback is unsupported on your device",
+        "Dana Whitfield explains why the yard matters to Ellery",
+        BODY_3, BODY_4,
+    ]
+    assert classify_paragraphs(texts)[3:5] == ["media", "media"]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("[Harbour strike ends after a week of talks]", "related"),
+        ("[Why the governor changed her mind. And what comes next.]", "related"),
+        ("(Harbour Herald Weekly 03/04/2031 page1)", "note"),
+        ("A version of this article appears in print on March 4, 2031, on Page A1 of the Ellery edition "
+         "with the headline: Assembly Suspends Licences.", "note"),
+        ("Dana Whitfield contributed from Kestrel.", "credit"),
+        ("Check us out on Facebook:", "share"),
+        ("The ferry sails at dawn. \u2014 Dana Whitfield (@dwhitfield) 3 March 2031", "embed"),
+    ],
+)
+def test_layout_links_print_tags_contributors_and_posts(line: str, kind: str) -> None:
+    texts = ["Dunmore assembly suspends mining licences", BODY_1, BODY_2, line, BODY_3, BODY_4]
+    assert classify_paragraphs(texts)[3] == kind
+
+
+def test_layout_editors_note_run_into_a_paragraph_is_its_own_paragraph() -> None:
+    from briefing.ingest.paragraphs import split_paragraphs
+
+    text = "\n\n".join([
+        "Dunmore assembly suspends mining licences",
+        "The last vote was in 1948. Editor's note: A previous version of this video gave the wrong year. (Tomas Varga/Harbour Herald)",
+        BODY_2,
+    ])
+    parts = [text[a:b] for a, b in split_paragraphs(text)]
+    assert parts[1:3] == ["The last vote was in 1948.", "Editor's note: A previous version of this video gave the wrong year. (Tomas Varga/Harbour Herald)"]
+    assert classify_paragraphs(parts)[1:4] == ["body", "note", "body"]
+
+
+def test_layout_gallery_controls_printed_as_text() -> None:
+    gallery = (
+        "1 of 12 Full Screen Autoplay Close Skip Ad \u00d7 Ellery launches its ferry View Photos The ferry that Harbour "
+        "Dynamics built sails on its first crossing to Kestrel on a wet morning, watched by crowds on the quay and by "
+        "the families of the welders who built it over three years. Caption The ferry sails. Buy Photo Wait 1 second to continue."
+    )
+    reporting = "Fans watched the final on a full screen in the square after the organisers promised to show every match."
+    texts = ["Harbour Dynamics launches its first ferry", BODY_1, gallery, reporting, BODY_2]
+    assert classify_paragraphs(texts)[2:4] == ["media", "body"]
+
+
+def test_layout_quoted_subheadings_over_witness_accounts() -> None:
+    texts = [
+        "Harbour Dynamics launches its first ferry", BODY_1,
+        "'No time to run'", BODY_2,
+        "\u201cScene out of a nightmare\u201d", BODY_3,
+        "\"We are treating a number of patients.\"",
+    ]
+    assert classify_paragraphs(texts)[2:] == ["section", "body", "section", "body", "body"]
+
+
+def test_layout_date_line_run_into_the_headline_is_split() -> None:
+    from briefing.ingest.paragraphs import split_paragraphs
+
+    text = "Ferry order signed in Ellery Updated: 2031-03-03 13:14 By Agencies(Harbour Herald Weekly)\n\n" + BODY_1
+    parts = [text[a:b] for a, b in split_paragraphs(text)]
+    assert parts[:2] == ["Ferry order signed in Ellery", "Updated: 2031-03-03 13:14 By Agencies(Harbour Herald Weekly)"]
+    assert classify_paragraphs(parts) == ["headline", "dateline", "body"]
+
+
+def test_layout_unpunctuated_line_in_a_run_of_captions() -> None:
+    texts = [
+        "Harbour Dynamics launches its first ferry", BODY_1,
+        "Dana Whitfield (left) waves from the bridge of the new ferry",
+        "Crowds line the Ellery quay to watch the ferry leave on its first crossing",
+        BODY_2,
+        # Without a caption beside it, such a line may be a sentence that lost its full stop.
+        "Harbour Dynamics workers watched the ferry leave from the slipway at dawn",
+        BODY_3, BODY_4,
+    ]
+    assert classify_paragraphs(texts)[2:6] == ["caption", "caption", "body", "body"]
+
+
+def test_layout_unpunctuated_line_beside_a_most_read_box() -> None:
+    texts = [
+        "Harbour Dynamics launches its first ferry", BODY_1, BODY_2,
+        "Ellery council approves a second crossing to Kestrel after a long public inquiry",
+        "MOST READ IN NEWS FERRY FURY Commuters stranded as Ellery crossing shuts again",
+        BODY_3, BODY_4,
+    ]
+    assert classify_paragraphs(texts)[3:5] == ["related", "sidebar"]

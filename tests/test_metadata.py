@@ -316,3 +316,47 @@ def test_metadata_abbreviation_in_brackets_is_no_wire_tag(lead: str) -> None:
 
 def test_metadata_statement_signed_by_an_organisation_is_no_outlet() -> None:
     assert _meta(["Harbour Dynamics wins ferry order", BODY_1, BODY_2, "- ELLERY POLICE"]).outlet is None
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "outlet"),
+    [
+        (["Harbour Dynamics wins ferry order", "Harbour Wire Mar 3, 2031, 2:16PM", BODY_1, BODY_2], "Harbour Wire"),
+        (["Harbour Dynamics wins ferry order", "The Harbour Herald | March 3, 2031", BODY_1, BODY_2], "The Harbour Herald"),
+        # A place beside the date is no outlet.
+        (["Harbour Dynamics wins ferry order", "ELLERY, March 3, 2031", BODY_1, BODY_2], None),
+        (["Harbour Dynamics wins ferry order", BODY_1, BODY_2, "(Harbour Herald Weekly 03/04/2031 page1)"], "Harbour Herald Weekly"),
+        (["Harbour Dynamics wins ferry order", BODY_1, BODY_2, "Like Harbour Herald World on Facebook and stay updated on foreign news"],
+         "Harbour Herald"),
+        # A journalist's page, or the reader asked to follow "us", names no outlet.
+        (["Harbour Dynamics wins ferry order", BODY_1, BODY_2, "Follow Dana Whitfield on Twitter"], None),
+        (["Harbour Dynamics wins ferry order", BODY_1, BODY_2, "Like us on Facebook"], None),
+    ],
+)
+def test_metadata_outlet_beside_a_date_in_a_print_tag_or_a_follow_prompt(paragraphs: list[str], outlet: str | None) -> None:
+    assert _meta(paragraphs).outlet == outlet
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("(Harbour Herald Weekly 03/14/2031 page1)", dt.date(2031, 3, 14)),
+        ("A version of this article appears in print on March 5, 2031, on Page A1 of the Ellery edition "
+         "with the headline: Assembly Suspends Licences.", dt.date(2031, 3, 5)),
+    ],
+)
+def test_metadata_print_edition_dates_the_page(line: str, day: dt.date) -> None:
+    meta = _meta(["Harbour Dynamics wins ferry order", BODY_1, BODY_2, line])
+    assert meta.published is not None and meta.published.value == day
+    assert "print edition" in meta.published.basis
+
+
+def test_metadata_contributor_from_a_place_is_an_author() -> None:
+    assert _meta(["Harbour Dynamics wins ferry order", BODY_1, BODY_2, "Tomas Varga contributed from Kestrel."]).authors == ["Tomas Varga"]
+
+
+def test_metadata_date_line_run_into_the_headline_gives_date_and_outlet() -> None:
+    meta = _meta(["Ferry order signed in Ellery Updated: 2031-03-03 13:14 By Agencies(Harbour Herald Weekly)", BODY_1, BODY_2])
+    assert meta.title == "Ferry order signed in Ellery"
+    assert meta.outlet == "Harbour Herald Weekly"
+    assert meta.published is not None and meta.published.value == dt.date(2031, 3, 3)

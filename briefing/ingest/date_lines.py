@@ -50,6 +50,7 @@ class DateLine:
 
     written: str  # the date as it stands in the compacted line, e.g. "6/6/2013"
     month_day: tuple[int, int] | None  # (month, day) when the line gives no year
+    others: tuple[str, ...] = ()  # the words beside the date: a place or an outlet ("Harbour Wire")
 
 
 def compact(text: str) -> str:
@@ -84,7 +85,7 @@ def read_date_line(text: str) -> DateLine | None:
         return None
     if others and not (re.search(r"[|/(,@\-\u2013\u2014]", rest) or len(others) < len(words)):
         return None  # "Harbour Deal Signed March 3, 2031": a headline with a date, no date line
-    return DateLine(written=written, month_day=month_day)
+    return DateLine(written=written, month_day=month_day, others=others)
 
 
 def is_time_line(text: str) -> bool:

@@ -20,6 +20,7 @@ from briefing.lexicon.press import (
     ADVOCACY,
     APPEAL,
     BIO,
+    BRACKETED_LINE,
     BRACKETED_PICTURE_CREDIT,
     CLOSING_CREDIT,
     CAPTION_PATTERNS,
@@ -35,7 +36,9 @@ from briefing.lexicon.press import (
     MEDIA_WORD,
     NOTE,
     PICTURE_POSITION,
+    PRINT_EDITION_TAG,
     PICTURE_VERB,
+    PLAYER_CONTROLS,
     READ_MORE_TAIL,
     RELATED,
     SHARE,
@@ -69,8 +72,10 @@ DATE_LINE = re.compile(
     rf"(?:{DATE_TEXT}{_TIME}?)?\s*$",
     re.I,
 )
-# "March 4th, 2021 - by Jane Doe" / "4 March 2021 | By The Daily Planet"
-DATE_BY_LINE = re.compile(rf"^{DATE_TEXT}{_TIME}?\s*[-\u2013\u2014|\u00b7,]?\s*by\s+\S", re.I)
+# "March 4th, 2021 - by Jane Doe" / "4 March 2021 | By The Daily Planet" / "Updated: 2021-03-04 13:14 By Agencies"
+DATE_BY_LINE = re.compile(
+    rf"^(?:(?:last\s+)?(?:updated|published|posted)\s*:?\s*)?{DATE_TEXT}{_TIME}?\s*[-\u2013\u2014|\u00b7,]?\s*by\s+\S", re.I
+)
 BY_LINE = re.compile(r"^by\s+[A-Z\u00c0-\u00de]", re.I)
 
 
@@ -86,7 +91,8 @@ def words_of(text: str) -> list[str]:
 
 def has_final_punctuation(text: str) -> bool:
     """Ends like a sentence (or a quote/list lead-in), unlike a headline."""
-    return bool(re.search(r"[.!?:;,\u2026][\"'\u201d\u2019)\]]*\s*$|[\"\u201d\u2019]\s*$", text))
+    # A closing quotation mark may be typed as an opening one: '... 51 percent.\u201c'.
+    return bool(re.search(r"[.!?:;,\u2026][\"'\u201c\u201d\u2019)\]]*\s*$|[\"\u201d\u2019]\s*$", text))
 
 
 def is_title_case(text: str, threshold: float = 0.6) -> bool:
@@ -251,6 +257,16 @@ def is_section_heading(text: str) -> bool:
     return not has_final_punctuation(text) and (len(words) <= 4 or (len(words) <= 8 and is_title_case(text)))
 
 
+# A sub-heading made of a witness's words: "'No time to run'" (quoted, short, no sentence's full stop).
+QUOTED_HEADING = re.compile(r"^[\"'\u201c\u2018][^.!?\u2026\"\u201c\u201d]{1,60}[\"'\u201d\u2019]$")
+MAX_QUOTED_HEADING_WORDS = 6
+
+
+def is_quoted_heading(text: str) -> bool:
+    """A sub-heading that quotes the account below it: "'Scene out of a nightmare'"."""
+    return QUOTED_HEADING.match(text.strip()) is not None and len(words_of(text)) <= MAX_QUOTED_HEADING_WORDS
+
+
 def is_related_headline(text: str) -> bool:
     """A headline-like link inside the body: "Somebody: something ...", or a quoted-phrase headline."""
     if not is_headline_like(text) or re.search(r"\?[\"'\u201d\u2019]*$", text.rstrip()):
@@ -287,15 +303,31 @@ def is_picture_caption(text: str) -> bool:
         return True
     if has_final_punctuation(text) or len(words_of(text)) < 4:
         return False
-    if BRACKETED_PICTURE_CREDIT.search(text) or LEADING_PICTURE_CREDIT.match(text):
+    if BRACKETED_PICTURE_CREDIT.search(text) or LEADING_PICTURE_CREDIT.match(text) or DOUBLED_OPENING.match(text):
         return True
     return bool(PICTURE_POSITION.search(text))
 
 
+# "Harbour Dynamics Harbour Dynamics builds ferries ...": a credit naming the picture's owner,
+# then a caption that opens with the same name (reporting never repeats its first words).
+DOUBLED_OPENING = re.compile(r"^(?P<name>[A-Z][\w&.'\u2019\-]*(?:\s+[A-Z][\w&.'\u2019\-]*){0,2})\s+(?P=name)\s+\S")
+def is_bracketed_link(text: str) -> bool:
+    """A headline in square brackets between paragraphs: "[Harbour strike ends after a week]"."""
+    return BRACKETED_LINE.match(text.strip()) is not None and len(words_of(text)) <= 30
+
+
+def is_print_edition(text: str) -> bool:
+    """Where the report ran in the paper: "(Harbour Herald Weekly 03/04/2031 page1)"."""
+    return PRINT_EDITION_TAG.match(text.strip()) is not None
+
+
 def is_media(text: str) -> bool:
     """Video player captions and playlists, gallery labels: "Media playback is unsupported on your
-    device", "Your browser does not support iframes.", "Harbour news in pictures"."""
-    return MEDIA_LABEL.search(text) is not None and len(words_of(text)) <= 40
+    device", "Your browser does not support iframes.", "Harbour news in pictures", a player's
+    controls ("1 of 26 Full Screen Autoplay Close Skip Ad")."""
+    if MEDIA_LABEL.search(text) is not None and len(words_of(text)) <= 40:
+        return True
+    return len({m.group(0).lower() for m in PLAYER_CONTROLS.finditer(text)}) >= 2
 
 
 def is_advert(text: str) -> bool:

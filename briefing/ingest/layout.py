@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from briefing.ingest.captions import is_credited_caption, mark_page_captions
 from briefing.ingest.furniture import (
     is_advert,
     is_advocacy,
     is_appeal,
     is_bio,
+    is_bracketed_link,
     is_byline,
     is_caption,
     is_caption_like,
@@ -27,6 +29,8 @@ from briefing.ingest.furniture import (
     is_note,
     is_picture_caption,
     is_picture_description,
+    is_print_edition,
+    is_quoted_heading,
     is_read_more_link,
     is_related,
     is_related_headline,
@@ -47,7 +51,9 @@ from briefing.model import ParagraphKind
 FURNITURE_RULES: list[tuple[ParagraphKind, Callable[[str], bool]]] = [
     ("credit", is_credit),
     ("note", is_note),
+    ("note", is_print_edition),
     ("caption", is_caption),
+    ("caption", is_credited_caption),
     ("dateline", is_dateline),
     ("byline", is_byline),
     ("share", is_share),
@@ -60,6 +66,7 @@ FURNITURE_RULES: list[tuple[ParagraphKind, Callable[[str], bool]]] = [
     ("embed", is_embed),
     ("related", is_related),
     ("related", is_read_more_link),
+    ("related", is_bracketed_link),
 ]
 
 
@@ -86,6 +93,7 @@ def classify_paragraphs(texts: list[str]) -> list[ParagraphKind]:
     _mark_tail(plain, kinds)
     _mark_inner_headings(plain, kinds, texts)
     _mark_unpunctuated_captions(plain, kinds)
+    mark_page_captions(plain, kinds)
     return kinds
 
 
@@ -230,6 +238,8 @@ def _mark_inner_headings(plain: list[str], kinds: list[ParagraphKind], raw: list
         elif i - 1 in listed and is_headline_like(text):
             kinds[i] = kinds[i - 1]  # the next headline of a "Read more:" or "Most read" list
             listed.add(i)
+        elif is_quoted_heading(text):
+            kinds[i] = "section"
         elif is_related_headline(text):
             kinds[i] = "related"
         elif is_section_heading(text):

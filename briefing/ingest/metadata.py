@@ -5,7 +5,9 @@ layout.classify_paragraphs recognised, by general conventions:
 
 - outlet: an agency dateline ("CITY (Agency) -"), a "date - by <Organisation>"
   line, a bare organisation line under the title, an author bio ("Having joined
-  The X's news team", "is a reporter for X"), a copyright line. An outlet only
+  The X's news team", "is a reporter for X"), a copyright line, and the lines of
+  briefing.ingest.outlet_lines (a name beside the date, a print-edition tag, a
+  follow prompt). An outlet only
   cited in the body ("told the Daily Planet") is never the source's outlet.
   Republication (an advocacy preamble or a fair-use notice around a "by
   <Organisation>" report): `outlet` is the original outlet, the one to cite, and
@@ -26,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from briefing.ingest import furniture
+from briefing.ingest.outlet_lines import outlet_of_date_line, outlet_of_follow_prompt, outlet_of_print_edition
 from briefing.ingest.published import infer_dateline_day, infer_published, page_date, page_header
 from briefing.lexicon.press import (
     APPEAL_OUTLET,
@@ -145,8 +148,9 @@ def _strip_markdown(text: str) -> str:
 def infer_outlet(paragraphs: list[Paragraph]) -> str | None:
     """The outlet that published the report, or None when the page does not say.
 
-    The page's own lines are asked in order of trust: a "date - by X" line, the byline, an
-    agency dateline of the lead, an author bio, a "Source:" footer, a copyright note.
+    The page's own lines are asked in order of trust: a "date - by X" line, the byline, a name
+    beside the page's date, an agency dateline of the lead, an author bio, a "Source:" footer, a
+    copyright note, a print-edition tag, a closing credit, an appeal or sign-up block, a follow prompt.
     """
     header = page_header(paragraphs)
     for find in (_outlet_of_dateline, _outlet_of_byline):
@@ -154,8 +158,8 @@ def infer_outlet(paragraphs: list[Paragraph]) -> str | None:
         if outlet is not None:
             return outlet
     for find_in_page in (
-        _outlet_of_agency_dateline, _outlet_of_bio, _outlet_of_footer, _outlet_of_copyright,
-        _outlet_of_closing_credit, _outlet_of_appeal,
+        outlet_of_date_line, _outlet_of_agency_dateline, _outlet_of_bio, _outlet_of_footer, _outlet_of_copyright,
+        outlet_of_print_edition, _outlet_of_closing_credit, _outlet_of_appeal, outlet_of_follow_prompt,
     ):
         outlet = find_in_page(paragraphs)
         if outlet is not None:
@@ -167,6 +171,10 @@ def _outlet_of_dateline(header: list[Paragraph]) -> str | None:
     for p in header:
         if p.kind == "dateline":
             by = _by_part(p.text)
+            # "By Agencies (Harbour Herald)": agency copy that the outlet in brackets carried.
+            carried = re.match(r"^[^()]+?\s*\((?P<outlet>[^()]+)\)$", by or "")
+            if carried and furniture.looks_like_organisation(carried["outlet"]):
+                return carried["outlet"].strip()
             if by and furniture.looks_like_organisation(by):
                 return by
     return None

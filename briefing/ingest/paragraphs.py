@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import re
 
+from briefing.lexicon.press import (
+    INNER_DATE_LABEL,
+    INNER_NOTE_LABEL,
+    PUBLICATION_LABELS,
+)
+
 BULLET = re.compile(r"^\s*(?:[\u2022\u25cf\u25aa\u2023\u25e6\u2043\u2219*\-+]|\d{1,2}[.)])\s+")
 SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$|[\"\u201d]$")
 
@@ -13,7 +19,8 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
 
     Handles blank-line separated paragraphs, one paragraph per line, and
     hard-wrapped text (lines of similar width inside a paragraph), whose lines
-    are joined. Bullet lines are paragraphs of their own.
+    are joined. Bullet lines are paragraphs of their own, and so is a note or a date line run
+    into a paragraph ("Editor's note: ...", "Updated: 2031-03-03").
     """
     lines = _lines(text)
     width = _wrap_width([line for _, _, line in lines if line.strip()])
@@ -37,7 +44,35 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
             current = span
         previous = stripped
     _flush(spans, current)
-    return spans
+    return [part for span in spans for part in _split_at_labels(text, span)]
+
+
+# Words that end a date line rather than a headline: "First Published:", "8:33 am Updated:", "ET Last Updated:".
+_DATE_LINE_END = re.compile(r"^(?:[ap]\.?m\.?|[A-Z]{2,5}|\S*\d\S*)$")
+
+
+def _ends_headline(before: str) -> bool:
+    """Whether the words before a date label end a headline (not another date line, nor its label)."""
+    words = before.split()
+    return bool(words) and words[-1].lower() not in PUBLICATION_LABELS and not _DATE_LINE_END.match(words[-1])
+
+
+def _split_at_labels(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """ "... that year. Editor's note: A previous version ..." -> the reporting, then the note; "Ferry
+    order signed Updated: 2031-03-03 06:50" -> the headline, then the date line: a note or a date
+    line that the page ran into a paragraph is a paragraph of its own."""
+    start, end = span
+    parts = []
+    cuts = sorted(
+        [m.span() for m in INNER_NOTE_LABEL.finditer(text, start, end)]
+        + [m.span() for m in INNER_DATE_LABEL.finditer(text, start, end) if _ends_headline(text[start : m.start()])]
+    )
+    for cut_start, cut_end in cuts:
+        if cut_start > start:
+            parts.append((start, cut_start))
+            start = cut_end
+    parts.append((start, end))
+    return parts
 
 
 def _lines(text: str) -> list[tuple[int, int, str]]:

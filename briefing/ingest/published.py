@@ -1,5 +1,5 @@
 """The publication date a page gives itself: its date line or byline date, a note's "updated ...
-on <date>", photo-caption dates, the dateline of the report; numeric dates settled month- or
+on <date>", the print edition's date, photo-caption dates, the dateline of the report; numeric dates settled month- or
 day-first by the article's textual dates, then by the weekdays of its lead. And, across sources,
 the year of a dateline that gives only a month and day.
 """
@@ -13,6 +13,7 @@ from briefing import dates
 from briefing.ingest import furniture
 from briefing.ingest.date_lines import compact, read_date_line
 from briefing.lexicon.calendar import MONTHS, WEEKDAYS
+from briefing.lexicon.press import PRINT_EDITION_DATE
 from briefing.model import DateValue, Discrepancy, Paragraph, Source, Version
 from briefing.slugs import slugify_id
 
@@ -77,6 +78,11 @@ def infer_published(paragraphs: list[Paragraph]) -> DateValue | None:
     for p in paragraphs:
         if p.kind == "note" and re.search(r"\b(?:updated|published|posted)\b", p.text, re.I):
             found = _date_in(p.text, textual, weekdays, "update note")
+            if found is not None:
+                return found
+    for p in paragraphs:  # the paper's date: the day of the report or the morning after it
+        if p.kind == "note" and (furniture.is_print_edition(p.text) or PRINT_EDITION_DATE.search(p.text)):
+            found = _date_in(p.text, textual, weekdays, "print edition")
             if found is not None:
                 return found
     # A file photo was taken before the report: its date is not the page's.

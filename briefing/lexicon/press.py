@@ -46,7 +46,7 @@ DATELINE_START = re.compile(r"^(?:\([^)]{0,40}\)\s*[—–-]\s*|[A-Z][A-Z .,]{2,
 # Photo captions and credits. A credit convention anywhere marks the whole paragraph.
 CAPTION_PATTERNS = [
     re.compile(r"/\s*Handout\b|\bHandout via\b", re.I),  # "Press Office/Handout via AGENCY"
-    re.compile(r"\b(?:Photo|Photograph|Picture|Image|Photo credit|Credit)s?\s*:", re.I),
+    re.compile(r"\b(?:Photo|Photograph|Picture|Image|Photo credit|Credit|Screenshot|Screengrab|Screen grab|Illustration)s?\s*:", re.I),
     re.compile(r"\bGetty Images\b|\bAP Photo\b"),
     # "AFP/Getty", "AGENCY/Firstname Lastname": agency slash credits close a caption.
     re.compile(rf"\b(?:{_AGENCY})(?:-EFE)?\s*/\s*[A-Z][^/]{{0,60}}$"),
@@ -76,6 +76,8 @@ CONTRIBUTION_PATTERNS = [
         rf"(?:\s+(?:in|from)\s+[A-Z][\w .'\u2019\-]*?)?\s+contributed\b"
     ),
     re.compile(rf"^(?P<names>{_CREDIT_NAMES})\s+contributed\s+(?:reporting|to\s+this\s+(?:report|story|article))\b"),
+    # "Dana Whitfield contributed from Ellery."
+    re.compile(rf"^(?P<names>{_CREDIT_NAMES})\s+contributed\s+(?:from|in)\s+[A-Z][\w .,'\u2019\-]*\.?$"),
 ]
 MAX_CONTRIBUTION_WORDS = 40
 # A credit line closing agency copy reprinted elsewhere: "— The Harbour Wire", "- HWN".
@@ -127,6 +129,7 @@ NOTE = [
     re.compile(r"^(?:\u00a9|\(c\)|copyright\b)", re.I),
     re.compile(r"\ball rights reserved\b", re.I),
     re.compile(r"^this (?:article|story|page|report) (?:was|has been) (?:updated|corrected|amended|edited)\b", re.I),
+    re.compile(r"\bappear(?:s|ed)? in print on\b|\bin (?:the )?print edition of\b", re.I),
 ]
 # Calls to action of advocacy sites that republish news reports.
 ADVOCACY = re.compile(
@@ -172,6 +175,13 @@ MEDIA_LABEL = re.compile(
     r"|\b(?:in pictures|photo gallery|picture gallery)\s*$",
     re.I,
 )
+# The controls of a gallery or video player, printed as text: "1 of 26 Full Screen Autoplay Close
+# Skip Ad ... Buy Photo Wait 1 second to continue". Two of them make the paragraph the player's.
+PLAYER_CONTROLS = re.compile(
+    r"^\d{1,3}\s+of\s+\d{1,3}\b|\bfull ?screen\b|\bautoplay\b|\bskip ad\b|\bview (?:photos|gallery)\b|\bbuy photo\b"
+    r"|\bwait \d+ seconds? to continue\b|\bclick to play\b|\bunmute\b",
+    re.I,
+)
 # Advertisement markers and continue-reading prompts: a line made of nothing else.
 ADVERT_PHRASES = re.compile(
     r"\b(?:advertisement|advert|sponsored content|skip advertisement|ad feedback|supported by"
@@ -215,13 +225,61 @@ APPEAL_OUTLET = re.compile(rf"\bfor {_OUTLET_NAME}(?:'s|\u2019s)?\s+(?:news\s*te
 # Social-media posts embedded in a page.
 EMBED = re.compile(
     r"\bA post shared by\b|\bView this post on Instagram\b|\bpic\.twitter\.com/\w+"
-    r"|[\u2014\u2013-]\s*[^\u2014\u2013()]{1,60}\(@\w{1,30}\)\s*(?:on\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\s*$",
+    r"|[\u2014\u2013-]\s*[^\u2014\u2013()]{1,60}\(@\w{1,30}\)\s*(?:on\s+)?"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?)\s+\d{4}\s*$",  # "March 3, 2031" or "3 March 2031"
 )
 # Social follow prompts: "Like Harbour Wire World on Facebook", "Chat with us in Facebook Messenger".
 FOLLOW = re.compile(
-    r"^(?:like|follow|chat with|join|find) (?:us|[A-Z][\w'\u2019 ]{0,40}?) (?:on|in) "
+    r"^(?:(?:like|follow|chat with|join|find) (?:us|[A-Z][\w'\u2019 ]{0,40}?)|check (?:us|[A-Z][\w'\u2019 ]{0,40}?) out) (?:on|in) "
     r"(?:facebook|twitter|instagram|messenger|linkedin|youtube|whatsapp|telegram|tiktok|x)\b",
     re.I,
 )
 # A "Read more" link closing a related headline: "Harbour strike ends | Dana Whitfield Read more".
 READ_MORE_TAIL = re.compile(r"\bread more\s*$", re.I)
+
+# ------------------------------------------------------------------ picture credits by their form
+
+# A picture credit is a photographer and the organisation they shoot for, joined by a slash, or
+# a desk whose name says pictures; no list of agencies is needed to read it.
+_CREDIT_PART = r"(?:[Tt]he\s+)?[A-Z][\w.&'\u2019\-]*(?:\s+[A-Z][\w.&'\u2019\-]*){0,3}"
+_SLASH_CREDIT = rf"{_CREDIT_PART}(?:\s*/\s*{_CREDIT_PART})+(?:\s+via\s+{_CREDIT_PART})?(?:\s*,\s*(?:File|Pool))?"
+# Words that name a picture desk or library: "Harbour Images", "Ellery Photos", "Dockside Pictures".
+PICTURE_DESK_WORD = r"(?:Images|Photos|Pictures|Photography|Photographs|Imagery)"
+# Closing a caption, in brackets: "(Dana Whitfield/Harbour Images)", "(Harbour Images)",
+# "(Dana Whitfield/Harbour Herald via HWN, File)".
+BRACKETED_CREDIT = re.compile(
+    rf"\(\s*(?:{_SLASH_CREDIT}|{_CREDIT_PART}\s+{PICTURE_DESK_WORD}(?:\s*/\s*{_CREDIT_PART})?)\s*\)\s*$"
+)
+# Closing a caption's sentence, bare: "Dockers march to the gates. Dana Whitfield/Harbour Images".
+TRAILING_SLASH_CREDIT = re.compile(rf"[.!?\"\u201d]\s+{_SLASH_CREDIT}\s*$")
+# Opening a caption: "Harbour Images or licensors Dockers march ..." (a picture library's formula).
+LICENSOR_CREDIT = re.compile(rf"^{_CREDIT_PART}\s+or\s+licensors\b")
+# Closing a caption's sentence with a bare agency name: "... in Ellery on Thursday. AFP".
+TRAILING_AGENCY_CREDIT = re.compile(rf"[.!?]\s+(?:{_PICTURE_CREDIT})\s*$")
+
+# ------------------------------------------------------------------ print edition
+
+# "A version of this article appears in print on March 4, 2031, on Page A1 of the New York edition",
+# "(Harbour Herald Weekly 03/04/2031 page1)": where the report ran in the paper.
+PRINT_EDITION_TAG = re.compile(
+    r"^\(\s*(?P<outlet>[A-Z][\w&.'\u2019\-]*(?:\s+[A-Z][\w&.'\u2019\-]*){0,5})\s+"
+    r"(?P<date>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}|\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})"
+    r"\s*,?\s*(?i:page|p\.?)\s*[A-Z]?\d{1,3}\s*\)$"
+)
+PRINT_EDITION_DATE = re.compile(r"\bappear(?:s|ed)? in print on\s+(?P<date>[^,]+,\s*\d{4}|[^,]+)", re.I)
+
+# ------------------------------------------------------------------ notes inside a paragraph
+
+# A note label that opens a note in the middle of a paragraph: "... that year. Editor's note: A
+# previous version of this video ...". The paragraph is split there.
+INNER_NOTE_LABEL = re.compile(
+    r"(?<=[.!?\"\u201d\u2019)])\s+(?=(?:Editor['\u2019]?s['\u2019]?\s+note|Correction|Clarification)\s*:)", re.I
+)
+# A page's date label run into the headline before it: "Ferry order signed Updated: 2031-03-03 06:50
+# (HWN)". The paragraph is split there too.
+INNER_DATE_LABEL = re.compile(
+    r"(?<=\S)\s+(?=(?:Last\s+)?(?:Updated|Published|Posted)\s*:\s*(?:\d|[A-Z][a-z]{2,8}\.?\s+\d))"
+)
+# A paragraph held in square brackets: "[Harbour strike ends after a week]", a link the page
+# prints between paragraphs.
+BRACKETED_LINE = re.compile(r"^\[[^\[\]]{3,300}\]$")
