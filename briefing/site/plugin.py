@@ -58,6 +58,7 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         self._site: IncrementalSite | None = None
         self._files: Files | None = None
         self._server: Any = None  # `mkdocs serve`'s LiveReloadServer, from on_serve on
+        self._last_run: Any = None  # a serve's briefing.pipeline.LastRun: its rebuilds reuse what did not change
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Start of `mkdocs build|serve|gh-deploy` (and of briefing.site.build, with the real `dirty`).
@@ -66,6 +67,7 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         self.incremental = dirty
         self._serving = command == "serve"
         self._server = None  # until this command's on_serve, if it serves
+        self._last_run = None  # this command's first build makes everything
         if dirty and self._dirty_filter is None:
             self._dirty_filter = DropDirtyWarning()
             logging.getLogger(BUILD_LOGGER).addFilter(self._dirty_filter)
@@ -75,7 +77,7 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         if self._dirty_filter is not None:
             logging.getLogger(BUILD_LOGGER).removeFilter(self._dirty_filter)
             self._dirty_filter = None
-        self._server = None
+        self._server = self._last_run = None
         for manifest in self._manifests:  # the serve's temporary site folder is gone
             manifest.unlink(missing_ok=True)
         self._manifests.clear()
@@ -96,8 +98,10 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
                 settings, report = prebuilt.settings, prebuilt.report
             else:
                 settings = load_settings(self._project_dir(config))
+                if self._serving and self._last_run is None:
+                    self._last_run = pipeline.LastRun()
                 with self._unwatched(config.docs_dir):
-                    report = pipeline.build(settings)
+                    report = pipeline.build(settings, last_run=self._last_run)
         except BriefingError as exc:
             raise PluginError(str(exc)) from exc
         self.settings = settings
