@@ -20,6 +20,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import jinja2
+import jinja2.bccache
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -59,6 +61,7 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         self._files: Files | None = None
         self._server: Any = None  # `mkdocs serve`'s LiveReloadServer, from on_serve on
         self._last_run: Any = None  # a serve's briefing.pipeline.LastRun: its rebuilds reuse what did not change
+        self._theme_bytecode = MemoryBytecodeCache()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Start of `mkdocs build|serve|gh-deploy` (and of briefing.site.build, with the real `dirty`).
@@ -139,6 +142,14 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
             self._site = IncrementalSite(self.settings, config)
             self._site.start()
 
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        """The theme's templates compiled once per process: MkDocs makes a new Jinja environment for
+        every build, so each rebuild of a serve compiled them all again (about a second under load).
+        Jinja checks a cached template against its source, so an edited override is compiled anew."""
+        if env.bytecode_cache is None:
+            env.bytecode_cache = self._theme_bytecode
+        return env
+
     @event_priority(-100)  # after every other plugin has added or removed files
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         self._files = files
@@ -202,6 +213,22 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
                 server.watch(str(path))
         self._server = server
         return server
+
+
+class MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates kept in memory, by Jinja's key (template name and file); Jinja compares
+    the checksum of the source with the one stored and compiles again when they differ."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
 
 
 def _summary(report: object) -> str:
