@@ -53,13 +53,15 @@ class BuildReport:
 
 
 class LastRun:
-    """What the last run of a long-lived process (`briefing serve`) resolved and rendered, kept so that
-    a rebuild whose inputs are those of the last run does not redo the work: the corpus when every
+    """What the last run of a long-lived process (`briefing serve`) extracted, resolved and rendered,
+    kept so that a rebuild does not redo what its inputs did not change: the extractions (not read
+    from the cache folder again), the corpus when every
     extraction (by its cache key: the source as ingested, the pipeline, the extractor), the title and
     the curation are the same; the pages when the YAML, the templates and the docs folder are. Only a
     caller that builds again in the same process keeps one (the code, hence its output, is fixed)."""
 
     def __init__(self) -> None:
+        self.extractions: dict[str, Extraction] = {}  # by cache key: read from the cache folder once
         self.resolved: tuple[str, Corpus] | None = None
         self.rendered: tuple[str, dict[str, str]] | None = None
 
@@ -118,7 +120,8 @@ def build(
         # Should ingest meet a file it has not seen (an article to parse), spaCy loads in a worker meanwhile.
         with warm_parser(settings) as warm:
             sources, skipped = ingest_sources(settings, on_new_file=warm.start)
-            extractions, parsed = extract_sources(sources, settings, track=track, warm=warm)
+            kept = last_run.extractions if last_run is not None else None
+            extractions, parsed = extract_sources(sources, settings, track=track, warm=warm, kept=kept)
         # Everything is gathered before anything is written: actors and events are resolved across all the articles.
         stage(f"Resolving actors, quotes and events across {len(extractions)} articles")
         if last_run is not None:

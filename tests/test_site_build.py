@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from briefing import pipeline
+from briefing.cache import ExtractionCache
 from briefing.config import load_settings
 from briefing.site.build import build_site
 from tests.conftest import project_with_seeds
@@ -280,6 +281,10 @@ def test_serve_rebuilds_equal_a_clean_build_and_one_that_changes_nothing_redoes_
     run_build_pages = pipeline.build_pages
     monkeypatch.setattr(pipeline, "build_pages", lambda *a, **k: rendered.append(1) or run_build_pages(*a, **k))
 
+    read: list[str] = []  # extractions read from the cache folder
+    cache_get = ExtractionCache.get
+    monkeypatch.setattr(ExtractionCache, "get", lambda self, source: read.append(source.file) or cache_get(self, source))
+
     def rebuild() -> None:
         mkdocs_build(load_config(str(project / "mkdocs.yml"), site_dir=str(served)), dirty=True)
 
@@ -297,8 +302,10 @@ def test_serve_rebuilds_equal_a_clean_build_and_one_that_changes_nothing_redoes_
             touch_later(article)
         resolved.clear()
         rendered.clear()
+        read.clear()
         rebuild()
         assert (resolved, rendered) == ([1], [1])
+        assert len(read) == 1 and "02_" in read[0], "only the edited article's extraction is looked for"
         after_edit = served_files()
 
         article = next((project / "seeds").glob("02_*"))
@@ -306,7 +313,7 @@ def test_serve_rebuilds_equal_a_clean_build_and_one_that_changes_nothing_redoes_
         touch_later(article)
         docs = {p: p.stat().st_mtime_ns for p in (project / "docs").rglob("*") if p.is_file()}
         rebuild()
-        assert (resolved, rendered) == ([1], [1]), "nothing resolved or rendered again"
+        assert (resolved, rendered, read) == ([1], [1], [read[0]]), "nothing read, resolved or rendered again"
         assert {p: p.stat().st_mtime_ns for p in (project / "docs").rglob("*") if p.is_file()} == docs
         after_save = served_files()
 
