@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from briefing import pipeline
+from briefing.cache import ExtractionCache
 from briefing.config import load_settings
 from briefing.site.build import build_site
 from tests.conftest import project_with_seeds
@@ -256,3 +257,75 @@ def test_site_build_hands_the_report_to_the_plugin_once(twins: tuple[Path, Path]
     build_site(settings, strict=True)
     assert calls == [settings.project_dir]
     assert "Handed over" not in home.read_text(encoding="utf-8")
+
+
+# An edit that brings a new person into an article (invented): new actor, new mentions, new links.
+NEW_ACTOR = "\nMarit Olsgaard, the port's chief engineer, said the cranes of Harbour Dynamics would be inspected.\n"
+
+
+def test_serve_rebuilds_equal_a_clean_build_and_one_that_changes_nothing_redoes_nothing(
+    twins: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`briefing serve` keeps the last run (pipeline.LastRun): after an edit that changes an actor, the
+    served site is the site a clean build makes; after a save that changes nothing, nothing is
+    resolved or rendered again, and the site is still that of a clean build."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    project, clean = twins
+    served = project / "served"
+    resolved: list[int] = []
+    run_resolve = pipeline.resolve
+    monkeypatch.setattr(pipeline, "resolve", lambda *a, **k: resolved.append(1) or run_resolve(*a, **k))
+    rendered: list[int] = []
+    run_build_pages = pipeline.build_pages
+    monkeypatch.setattr(pipeline, "build_pages", lambda *a, **k: rendered.append(1) or run_build_pages(*a, **k))
+
+    read: list[str] = []  # extractions read from the cache folder
+    cache_get = ExtractionCache.get
+    monkeypatch.setattr(ExtractionCache, "get", lambda self, source: read.append(source.file) or cache_get(self, source))
+
+    def rebuild() -> None:
+        mkdocs_build(load_config(str(project / "mkdocs.yml"), site_dir=str(served)), dirty=True)
+
+    def served_files() -> dict[str, bytes]:
+        return {str(p.relative_to(served)): p.read_bytes() for p in sorted(served.rglob("*"))
+                if p.is_file() and p.suffix != ".gz"}
+
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(served))
+    config.plugins.on_startup(command="serve", dirty=True)  # one plugin object for the serve's builds
+    try:
+        rebuild()
+        for folder in (project, clean):
+            article = next((folder / "seeds").glob("02_*"))
+            article.write_text(article.read_text(encoding="utf-8") + NEW_ACTOR, encoding="utf-8")
+            touch_later(article)
+        resolved.clear()
+        rendered.clear()
+        read.clear()
+        rebuild()
+        assert (resolved, rendered) == ([1], [1])
+        assert len(read) == 1 and "02_" in read[0], "only the edited article's extraction is looked for"
+        after_edit = served_files()
+
+        article = next((project / "seeds").glob("02_*"))
+        article.write_bytes(article.read_bytes())  # saved again, unchanged
+        touch_later(article)
+        docs = {p: p.stat().st_mtime_ns for p in (project / "docs").rglob("*") if p.is_file()}
+        rebuild()
+        assert (resolved, rendered, read) == ([1], [1], [read[0]]), "nothing read, resolved or rendered again"
+        assert {p: p.stat().st_mtime_ns for p in (project / "docs").rglob("*") if p.is_file()} == docs
+        after_save = served_files()
+
+        page = next((project / "docs" / "actors").glob("*.md"))
+        page.unlink()  # a generated page deleted by hand comes back from the kept pages
+        rebuild()
+        assert page.is_file() and rendered == [1]
+        after_delete = served_files()
+    finally:
+        config.plugins.on_shutdown()
+    build(clean, incremental=False)  # (the plugin object is the same: after the serve)
+    assert "Marit Olsgaard" in (clean / "docs" / "data" / "actors.yaml").read_text(encoding="utf-8")
+    assert after_edit == site_files(clean)
+    assert after_save == after_edit
+    assert after_delete == after_edit

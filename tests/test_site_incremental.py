@@ -116,3 +116,32 @@ def test_incremental_record_is_per_site_folder(project: Path) -> None:
     config_file = str(project / "mkdocs.yml")
     elsewhere = IncrementalSite(settings, load_config(config_file, site_dir=str(project / "served")))
     assert elsewhere.manifest != IncrementalSite(settings, load_config(config_file)).manifest
+
+
+def test_theme_bytecode_cache_compiles_a_template_once_and_again_when_it_changes(tmp_path: Path,
+                                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """The plugin's cache of compiled theme templates (MkDocs makes a new Jinja environment per build)."""
+    import jinja2
+
+    from briefing.site.plugin import MemoryBytecodeCache
+
+    (tmp_path / "page.html").write_text("<p>{{ name }} of Harbour Dynamics</p>", encoding="utf-8")
+    compiled: list[str] = []
+    compile_source = jinja2.Environment.compile
+
+    def counted(self: jinja2.Environment, source: str, name: str | None = None, *args: Any, **kwargs: Any) -> Any:
+        compiled.append(str(name))
+        return compile_source(self, source, name, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counted)
+    cache = MemoryBytecodeCache()
+
+    def render() -> str:  # each build's new environment
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(tmp_path)), bytecode_cache=cache)
+        return env.get_template("page.html").render(name="Dana Whitfield")
+
+    assert render() == render() == "<p>Dana Whitfield of Harbour Dynamics</p>"
+    assert compiled == ["page.html"]
+    (tmp_path / "page.html").write_text("<p>{{ name }}, Ellery</p>", encoding="utf-8")
+    assert render() == "<p>Dana Whitfield, Ellery</p>"
+    assert compiled == ["page.html", "page.html"]

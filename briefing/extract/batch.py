@@ -50,17 +50,23 @@ def extract_sources(
     track: Track = no_progress,
     nlp: Language | None = None,
     warm: WarmParser | None = None,
+    kept: dict[str, Extraction] | None = None,
 ) -> tuple[list[Extraction], list[str]]:
     """The extraction of every source, and the files parsed to make them (the others came from the cache).
 
     nlp: the loaded pipeline of settings.spacy_model, when the caller has it (else loaded if needed).
     warm: a worker that may have loaded the pipeline meanwhile; it parses the missing few, if it can.
+    kept: extractions by cache key that a long-lived process (`briefing serve`) keeps between runs:
+    taken from it before the cache folder (not read and validated again), and left holding this run's.
     """
     cache = extraction_cache(settings)
+    keys = {source.id: cache.key(source) for source in sources} if kept is not None else {}
     found: dict[str, Extraction] = {}
     missing = []
     for source in sources:
-        cached = cache.get(source)
+        cached = kept.get(keys[source.id]) if kept is not None else None
+        if cached is None:
+            cached = cache.get(source)
         if cached is None:
             missing.append(source)
         else:
@@ -74,6 +80,9 @@ def extract_sources(
     for source, extraction in track(parsed or _parse(missing, settings, nlp), len(missing)):
         cache.put(source, extraction)  # keyed by the source as ingest made it
         found[source.id] = extraction
+    if kept is not None:
+        kept.clear()
+        kept.update((keys[s.id], found[s.id]) for s in sources)
     return [found[s.id] for s in sources], [s.file for s in missing]
 
 

@@ -7,6 +7,6 @@ writing).
 """
 
 from briefing.render.escaping import plain_title, tag_anchor
-from briefing.render.pages import render_site
+from briefing.render.pages import build_pages, make_environment, render_site, write_pages
 
-__all__ = ["plain_title", "render_site", "tag_anchor"]
+__all__ = ["build_pages", "make_environment", "plain_title", "render_site", "tag_anchor", "write_pages"]

@@ -302,8 +302,12 @@ def render_site(corpus: Corpus, templates_dir: Path, docs_dir: Path, *, processe
     Files are written only when their bytes change (so `mkdocs serve` does not loop) and
     atomically; stale pages in docs/actors, docs/events and docs/sources are deleted.
     """
-    env = make_environment(templates_dir)
-    pages = build_pages(corpus, env, processes=processes)
+    return write_pages(build_pages(corpus, make_environment(templates_dir), processes=processes), docs_dir)
+
+
+def write_pages(pages: Mapping[str, str], docs_dir: Path) -> list[Path]:
+    """Write the pages (docs-relative path -> Markdown) whose bytes changed, delete the stale ones;
+    return the paths written or deleted."""
     docs_dir = Path(docs_dir)
     changed: list[Path] = []
     for rel, text in sorted(pages.items()):

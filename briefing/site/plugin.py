@@ -20,6 +20,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import jinja2
+import jinja2.bccache
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -58,6 +60,8 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         self._site: IncrementalSite | None = None
         self._files: Files | None = None
         self._server: Any = None  # `mkdocs serve`'s LiveReloadServer, from on_serve on
+        self._last_run: Any = None  # a serve's briefing.pipeline.LastRun: its rebuilds reuse what did not change
+        self._theme_bytecode = MemoryBytecodeCache()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Start of `mkdocs build|serve|gh-deploy` (and of briefing.site.build, with the real `dirty`).
@@ -66,6 +70,7 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         self.incremental = dirty
         self._serving = command == "serve"
         self._server = None  # until this command's on_serve, if it serves
+        self._last_run = None  # this command's first build makes everything
         if dirty and self._dirty_filter is None:
             self._dirty_filter = DropDirtyWarning()
             logging.getLogger(BUILD_LOGGER).addFilter(self._dirty_filter)
@@ -75,7 +80,7 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         if self._dirty_filter is not None:
             logging.getLogger(BUILD_LOGGER).removeFilter(self._dirty_filter)
             self._dirty_filter = None
-        self._server = None
+        self._server = self._last_run = None
         for manifest in self._manifests:  # the serve's temporary site folder is gone
             manifest.unlink(missing_ok=True)
         self._manifests.clear()
@@ -96,8 +101,10 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
                 settings, report = prebuilt.settings, prebuilt.report
             else:
                 settings = load_settings(self._project_dir(config))
+                if self._serving and self._last_run is None:
+                    self._last_run = pipeline.LastRun()
                 with self._unwatched(config.docs_dir):
-                    report = pipeline.build(settings)
+                    report = pipeline.build(settings, last_run=self._last_run)
         except BriefingError as exc:
             raise PluginError(str(exc)) from exc
         self.settings = settings
@@ -134,6 +141,14 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         if self.incremental and self.settings is not None:
             self._site = IncrementalSite(self.settings, config)
             self._site.start()
+
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        """The theme's templates compiled once per process: MkDocs makes a new Jinja environment for
+        every build, so each rebuild of a serve compiled them all again (about a second under load).
+        Jinja checks a cached template against its source, so an edited override is compiled anew."""
+        if env.bytecode_cache is None:
+            env.bytecode_cache = self._theme_bytecode
+        return env
 
     @event_priority(-100)  # after every other plugin has added or removed files
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -198,6 +213,22 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
                 server.watch(str(path))
         self._server = server
         return server
+
+
+class MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates kept in memory, by Jinja's key (template name and file); Jinja compares
+    the checksum of the source with the one stored and compiles again when they differ."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
 
 
 def _summary(report: object) -> str:
