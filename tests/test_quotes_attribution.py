@@ -90,3 +90,18 @@ CASES = [
 @pytest.mark.parametrize("text, expected", CASES)
 def test_speakers(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Former Governor Mike Halloran, citing “Dana Whitfield,” said the bill would pass.",
+        "Ada Quist answered “Chicago” when asked where she was born.",
+    ],
+)
+def test_a_name_in_marks_is_no_quotation(nlp, text):
+    assert speakers(nlp, text) == []
+
+
+def test_a_phrase_in_marks_stays_a_quotation(nlp):
+    assert speakers(nlp, "Tomas Berg called the plan “a disgrace to Ellery.”") == [("a disgrace to Ellery.", "Tomas Berg")]
