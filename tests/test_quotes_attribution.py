@@ -105,3 +105,8 @@ def test_a_name_in_marks_is_no_quotation(nlp, text):
 
 def test_a_phrase_in_marks_stays_a_quotation(nlp):
     assert speakers(nlp, "Tomas Berg called the plan “a disgrace to Ellery.”") == [("a disgrace to Ellery.", "Tomas Berg")]
+
+
+def test_two_speakers_are_named_together_and_the_first_speaks(nlp):
+    (quote,) = extract_quotes(nlp("“We will appeal the ruling,” Ada Quist and Tomas Berg wrote in a letter."))
+    assert (quote.speaker_text, quote.speaker_name) == ("Ada Quist and Tomas Berg", "Ada Quist")

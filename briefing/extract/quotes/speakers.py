@@ -198,13 +198,22 @@ def speaker_from_token(head: Token) -> Speaker:
         head = head.head.head  # "a delegate, who added ...": the relative pronoun stands for the noun it follows
     head = _name_before_description(head)
     span = phrase_span(head)
-    start, end = span.start_char, span.end_char
+    start, end = span.start_char, max(span.end_char, _co_speakers_end(head))
     text = doc_text(head.doc)[start:end]
     if _indefinite(head):
         return Speaker(head, start, end, text, "unknown", None)
     name_span = name_in_phrase(head)
     name = clean_entity_text(with_honorific(name_span).text) if name_span is not None else None
     return Speaker(head, start, end, text, speaker_type(head, name), name)
+
+
+def _co_speakers_end(head: Token) -> int:
+    """ "Ada Quist and Tomas Berg wrote": the phrase names both (the first speaks for the pair, never
+    a third name); where the last coordinated name ends, or 0."""
+    if head.pos_ != "PROPN":
+        return 0
+    names = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > head.i]
+    return phrase_span(names[-1]).end_char if names else 0
 
 
 def with_honorific(name: Span) -> Span:
