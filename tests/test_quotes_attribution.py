@@ -110,3 +110,17 @@ def test_a_phrase_in_marks_stays_a_quotation(nlp):
 def test_two_speakers_are_named_together_and_the_first_speaks(nlp):
     (quote,) = extract_quotes(nlp("“We will appeal the ruling,” Ada Quist and Tomas Berg wrote in a letter."))
     assert (quote.speaker_text, quote.speaker_name) == ("Ada Quist and Tomas Berg", "Ada Quist")
+
+
+def test_a_surname_alone_is_the_person_named_in_full_before(nlp):
+    from spacy.tokens import Span
+
+    from briefing.extract.quotes.referents import Paragraphs, Referents
+
+    text = "Claire Vandermeer met the board. Later Vandermeer said the port would close."
+    doc = nlp(text)
+    full, alone = doc[0:2], doc[7:8]
+    assert alone.text == "Vandermeer"
+    doc.ents = [Span(doc, full.start, full.end, label="PERSON"), Span(doc, alone.start, alone.end, label="ORG")]
+    referents = Referents(doc, Paragraphs(text), skip=lambda offset: False)
+    assert referents.resolve(alone[0], "name", "Vandermeer") == ("Vandermeer", "person")
