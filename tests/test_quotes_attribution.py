@@ -124,3 +124,12 @@ def test_a_surname_alone_is_the_person_named_in_full_before(nlp):
     doc.ents = [Span(doc, full.start, full.end, label="PERSON"), Span(doc, alone.start, alone.end, label="ORG")]
     referents = Referents(doc, Paragraphs(text), skip=lambda offset: False)
     assert referents.resolve(alone[0], "name", "Vandermeer") == ("Vandermeer", "person")
+
+
+def test_reported_clause_before_its_verb_then_a_quotation_of_the_same_speaker(nlp):
+    text = (
+        "The council may be reluctant to act while the mayor negotiates with the port, Ada Quist said. "
+        '"The other factor is money. I do not think it should decide this."'
+    )
+    found = [(q.kind, q.speaker_name) for q in extract_quotes(nlp(text))]
+    assert found == [("indirect", "Ada Quist"), ("direct", "Ada Quist")]
