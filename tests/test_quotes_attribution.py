@@ -133,3 +133,11 @@ def test_reported_clause_before_its_verb_then_a_quotation_of_the_same_speaker(nl
     )
     found = [(q.kind, q.speaker_name) for q in extract_quotes(nlp(text))]
     assert found == [("indirect", "Ada Quist"), ("direct", "Ada Quist")]
+
+
+def test_a_title_in_marks_inside_the_speaker_phrase(nlp):
+    text = (
+        "“We have had better days than this one,” Texas delegate Bill Eastwood, wearing a cowboy hat "
+        "and “Vote Quist” campaign pins, said as confetti fell."
+    )
+    assert speakers(nlp, text) == [("We have had better days than this one", "Bill Eastwood")]

@@ -77,7 +77,7 @@ def _own_subject(verb: Token, skip: Callable[[Token], bool] | None = None) -> To
     if subjects:  # the nearest before the verb: in "... made public ― Roe boasted" the dash is no subject
         before = [c for c in subjects if c.i < verb.i]
         return before[-1] if before else subjects[0]
-    for found in (_inverted_subject(verb), _preceding_subject(verb), _phrase_after(verb), _phrase_before(verb)):
+    for found in (_inverted_subject(verb), _phrase_before(verb), _preceding_subject(verb), _phrase_after(verb)):
         if found is not None and (skip is None or not skip(found)):
             return found
     return None
@@ -151,11 +151,15 @@ def _phrase_before(verb: Token) -> Token | None:
     doc = verb.doc
     if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0:
         return None
-    start = None
-    for i in range(verb.i - 1, max(-1, verb.i - 1 - MAX_PHRASE_WORDS - 4), -1):
+    start, reach = None, MAX_PHRASE_WORDS + 4
+    for i in range(verb.i - 1, max(-1, verb.i - 1 - 2 * reach), -1):
         if doc[i].text in CLOSING_MARKS or doc[i].is_punct and doc[i].text.endswith(("”", '"')):
+            if i > 0 and not doc[i - 1].is_punct and not doc[i - 1].whitespace_:
+                continue  # a title in marks inside the phrase: "Roe, wearing “Vote Lee” pins, said"
             start = i + 1
             break
+        if i < verb.i - 1 - reach and not any(t.text in CLOSING_MARKS for t in doc[i + 1 : verb.i]):
+            return None  # no title in marks made the phrase longer
         if doc[i].is_space or doc[i].is_sent_start and i < verb.i - 1:
             return None
     if start is None:
