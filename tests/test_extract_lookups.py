@@ -59,7 +59,10 @@ class ScanningReferents(Referents):
     """Referents looked up as they were before the indexes, by scanning every one: the oracle."""
 
     def _known_person(self, name):
-        return any(r.kind == "person" and r.name == name for r in self.items)
+        def names(r):  # the name itself, or a surname alone of a name in full
+            return r.name == name or bool(name) and " " not in name and r.name.endswith(" " + name)
+
+        return any(r.kind == "person" and names(r) for r in self.items)
 
     def before(self, offset, paragraphs=LOOKBACK_PARAGRAPHS):
         here = self.paragraphs.index(offset)

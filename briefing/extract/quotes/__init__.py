@@ -59,6 +59,7 @@ class Found:
     cue: Cue | None = None
     speaker: Speaker | None = None
     open_ended: bool = False  # ran to the end of its paragraph: the quotation goes on in the next
+    whole_paragraph: bool = False  # the paragraph holds nothing but the quotation
 
 
 def extract_quotes(doc: Doc) -> list[QuoteSpan]:
@@ -98,7 +99,9 @@ def _found_marked(doc: Doc, m: Marked, mask: Mask, paragraphs: Paragraphs) -> Fo
     if cue is None and speaker is None and not opens and (kind == "direct" or not is_term(quote)):
         cue = governing_verb(quote, mask)
         speaker = speaker_from_token(cast(Token, cue.speaker)) if cue is not None else None
-    return Found(m.start, m.end, kind, paragraphs.index(m.start), opens, cue, speaker, m.close_mark is None)
+    para_end = paragraphs.bounds(m.open_mark)[1]
+    whole = opens and (m.close_mark is None or not doc_text(doc)[m.close_mark + 1 : para_end].strip(" \t\xa0.,;:!?…"))
+    return Found(m.start, m.end, kind, paragraphs.index(m.start), opens, cue, speaker, m.close_mark is None, whole)
 
 
 def _introduced(doc: Doc, m: Marked, mask: Mask, paragraphs: Paragraphs) -> Cue | None:
@@ -186,6 +189,8 @@ def _attribute(doc: Doc, found: list[Found], referents: Referents):
             if previous is not None and _continues(previous[0], item):
                 item = replace(item, cue=previous[0].cue, speaker=previous[0].speaker)
                 yield _quote_span(doc, item, previous[1].name if previous[1] else None)
+                if item.whole_paragraph:
+                    previous = (item, previous[1])  # a run of paragraphs of quotation goes on
                 continue
             if item.kind == "partial" and item.cue is None and _is_term(doc, item):
                 continue  # scare quotes: nobody is quoted

@@ -8,6 +8,7 @@ from typing import cast
 from spacy.tokens import Doc, Span, Token
 
 from briefing.extract.nlp import doc_text
+from briefing.extract.quotes.gender import is_person_noun
 from briefing.extract.quotes.marks import Marked
 from briefing.extract.quotes.speakers import subject_of
 from briefing.extract.ranges import Ranges
@@ -74,8 +75,20 @@ def _tag_sentence(doc: Doc, close_mark: int, para: tuple[int, int]) -> Span | No
     for token in words:
         if is_cue(token) and not any(c.dep_ in ("ccomp", "xcomp") for c in token.children):
             before = doc_text(doc)[sent.start_char : token.idx]
-            return None if any(ch in QUOTE_MARKS for ch in before) else sent
+            if any(ch in QUOTE_MARKS for ch in before) or _says_something_else(token):
+                return None
+            return sent
     return None
+
+
+def _says_something_else(verb: Token) -> bool:
+    """ "X has also announced a kind of truce": a verb of saying with an object of its own says that
+    object, it tags no quotation. Its object may be the listener ("Roe told reporters")."""
+    return any(c.dep_ == "dobj" and not _listener(c) for c in verb.children)
+
+
+def _listener(token: Token) -> bool:
+    return token.pos_ in ("PRON", "PROPN") or is_person_noun(token.lemma_)
 
 
 def _token_at(doc: Doc, offset: int) -> Token:
@@ -115,6 +128,13 @@ def find_cue(frame: Span, quote: Span, mask: Mask) -> Cue | None:
         return cue_of(governing, mask)
     inside = {t.i for t in quote}
     ranked = sorted(cues, key=lambda t: (t.head.i not in inside, _distance(t, quote)))
+    if ranked[0].head.i not in inside:
+        # No verb of saying governs the words: the verb that does, if someone is its subject, says
+        # them ("as Roe went on about 'the rigged system', Lee said yes"; "When Lee suggested ...,
+        # Roe fired back: '...'"), not the nearest verb of saying of another clause.
+        own = _introduced_by_colon(quote, mask) or governing_verb(quote, mask)
+        if own is not None and own.speaker is not None and _is_someone(own.speaker):
+            return own
     for token in ranked:
         cue = cue_of(token, mask)
         if cue.speaker is not None and not mask.covers(cue.speaker.idx):
@@ -134,6 +154,8 @@ def _tag_after(quote: Span, frame: Span, mask: Mask) -> Cue | None:
     though "retaliate" is no verb of saying."""
     doc = quote.doc
     text = doc_text(doc)
+    if _in_own_clause(quote, mask):
+        return None  # "as Roe went on about '...,' Lee said yes": the comma closes Roe's clause
     after = quote.end
     while after < frame.end and (doc[after].is_punct or doc[after].is_space) and mask.covers(doc[after].idx):
         after += 1  # the closing mark
@@ -164,14 +186,15 @@ def _tag_after(quote: Span, frame: Span, mask: Mask) -> Cue | None:
 
 
 def _governing_cue(quote: Span, mask: Mask) -> Token | None:
-    """Walk up the parse from the quoted words to the nearest cue verb outside the marks."""
+    """Walk up the parse from the quoted words to the nearest cue verb outside the marks; not past
+    an adverbial clause with a subject of its own ("as Roe went on about '...', Lee said yes")."""
     roots = [t for t in quote if t.head.i < quote.start or t.head.i >= quote.end]
     for root in roots:
         token, steps = root.head, 0
         while steps < 12:
             if not mask.covers(token.idx) and is_cue(token):
                 return token
-            if token.head.i == token.i:
+            if token.head.i == token.i or _own_clause(token, mask):
                 break
             token, steps = token.head, steps + 1
     return None
@@ -229,6 +252,57 @@ def _last_word_before(doc: Doc, offset: int) -> int:
         if not doc[i].is_space:
             return i
     return -1
+
+
+# Conjunctions of an adverbial clause that tells another moment, with a speaker of its own ("as",
+# "when"); "if Congress does not pass '...'" is part of what the sentence's speaker says.
+TIME_MARKS = frozenset({"as", "while", "when", "whenever", "after", "before", "once", "until"})
+
+
+def _in_own_clause(quote: Span, mask: Mask) -> bool:
+    """Whether the quoted words hang on an adverbial clause that opens before them with a subject of
+    its own, below any verb of saying."""
+    for root in (t for t in quote if t.head.i < quote.start or t.head.i >= quote.end):
+        token = root.head
+        for _ in range(12):
+            if not mask.covers(token.idx) and is_cue(token):
+                break
+            if _own_clause(token, mask):
+                return token.i < quote.start
+            if token.head.i == token.i:
+                break
+            token = token.head
+    return False
+
+
+def _own_clause(verb: Token, mask: Mask) -> bool:
+    if verb.dep_ != "advcl" or verb.pos_ != "VERB" or mask.covers(verb.idx):
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and not mask.covers(c.idx)), None)
+    return subject is not None and _is_someone(subject)
+
+
+def _introduced_by_colon(quote: Span, mask: Mask) -> Cue | None:
+    """ "Roe fired back: '...'": the verb whose clause a colon ends introduces the quotation."""
+    doc = quote.doc
+    i = quote.start - 1
+    while i >= 0 and (doc[i].is_space or doc[i].is_punct and mask.covers(doc[i].idx) and doc[i].text != ":"):
+        i -= 1
+    if i < 0 or doc[i].text != ":" or doc[i].head.pos_ != "VERB" or mask.covers(doc[i].head.idx):
+        return None
+    cue = cue_of(doc[i].head, mask)
+    return cue if cue.speaker is not None and not mask.covers(cue.speaker.idx) else None
+
+
+def _is_someone(token: Token) -> bool:
+    """A subject that can speak: a name, a pronoun for a person or a group, a noun for a person."""
+    if token.pos_ == "PRON":
+        return token.lower_ not in ("it", "this", "that", "what", "which", "there")
+    if token.pos_ == "PROPN":
+        return True
+    return token.pos_ == "NOUN" and is_person_noun(token.lemma_)
 
 
 def governing_verb(quote: Span, mask: Mask) -> Cue | None:

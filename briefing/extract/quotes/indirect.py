@@ -30,10 +30,26 @@ def indirect_clauses(doc: Doc, mask: Mask) -> Iterator[tuple[Span, Cue]]:
             continue
         if speaker_from_token(subject).type not in SPEAKER_TYPES:
             continue
-        for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i):
+        for clause in (c for c in verb.children if c.dep_ == "ccomp" and (c.i > verb.i or _fronted(c, subject))):
             span = _reported(doc, clause)
             if span is not None and not _has_quote(doc, span, mask) and not span.start <= subject.i < span.end:
                 yield span, Cue(verb, verb.text, subject)
+
+
+def _fronted(clause, subject) -> bool:
+    """ "The talks failed, Roe said.": the reported clause opens the sentence, a comma ends it, and
+    the subject of the verb of saying comes right after."""
+    doc = clause.doc
+    last = max(t.i for t in clause.subtree)
+    first = min(t.i for t in clause.subtree)
+    phrase_start = min(t.i for t in subject.subtree)
+    return (
+        doc[first].is_sent_start
+        and last + 1 < len(doc)
+        and doc[last + 1].text == ","
+        and phrase_start == last + 2
+        and subject.i < clause.head.i
+    )
 
 
 def _reported(doc: Doc, clause) -> Span | None:

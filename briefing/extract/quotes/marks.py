@@ -141,6 +141,8 @@ def _can_close_double(text: str, i: int, end: int) -> bool:
     ch = text[i]
     if ch in DOUBLE_CLOSE:
         return True
+    if ch == "“" and _prev(text, i) in ",.!?…" and not _next(text, i, end).isalnum():
+        return True  # a closing mark typed the wrong way round: “It's rare,“ said Roe.
     if ch == STRAIGHT_DOUBLE:
         return not _next(text, i, end).isalnum() or not _prev(text, i).isspace()
     return False

@@ -143,7 +143,10 @@ class Referents:
         return None, None
 
     def _known_person(self, name: str | None) -> bool:
-        return name in self._person_names
+        """A name given to a person before, or the surname of one ("Roe" after "Jane Roe")."""
+        if name in self._person_names:
+            return True
+        return bool(name) and " " not in name and any(n.endswith(" " + name) for n in self._person_names)
 
     def before(self, offset: int, paragraphs: int = LOOKBACK_PARAGRAPHS):
         """The referents before offset, nearest first, back to `paragraphs` paragraphs before its own."""

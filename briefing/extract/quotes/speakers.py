@@ -46,10 +46,11 @@ def subject_of(verb: Token, skip: Callable[[Token], bool] | None = None) -> Toke
     own = _own_subject(verb, skip)
     if own is not None:
         return own
-    borrowed, token = None, verb
+    borrowed, token, coordinated = None, verb, True
     for step in range(4):
-        if token.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "ccomp") or token.head.i == token.i:
+        if token.dep_ not in ("conj", "dep", "advcl", "xcomp", "pcomp", "ccomp") or token.head.i == token.i:
             break
+        coordinated = coordinated and token.dep_ in ("conj", "dep")  # "dep": a conjunct the parser left unlabelled
         above = token.head
         if token.dep_ == "pcomp" and above.dep_ == "prep" and above.head.i != above.i:
             above = above.head  # "responded by saying": the verb that the preposition hangs on
@@ -57,21 +58,47 @@ def subject_of(verb: Token, skip: Callable[[Token], bool] | None = None) -> Toke
         subject = _own_subject(token, skip)
         if subject is not None and token.lemma_.lower() in SPEECH_VERBS:
             return subject
-        if borrowed is None and subject is not None and step == 0 and verb.dep_ != "ccomp":
+        # "Roe gestured, leaned in and boomed": coordinated verbs share the first one's subject
+        if borrowed is None and subject is not None and (step == 0 or coordinated) and verb.dep_ != "ccomp":
             borrowed = subject
     return borrowed
 
 
+# Verbs whose agent ("by X") is not the one who speaks: "Roe was quoted by the paper as saying".
+RELAYING_VERBS = frozenset({"quote", "cite", "report"})
+
+
 def _own_subject(verb: Token, skip: Callable[[Token], bool] | None = None) -> Token | None:
+    agent = _agent(verb)
+    if agent is not None and (skip is None or not skip(agent)):
+        return agent
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and any(ch.isalpha() for ch in c.text)]
-    subjects = [c for c in subjects if skip is None or not skip(c)]
+    subjects = [_object_of_preposition(c) for c in subjects if skip is None or not skip(c)]
     if subjects:  # the nearest before the verb: in "... made public ― Roe boasted" the dash is no subject
         before = [c for c in subjects if c.i < verb.i]
         return before[-1] if before else subjects[0]
-    for found in (_inverted_subject(verb), _preceding_subject(verb), _phrase_after(verb), _phrase_before(verb)):
+    for found in (_inverted_subject(verb), _phrase_before(verb), _preceding_subject(verb), _phrase_after(verb)):
         if found is not None and (skip is None or not skip(found)):
             return found
     return None
+
+
+def _agent(verb: Token) -> Token | None:
+    """ "Roe was asked by the moderator, Lee, whether ...": in the passive the agent speaks."""
+    if verb.lemma_.lower() in RELAYING_VERBS or not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        for pobj in (c for c in agent.children if c.dep_ == "pobj"):
+            return pobj
+    return None
+
+
+def _object_of_preposition(subject: Token) -> Token:
+    """ "Of Lee, Roe said": a preposition the parser took for the subject stands before it."""
+    if subject.pos_ != "ADP":
+        return subject
+    objects = [c for c in subject.children if c.dep_ == "pobj"]
+    return objects[0] if objects else subject
 
 
 def _inverted_subject(verb: Token) -> Token | None:
@@ -124,11 +151,15 @@ def _phrase_before(verb: Token) -> Token | None:
     doc = verb.doc
     if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0:
         return None
-    start = None
-    for i in range(verb.i - 1, max(-1, verb.i - 1 - MAX_PHRASE_WORDS - 4), -1):
+    start, reach = None, MAX_PHRASE_WORDS + 4
+    for i in range(verb.i - 1, max(-1, verb.i - 1 - 2 * reach), -1):
         if doc[i].text in CLOSING_MARKS or doc[i].is_punct and doc[i].text.endswith(("”", '"')):
+            if i > 0 and not doc[i - 1].is_punct and not doc[i - 1].whitespace_:
+                continue  # a title in marks inside the phrase: "Roe, wearing “Vote Lee” pins, said"
             start = i + 1
             break
+        if i < verb.i - 1 - reach and not any(t.text in CLOSING_MARKS for t in doc[i + 1 : verb.i]):
+            return None  # no title in marks made the phrase longer
         if doc[i].is_space or doc[i].is_sent_start and i < verb.i - 1:
             return None
     if start is None:
@@ -169,8 +200,9 @@ def _preceding_subject(verb: Token) -> Token | None:
 def speaker_from_token(head: Token) -> Speaker:
     if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
         head = head.head.head  # "a delegate, who added ...": the relative pronoun stands for the noun it follows
+    head = _name_before_description(head)
     span = phrase_span(head)
-    start, end = span.start_char, span.end_char
+    start, end = span.start_char, max(span.end_char, _co_speakers_end(head))
     text = doc_text(head.doc)[start:end]
     if _indefinite(head):
         return Speaker(head, start, end, text, "unknown", None)
@@ -179,11 +211,35 @@ def speaker_from_token(head: Token) -> Speaker:
     return Speaker(head, start, end, text, speaker_type(head, name), name)
 
 
+def _co_speakers_end(head: Token) -> int:
+    """ "Ada Quist and Tomas Berg wrote": the phrase names both (the first speaks for the pair, never
+    a third name); where the last coordinated name ends, or 0."""
+    if head.pos_ != "PROPN":
+        return 0
+    names = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > head.i]
+    return phrase_span(names[-1]).end_char if names else 0
+
+
 def with_honorific(name: Span) -> Span:
     """The name with the honorific the entity recogniser left before it: "Mr." + "King"."""
     if name.start > 0 and name.doc[name.start - 1].lower_.rstrip(".") in HONORIFICS:
         return name.doc[name.start - 1 : name.end]
     return name
+
+
+def _name_before_description(head: Token) -> Token:
+    """ "Jane Roe, the chairwoman of the club, recalled": when the parser makes the description the
+    subject, the person's name just before it, hung on the same verb, speaks."""
+    if not is_common_noun(head):
+        return head
+    doc = head.doc
+    first = phrase_span(head).start
+    if first < 2 or doc[first - 1].text != ",":
+        return head
+    ent = entity_of(doc[first - 2])
+    if ent is None or ent.label_ != "PERSON" or ent.end != first - 1:
+        return head
+    return ent.root if ent.root.head.i in (head.head.i, head.i) else head
 
 
 INDEFINITE = frozenset({"a", "an", "another", "one", "some", "several", "many", "two", "three"})

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from briefing.extract.nlp import doc_text
+from briefing.extract.nlp import doc_text, token_ent
 from briefing.extract.quotes.attribution import has_clause
 from briefing.extract.quotes.marks import Marked
 
@@ -51,7 +51,22 @@ def is_name_in_marks(doc: Doc, m: Marked, quote: Span) -> bool:
         return True
     if _modifies_noun_after(quote):
         return True
+    if _is_one_entity(quote):
+        return True
     return before.lemma_.lower() in TITLE_VERBS and before.pos_ == "VERB"
+
+
+# Entities that a quoted run may be, whole: then the marks mention a name ("citing 'Jane Roe'",
+# "reading 'Harbour Watch'"), they quote no words.
+NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT"})
+
+
+def _is_one_entity(quote: Span) -> bool:
+    words = [t for t in quote if not t.is_punct and not t.is_space]
+    if not words:
+        return False
+    ent = token_ent(words[0])
+    return ent is not None and ent.label_ in NAMED and ent.start <= words[0].i and words[-1].i < ent.end
 
 
 def _modifies_noun_after(quote: Span) -> bool:
