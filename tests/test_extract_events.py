@@ -227,3 +227,23 @@ def test_an_event_noun_outside_the_lexicon_is_a_nominal_candidate_without_a_time
     blaze = [e for e in events if e.predicate == "blaze"]
     assert blaze and blaze[0].nominal, events
     assert all(not e.nominal for e in events if e.predicate != "blaze")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("earthquake", "quake"), ("temblor", "earthquake"), ("foil", "thwart"), ("thwarting", "foil"),
+     ("theft", "steal"), ("looting", "raid"), ("slaying", "kill")],
+)
+def test_action_class_joins_wordnet_synonyms_of_a_happening(a: str, b: str) -> None:
+    assert action_class(a) == action_class(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("quake", "steal"), ("foil", "arrest"), ("theft", "vote"), ("resign", "thwart")])
+def test_action_class_keeps_different_happenings_apart(a: str, b: str) -> None:
+    assert action_class(a) != action_class(b)
+
+
+def test_action_class_keeps_the_listed_class_of_a_listed_word() -> None:
+    # a word of a listed class stays in it even when WordNet groups it with others
+    assert action_class("raid") == "attack" and action_class("vote") == "vote"
+    assert action_class("unheard-of-verb") == "unheard-of-verb"
