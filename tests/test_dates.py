@@ -69,6 +69,7 @@ def test_dates_weekday_future_is_on_or_after_publication(published: dt.date, nam
         ("January 9", dt.date(2020, 12, 31), dt.date(2021, 1, 9)),  # nearest publication: nine days ahead
         ("Nov. 21", dt.date(2019, 11, 2), dt.date(2019, 11, 21)),  # not a year back
         ("Feb. 1", dt.date(2019, 10, 26), dt.date(2020, 2, 1)),
+        ("Aug. 20", dt.date(2021, 3, 4), dt.date(2020, 8, 20)),  # no tense: 169 days ahead counts more than 196 behind
         ("Friday, Oct. 23", dt.date(2026, 10, 25), dt.date(2026, 10, 23)),  # the date, not last Friday
         ("Saturday, April 25", dt.date(2026, 4, 24), dt.date(2026, 4, 25)),  # the date, not last Saturday
         ("June 7, 2019", dt.date(2021, 3, 4), dt.date(2019, 6, 7)),
@@ -109,6 +110,7 @@ def test_dates_normalise_day_precision(text: str, published: dt.date | None, exp
         ("next March", dt.date(2021, 3, 4), dt.date(2022, 3, 1), "month"),
         ("mid-November", dt.date(2021, 10, 4), dt.date(2021, 11, 1), "month"),
         ("January", dt.date(2021, 11, 4), dt.date(2022, 1, 1), "month"),  # nearest publication
+        ("June", dt.date(2021, 1, 15), dt.date(2020, 6, 1), "month"),  # no tense: five months ahead weigh more than seven behind
         ("the current fiscal year", dt.date(2021, 3, 4), dt.date(2021, 1, 1), "year"),
         ("year-end", dt.date(2021, 3, 4), dt.date(2021, 1, 1), "year"),
         ("nineteen ninety-six", None, dt.date(1996, 1, 1), "year"),

@@ -227,3 +227,53 @@ def test_an_event_noun_outside_the_lexicon_is_a_nominal_candidate_without_a_time
     blaze = [e for e in events if e.predicate == "blaze"]
     assert blaze and blaze[0].nominal, events
     assert all(not e.nominal for e in events if e.predicate != "blaze")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("earthquake", "quake"), ("temblor", "earthquake"), ("foil", "thwart"), ("thwarting", "foil"),
+     ("theft", "steal"), ("looting", "raid"), ("slaying", "kill")],
+)
+def test_action_class_joins_wordnet_synonyms_of_a_happening(a: str, b: str) -> None:
+    assert action_class(a) == action_class(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("quake", "steal"), ("foil", "arrest"), ("theft", "vote"), ("resign", "thwart")])
+def test_action_class_keeps_different_happenings_apart(a: str, b: str) -> None:
+    assert action_class(a) != action_class(b)
+
+
+def test_action_class_keeps_the_listed_class_of_a_listed_word() -> None:
+    # a word of a listed class stays in it even when WordNet groups it with others
+    assert action_class("raid") == "attack" and action_class("vote") == "vote"
+    assert action_class("unheard-of-verb") == "unheard-of-verb"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [("The Ostrava council will vote on the budget on Friday.", "vote"),
+     ("Dana Whitfield is expected to resign on Tuesday.", "resign")],
+)
+def test_a_settled_coming_action_with_its_own_time_is_an_event_read_forward(nlp, text, predicate):
+    events = [e for e in events_of(nlp, text) if e.predicate == predicate]
+    assert events, events_of(nlp, text)
+    assert events[0].date is not None and events[0].date.value > SUNDAY  # the coming day, not last week's
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    ["The Ostrava council will vote on the budget.",  # no time: a plan, not yet a dated event
+     "The Ostrava council will not vote on Friday.",
+     "The Ostrava council could vote on Friday.",
+     "If the mayor resigns, the Ostrava council will vote on Friday."],
+)
+def test_an_undated_negated_or_possible_coming_action_is_no_event(nlp, text):
+    assert not [e for e in events_of(nlp, text) if e.predicate == "vote"], events_of(nlp, text)
+
+
+@pytest.mark.slow
+def test_a_plan_told_in_the_past_is_no_coming_event(nlp):
+    text = "The mayor said he had been due to meet Dana Whitfield on Friday."
+    assert not [e for e in events_of(nlp, text) if e.predicate == "meet"], events_of(nlp, text)

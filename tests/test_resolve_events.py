@@ -157,3 +157,17 @@ def test_an_event_told_by_nouns_joins_the_verb_event_of_its_sentences():
     events = cluster_events(mentions, actor_of, PUBLISHED)
     assert len(events) == 1, [e.predicate for e in events]
     assert events[0].predicate == "pass" and len(events[0].mentions) == 4
+
+
+def test_title_comes_from_a_sentence_that_tells_the_event_by_its_verb():
+    sunday = day(SUNDAY, "on Sunday")
+    mentions = [
+        ("a", candidate("Patrols ringed the Ostrava Council before Sunday's vote.", "vote", ["Ostrava Council"], [], sunday,
+                        nominal=True)),
+        ("b", candidate("The Ostrava Council on Sunday approved a motion to close the Velmora refinery.", "approve",
+                        ["Ostrava Council"], [], sunday)),
+        ("c", candidate("Councillors in Ostrava passed the motion on Sunday.", "pass", ["Ostrava Council"], [], sunday)),
+    ]
+    events = [e for e in cluster_events(mentions, actor_of, PUBLISHED) if "ostrava-council" in e.participants]
+    assert len(events) == 1, events
+    assert "vote" not in events[0].title.lower() and "Patrols" not in events[0].title, events[0].title

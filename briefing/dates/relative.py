@@ -22,6 +22,9 @@ Relative = tuple[dt.date, Precision, str]
 
 # How far after publication a year-less "March 4" may lie when the clause points back (scheduled events).
 MONTH_DAY_LOOKAHEAD = dt.timedelta(days=3)
+# Without a tense, news reports what happened more than what will: a year-less date ahead of
+# publication is read forward only when it is less than half as far as the one behind.
+FORWARD_DISTANCE_WEIGHT = 2
 
 # A small count in words, longest first: "three", "an", "a".
 _COUNT = "|".join(sorted(SMALL_COUNTS, key=len, reverse=True))
@@ -146,12 +149,17 @@ def _calendar_period(which: str, unit: str, published: dt.date) -> Relative | No
 
 def _choose(candidates: list[dt.date], published: dt.date, future: bool | None, slack: dt.timedelta) -> tuple[dt.date, str]:
     """The candidate the clause's time points to: the first from publication on (forward), the
-    latest up to publication and `slack` (back), else the nearest."""
+    latest up to publication and `slack` (back), else the nearest, a date ahead counting as
+    FORWARD_DISTANCE_WEIGHT times as far as one behind."""
     if future:
         return min(c for c in candidates if c >= published - slack), "next such date from publication"
     if future is False:
         return max(c for c in candidates if c <= published + slack), "latest such date up to publication"
-    return min(candidates, key=lambda c: (abs((c - published).days), c)), "such date nearest publication"
+    def distance(candidate: dt.date) -> int:
+        days = (candidate - published).days
+        return days * FORWARD_DISTANCE_WEIGHT if candidate > published + slack else abs(days)
+
+    return min(candidates, key=lambda c: (distance(c), c)), "such date nearest publication (past preferred)"
 
 
 def _month_day(clean: str, published: dt.date, future: bool | None) -> Relative | None:

@@ -10,6 +10,7 @@ from briefing.lexicon.events import (
     ANNOUNCING_VERBS,
     CIRCUMSTANTIAL_PREPS,
     EVENT_NOUNS,
+    FORWARD_HEADS,
     IRREALIS_HEADS,
     MODALS,
     PARTICLES,
@@ -21,6 +22,9 @@ from briefing.lexicon.events import (
 from briefing.lexicon.speech import REPORTING_VERBS, SUBJECT_PRONOUNS
 
 
+# Auxiliaries of a settled future ("will vote"); "would", "could", "may" tell what might be.
+SETTLED_FUTURE = frozenset({"will", "shall", "'ll", "wo"})
+CONDITIONS = frozenset({"if", "unless", "whether"})
 # Dependency labels that open a clause of its own: times and participants do not cross them.
 CLAUSE_DEPS = frozenset(
     {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "csubjpass", "pcomp", "appos"}
@@ -197,6 +201,36 @@ def _realised(token: Token) -> bool:
         auxes = [c for c in token.children if c.dep_ == "aux"]
         return any(a.lemma_ == "be" for a in auxes)  # "was removing"; a bare participle is a modifier
     return True
+
+
+def is_scheduled(token: Token) -> bool:
+    """A coming action the text states as settled: under "will"/"shall" ("the council will vote"),
+    or the complement of a head that schedules it ("is expected to vote", "is set to sign"); not
+    negated, not conditional, not a wish, a saying or a weak verb. It is an event only with a time
+    of its own (the caller's check): "will vote on March 12", not "will vote"."""
+    if not is_verb(token) or token.pos_ == "AUX" or is_prepositional(token):
+        return False
+    base = token.lemma_.lower()
+    if base in REPORTING_VERBS or base in IRREALIS_HEADS or base in FORWARD_HEADS:
+        return False
+    if base in WEAK_PREDICATES and not is_event_word(base):
+        return False
+    children = list(token.children)
+    if any(c.dep_ == "neg" for c in children) or any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in children):
+        return False
+    if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in CONDITIONS for g in c.children) for c in children):
+        return False  # "if the mayor resigns, the council will vote on Friday"
+    auxes = [c.lower_ for c in children if c.dep_ in ("aux", "auxpass")]
+    if any(a in SETTLED_FUTURE for a in auxes):
+        return True
+    head = token.head
+    if token.dep_ != "xcomp" or "to" not in auxes or head.lemma_.lower() not in FORWARD_HEADS:
+        return False
+    # "is expected to sign", not a plan told in the past ("had been due to meet", "was set to sign")
+    verbs = [head, head.head] if head.dep_ in ("acomp", "attr", "oprd") else [head]  # "had been due to"
+    helpers = [c for v in verbs for c in v.children if c.dep_ in ("aux", "auxpass", "cop", "neg")]
+    past = any(v.tag_ == "VBD" for v in verbs) or any(c.dep_ == "neg" or c.tag_ in ("VBD", "VBN") or c.lemma_ == "have" for c in helpers)
+    return not past
 
 
 def _has_perfect(token: Token) -> bool:

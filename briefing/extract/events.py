@@ -41,11 +41,12 @@ from briefing.extract.event_predicates import (
     headline_tense,
     is_past_action,
     is_prepositional,
+    is_scheduled,
     lemma_of,
     predicate_verdict,
     subject_of,
 )
-from briefing.extract.event_times import Normaliser, clause_tense, normalised, time_expressions, time_of
+from briefing.extract.event_times import Normaliser, Time, clause_tense, normalised, time_expressions, time_of
 from briefing.extract.nlp import sentence_ents
 from briefing.lexicon.events import (
     LOCATIVE_PREPS,
@@ -102,6 +103,9 @@ def _sentence_events(
     for token in sent:
         verdict = predicate_verdict(token, headline=headline)
         if verdict is None:
+            scheduled = _scheduled_date(token, times, sent, published, normalise) if not headline else None
+            if scheduled is not None:
+                found.append((token, scheduled))
             continue
         kind, date_from = verdict
         time = time_of(date_from if date_from is not None else token, times, sent)
@@ -150,6 +154,17 @@ def _sentence_events(
             places=places,
             date=date,
         )
+
+
+def _scheduled_date(
+    token: Token, times: list[Time], sent: Span, published: dt.date | None, normalise: Normaliser | None
+) -> DateValue | None:
+    """The date of a coming action stated as settled and dated in its own clause ("will vote on
+    March 12", "is expected to sign in April"), read forward; None for any other token."""
+    if not is_scheduled(token):
+        return None
+    time = time_of(token, times, sent)
+    return normalised(time, published, normalise, future=True) if time is not None else None
 
 
 # ---------------------------------------------------------------- arguments

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from briefing.lexicon.event_nominals import EVENT_NOMINALS
+from briefing.lexicon.event_synonyms import SYNONYM_GROUPS
 from briefing.lexicon.speech import PRONOUNS
 
 # Lemmas (verbs and event nouns) grouped into action classes: mentions of one
@@ -46,6 +47,17 @@ _CLASS_OF: dict[str, str] = {}
 for _name, _words in ACTION_CLASSES.items():
     for _word in _words:
         _CLASS_OF.setdefault(_word, _name)
+
+# Words outside the classes above that name one kind of happening (WordNet synonyms, "quake" and
+# "earthquake", "foil" and "thwart"): one class, the listed class of a group member when there is
+# exactly one ("loot" joins "raid" in "attack"), else a class of their own ("~earthquake").
+_SYNONYM_CLASS_OF: dict[str, str] = {}
+for _group in SYNONYM_GROUPS:
+    _listed = sorted({_CLASS_OF[w] for w in _group if w in _CLASS_OF})
+    _key = _listed[0] if len(_listed) == 1 else f"~{_group[0]}"
+    for _word in _group:
+        if _word not in _CLASS_OF:
+            _SYNONYM_CLASS_OF.setdefault(_word, _key)
 
 # Nouns that name a happening; with a time or as the argument of an action they
 # are event triggers of their own ("Sunday's vote", "during a funeral procession").
@@ -101,10 +113,13 @@ MODALS = frozenset("will would could may might shall should must can 'll 'd ca w
 
 
 def action_class(predicate: str) -> str:
-    """The action class of a predicate lemma ("airstrike" -> "attack"); the lemma itself if unknown."""
+    """The action class of a predicate lemma ("airstrike" -> "attack", "temblor" -> "~earthquake");
+    the lemma itself if unknown."""
     predicate = predicate.lower().strip()
     if predicate in _CLASS_OF:
         return _CLASS_OF[predicate]
+    if predicate in _SYNONYM_CLASS_OF:
+        return _SYNONYM_CLASS_OF[predicate]
     if " " in predicate:  # phrasal verbs keep their own meaning: "back down" is not "back"
         return predicate
     return predicate

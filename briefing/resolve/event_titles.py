@@ -19,13 +19,20 @@ MAX_TITLE_WORDS = 14
 
 
 def event_title(mentions: list[CandidateMention], date: DateValue | None, names: Counter) -> str:
-    """The main clause of the most representative sentence, trimmed, with its key participant."""
+    """The main clause of the most representative sentence, trimmed, with its key participant.
+
+    The sentence is one that tells the event by a verb of its commonest action class ("parliament
+    backed a resolution"), not one that only names it ("operations paused before the vote"),
+    when there is one."""
     top = [n for n, _ in sorted(names.items(), key=lambda item: (-item[1], item[0]))]
+    classes = Counter(m.cls for m in mentions)
+    main_class = min(classes, key=lambda c: (-classes[c], c))
 
     def score(m: CandidateMention) -> tuple:
         dated = 1 if (date is not None and m.date is not None and m.date.value == date.value) else 0
+        tells = 1 if (m.cls == main_class and not m.candidate.nominal) else 0
         covered = sum(1 for n in top[:3] if n in m.candidate.sentence)
-        return (-dated, -covered, len(m.candidate.sentence), m.source, m.candidate.start)
+        return (-dated, -tells, -covered, len(m.candidate.sentence), m.source, m.candidate.start)
 
     best = min(mentions, key=score)
     title = _trim(best.candidate.sentence, best.candidate.trigger)
