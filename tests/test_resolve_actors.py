@@ -589,3 +589,18 @@ def test_resolve_a_bare_noun_that_may_stand_for_several_institutions_joins_none(
     assert names["Ellery Police"] == {"Ellery Police"}
     assert names["police"] == {"police"}  # a page of its own: the text does not say which
     assert names["Halden parliament"] == {"Halden parliament", "parliament"}  # one institution of its kind
+
+
+def test_resolve_a_surname_the_tagger_calls_an_organisation_keeps_the_person_a_person():
+    """The bare surname's label says nothing once the corpus gives the full name; many such mentions
+    must not turn the person into an organisation."""
+    extractions = [
+        make_extraction("a", [("Dana Whitfield", "PERSON")] + [("Whitfield", "ORG")] * 6),
+        make_extraction("b", [("Dana Whitfield", "PERSON")] + [("Whitfield", "ORG")] * 6),
+    ]
+    assert kinds(extractions) == {"Dana Whitfield": "person"}
+
+
+def test_resolve_a_lone_name_the_tagger_calls_an_organisation_stays_one():
+    extractions = [make_extraction("a", [("Whitfield", "ORG")] * 3), make_extraction("b", [("Harbour Dynamics", "ORG")])]
+    assert kinds(extractions)["Whitfield"] == "organization"

@@ -30,9 +30,10 @@ def build_actors(
         forms: Counter[str] = Counter()
         votes: Counter[str] = Counter()
         mentions: list[tuple[str, EntitySpan]] = []
+        short_forms = _short_forms_of_people(members)
         for node in members:
             forms.update(node.forms)
-            votes.update(node.votes())
+            votes.update(node.votes(labels=node.key not in short_forms))
             mentions.extend(node.mentions)
         kind = winning_kind(votes)
         name = _display_name(_undescribed(forms, common_words) if kind == "person" else _uncredited(forms))
@@ -58,6 +59,19 @@ def build_actors(
             )
         )
     return actors
+
+
+def _short_forms_of_people(members: list[NameNode]) -> set[str]:
+    """Keys of the one-word names of a group that are the surname or given name of a person's
+    full name in it: the tagger's label of a bare "Whitfield" (often an organisation or a place)
+    says nothing once the corpus gives "Dana Whitfield"; the words around it still vote."""
+    ends = {
+        token
+        for node in members
+        if len(node.tokens) >= 2 and winning_kind(node.corpus_votes) == "person"
+        for token in (node.tokens[0], node.tokens[-1])
+    }
+    return {node.key for node in members if len(node.tokens) == 1 and node.tokens[0] in ends}
 
 
 def _undescribed(forms: Counter[str], common_words: Set[str]) -> Counter[str]:
