@@ -604,3 +604,28 @@ def test_resolve_a_surname_the_tagger_calls_an_organisation_keeps_the_person_a_p
 def test_resolve_a_lone_name_the_tagger_calls_an_organisation_stays_one():
     extractions = [make_extraction("a", [("Whitfield", "ORG")] * 3), make_extraction("b", [("Harbour Dynamics", "ORG")])]
     assert kinds(extractions)["Whitfield"] == "organization"
+
+
+def test_resolve_the_end_of_two_names_goes_to_the_one_its_sources_give_beside_it():
+    """"Harbour Council" ends two councils' names: in every source that also gives a longer one, it is
+    "Ellery Harbour Council"; the other council, named elsewhere only, stays apart."""
+    names = actor_names(
+        [
+            make_extraction("a", [("Ellery Harbour Council", "ORG"), ("Harbour Council", "ORG"), ("Ellery", "ORG")]),
+            make_extraction("b", [("Ellery Harbour Council", "ORG"), ("Harbour Council", "ORG")]),
+            make_extraction("c", [("Harbour Council", "ORG")]),
+            make_extraction("d", [("Marlow Harbour Council", "ORG"), ("Marlow", "ORG")]),
+        ]
+    )
+    assert names["Ellery Harbour Council"] == {"Ellery Harbour Council", "Harbour Council"}
+    assert names["Marlow Harbour Council"] == {"Marlow Harbour Council"}
+
+
+def test_resolve_the_end_of_two_names_given_beside_each_in_different_sources_joins_neither():
+    names = actor_names(
+        [
+            make_extraction("a", [("Ellery Harbour Council", "ORG"), ("Harbour Council", "ORG"), ("Ellery", "ORG")]),
+            make_extraction("b", [("Marlow Harbour Council", "ORG"), ("Harbour Council", "ORG"), ("Marlow", "ORG")]),
+        ]
+    )
+    assert names["Harbour Council"] == {"Harbour Council"}

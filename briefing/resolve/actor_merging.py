@@ -194,9 +194,13 @@ def merge_name_tails(nodes: dict[str, NameNode], sets: UnionFind[str], lowercase
             for i in range(1, len(words)):
                 if all(word[:1].isupper() for word in form[:i]):  # not "Academy at the X Theater"
                     longer.setdefault(" ".join(words[i:]), set()).add(name)
+    sources_of: dict[str, set[str]] = {}
+    for key in nodes:
+        name, _, source = key.partition("\0")
+        sources_of.setdefault(name, set()).add(source)
     for node in nodes.values():
-        names = longer.get(node.name, set())
-        if len({sets.find(first_key[n]) for n in names}) != 1 or not _known_by_tail(node, lowercase_words, places, surnames):
+        names = _tail_of(node.name, longer.get(node.name, set()), sources_of, first_key, sets)
+        if not names or not _known_by_tail(node, lowercase_words, places, surnames):
             continue
         for full in sorted(names):
             front = full[: -len(node.name)].strip()
@@ -205,6 +209,24 @@ def merge_name_tails(nodes: dict[str, NameNode], sets: UnionFind[str], lowercase
             ):
                 sets.union(first_key[full], node.key)
                 break
+
+
+def _tail_of(
+    name: str, names: set[str], sources_of: dict[str, set[str]], first_key: dict[str, str], sets: UnionFind[str]
+) -> set[str]:
+    """The longer names a short name stands for: all of them when they are one actor's; else those
+    of the one actor that every source giving the short name and a longer one names beside it
+    ("Security Council" beside "UN Security Council" in each such source, "National Security
+    Council" elsewhere); else none."""
+    if len({sets.find(first_key[n]) for n in names}) == 1:
+        return names
+    chosen = set()
+    for source in sources_of.get(name, ()):
+        chosen.add(frozenset(sets.find(first_key[n]) for n in names if source in sources_of[n]) or None)
+    chosen.discard(None)
+    if len(chosen) != 1 or len(target := next(iter(chosen))) != 1:
+        return set()
+    return {n for n in names if sets.find(first_key[n]) in target}
 
 
 def merge_same_fronted_names(nodes: dict[str, NameNode], sets: UnionFind[str]) -> None:
