@@ -629,3 +629,15 @@ def test_resolve_the_end_of_two_names_given_beside_each_in_different_sources_joi
         ]
     )
     assert names["Harbour Council"] == {"Harbour Council"}
+
+
+def test_resolve_a_company_is_shown_without_its_legal_form():
+    names = actor_names(
+        [
+            make_extraction("a", [("Harbour Dynamics Inc.", "ORG"), ("Harbour Dynamics", "ORG")]),
+            make_extraction("b", [("Harbour Dynamics Corp", "ORG")]),
+            make_extraction("c", [("Ellery Holdings Ltd", "ORG")]),
+        ]
+    )
+    assert names["Harbour Dynamics"] == {"Harbour Dynamics", "Harbour Dynamics Inc.", "Harbour Dynamics Corp"}
+    assert "Ellery Holdings Ltd" in names  # no shorter form given: the name as written
