@@ -285,13 +285,17 @@ def merge_facilities(nodes: dict[str, NameNode], sets: UnionFind[str]) -> None:
 
 
 def without_weak_institutions(nodes: dict[str, NameNode], sets: UnionFind[str]) -> UnionFind[str]:
-    """Drop groups known only by a common noun ("the police") from fewer than MIN_INSTITUTION_SOURCES sources."""
+    """Drop groups known only by a common noun: a bare one ("the police", "the government"), which
+    names no one actor of its own (it may be any police of the story), and one with its
+    modifiers ("the Halden police") from fewer than MIN_INSTITUTION_SOURCES sources. A bare noun
+    merged with a name ("parliament" of "Ruritanian parliament") stays in that name's group."""
     kept: UnionFind[str] = UnionFind()
     for root, keys in sets.groups().items():
         members = [nodes[k] for k in keys]
         only_nouns = all(set(n.labels) == {"INST"} for n in members)
         sources = set().union(*(n.sources for n in members))
-        if only_nouns and len(sources) < MIN_INSTITUTION_SOURCES:
+        bare = all(len(n.name.split()) == 1 for n in members)
+        if only_nouns and (bare or len(sources) < MIN_INSTITUTION_SOURCES):
             continue
         for key in keys:
             kept.union(root, key)
