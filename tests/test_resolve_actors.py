@@ -651,3 +651,14 @@ def test_resolve_a_company_is_shown_without_its_legal_form():
     )
     assert names["Harbour Dynamics"] == {"Harbour Dynamics", "Harbour Dynamics Inc.", "Harbour Dynamics Corp"}
     assert "Ellery Holdings Ltd" in names  # no shorter form given: the name as written
+
+
+def test_resolve_an_acronym_of_an_institution_with_its_tail_left_out():
+    names = actor_names(
+        [
+            make_extraction("a", [("Ellery", "GPE"), ("Ellery Police", "ORG")]),
+            make_extraction("b", [("EPD", "ORG"), ("Ellery Police", "ORG")]),
+            make_extraction("c", [("EPD", "ORG")]),
+        ]
+    )
+    assert names["Ellery Police"] == {"Ellery Police", "EPD"}

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Set
 
+from briefing.lexicon.name_variants import INSTITUTION_TAILS
 from briefing.lexicon.roles import LEGAL_SUFFIXES
 from briefing.lexicon.titles import GENERIC_MODIFIERS
 from briefing.lexicon.titles import PLACE_NAME_HEADS
@@ -92,6 +93,9 @@ def merge_acronyms(nodes: dict[str, NameNode], sets: UnionFind[str]) -> None:
             initials = acronym(form)
             if initials:
                 expansions.setdefault(initials.lower(), set()).add(node.key)
+                # "Halden Police" is short for "Halden Police Department": "HPD"
+                for tail in INSTITUTION_TAILS.get(form.split()[-1].lower(), ()):
+                    expansions.setdefault(initials.lower() + tail[0], set()).add(node.key)
     # Sets only grow: once the names an acronym may stand for are in one set they stay so, and
     # while no union is made here, names that were in several sets still are. So each acronym's
     # names are looked up again only after a union (one node of an acronym per source).
