@@ -662,3 +662,18 @@ def test_resolve_an_acronym_of_an_institution_with_its_tail_left_out():
         ]
     )
     assert names["Ellery Police"] == {"Ellery Police", "EPD"}
+
+
+def test_resolve_a_short_name_written_with_the_stands_for_the_one_longer_name():
+    """"the Kestrels" is used as a common noun is: the team the corpus names in full, whatever word
+    stands in front; "Wardens" without the article may name another group."""
+    determined = {"determined": True}
+    names = actor_names(
+        [
+            make_extraction("a", [("Tarn Kestrels", "ORG"), ("Kestrels", "ORG", determined)]),
+            make_extraction("b", [("Kestrels", "ORG", determined), ("Kestrels", "ORG")]),
+            make_extraction("c", [("Saraya Wardens", "ORG"), ("Wardens", "ORG")]),
+        ]
+    )
+    assert names["Tarn Kestrels"] == {"Tarn Kestrels", "Kestrels"}
+    assert "Wardens" in names and "Saraya Wardens" in names

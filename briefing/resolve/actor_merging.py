@@ -202,6 +202,7 @@ def merge_name_tails(nodes: dict[str, NameNode], sets: UnionFind[str], lowercase
     for key in nodes:
         name, _, source = key.partition("\0")
         sources_of.setdefault(name, set()).add(source)
+    determined = _determined_names(nodes)
     for node in nodes.values():
         names = _tail_of(node.name, longer.get(node.name, set()), sources_of, first_key, sets)
         if not names or not _known_by_tail(node, lowercase_words, places, surnames):
@@ -209,10 +210,25 @@ def merge_name_tails(nodes: dict[str, NameNode], sets: UnionFind[str], lowercase
         for full in sorted(names):
             front = full[: -len(node.name)].strip()
             if front in places or node.kind() != "person" and (
-                len(node.tokens) > 1 and front in first_key or all(word in lowercase_words for word in front.split())
+                len(node.tokens) > 1 and front in first_key
+                or all(word in lowercase_words for word in front.split())
+                or node.name in determined
             ):
                 sets.union(first_key[full], node.key)
                 break
+
+
+def _determined_names(nodes: dict[str, NameNode]) -> set[str]:
+    """One-word names written with "the" in most of their mentions ("the Kestrels", "the Sox"):
+    used as a common noun is, for the one longer name the corpus gives them ("Ellery Kestrels"),
+    whatever words stand in front of it there."""
+    determined: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for node in nodes.values():
+        if len(node.tokens) == 1:
+            total[node.name] += len(node.mentions)
+            determined[node.name] += sum(span.determined for _, span in node.mentions)
+    return {name for name, count in total.items() if 2 * determined[name] > count}
 
 
 def _tail_of(
