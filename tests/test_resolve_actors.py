@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from briefing.model import EntitySpan, Extraction, Paragraph, Sentence, Source
 from briefing.resolve.actors import resolve_actors
 
@@ -677,3 +679,12 @@ def test_resolve_a_short_name_written_with_the_stands_for_the_one_longer_name():
     )
     assert names["Tarn Kestrels"] == {"Tarn Kestrels", "Kestrels"}
     assert "Wardens" in names and "Saraya Wardens" in names
+
+
+@pytest.mark.parametrize("description", ["crosstown rival", "the defending champion", "the owner"])
+def test_resolve_a_noun_that_describes_teams_and_people_alike_leaves_the_kind_to_the_tagger(description):
+    extractions = [
+        make_extraction("a", [("Ellery Kestrels", "ORG", {"role": description})]),
+        make_extraction("b", [("Ellery Kestrels", "ORG")]),
+    ]
+    assert kinds(extractions) == {"Ellery Kestrels": "organization"}
