@@ -2,7 +2,8 @@
 "the newspaper X", "X, a lawyer who ...", "the vessel, X", "X, the team she drove for".
 
 A description written in the text outweighs the tagger's guess. The lists are nouns of general
-English; a noun that may describe several kinds ("station", "member", "house") is in none.
+English; a noun that may describe several kinds ("station", "member", "house"; "rival",
+"champion", "owner", which are teams and companies as often as people) is in none.
 """
 
 from __future__ import annotations
@@ -17,11 +18,11 @@ PERSON_NOUNS = (
     | frozenset(
         """
         man woman boy girl teenager toddler baby resident residents citizen native friend neighbour neighbor
-        owner worker employee student pupil teacher official spokesman spokeswoman leader victim suspect
-        gunman attacker assailant killer passenger tourist fan boxer fighter champion player manager
+        worker employee student pupil teacher official spokesman spokeswoman leader victim suspect
+        gunman attacker assailant killer passenger tourist fan boxer fighter player manager
         politician lawmaker legislator candidate nominee activist campaigner hacker billionaire
         entrepreneur businessman businesswoman analyst expert economist veteran survivor eyewitness
-        teammate rival pilot soldier nurse doctor priest pastor monk athlete runner cyclist swimmer
+        teammate pilot soldier nurse doctor priest pastor monk athlete runner cyclist swimmer
         """.split()
     )
 )

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Set
 
+from briefing.lexicon.name_variants import INSTITUTION_TAILS
 from briefing.lexicon.roles import LEGAL_SUFFIXES
 from briefing.lexicon.titles import GENERIC_MODIFIERS
 from briefing.lexicon.titles import PLACE_NAME_HEADS
@@ -92,6 +93,9 @@ def merge_acronyms(nodes: dict[str, NameNode], sets: UnionFind[str]) -> None:
             initials = acronym(form)
             if initials:
                 expansions.setdefault(initials.lower(), set()).add(node.key)
+                # "Halden Police" is short for "Halden Police Department": "HPD"
+                for tail in INSTITUTION_TAILS.get(form.split()[-1].lower(), ()):
+                    expansions.setdefault(initials.lower() + tail[0], set()).add(node.key)
     # Sets only grow: once the names an acronym may stand for are in one set they stay so, and
     # while no union is made here, names that were in several sets still are. So each acronym's
     # names are looked up again only after a union (one node of an acronym per source).
@@ -194,17 +198,55 @@ def merge_name_tails(nodes: dict[str, NameNode], sets: UnionFind[str], lowercase
             for i in range(1, len(words)):
                 if all(word[:1].isupper() for word in form[:i]):  # not "Academy at the X Theater"
                     longer.setdefault(" ".join(words[i:]), set()).add(name)
+    sources_of: dict[str, set[str]] = {}
+    for key in nodes:
+        name, _, source = key.partition("\0")
+        sources_of.setdefault(name, set()).add(source)
+    determined = _determined_names(nodes)
     for node in nodes.values():
-        names = longer.get(node.name, set())
-        if len({sets.find(first_key[n]) for n in names}) != 1 or not _known_by_tail(node, lowercase_words, places, surnames):
+        names = _tail_of(node.name, longer.get(node.name, set()), sources_of, first_key, sets)
+        if not names or not _known_by_tail(node, lowercase_words, places, surnames):
             continue
         for full in sorted(names):
             front = full[: -len(node.name)].strip()
             if front in places or node.kind() != "person" and (
-                len(node.tokens) > 1 and front in first_key or all(word in lowercase_words for word in front.split())
+                len(node.tokens) > 1 and front in first_key
+                or all(word in lowercase_words for word in front.split())
+                or node.name in determined
             ):
                 sets.union(first_key[full], node.key)
                 break
+
+
+def _determined_names(nodes: dict[str, NameNode]) -> set[str]:
+    """One-word names written with "the" in most of their mentions ("the Kestrels", "the Sox"):
+    used as a common noun is, for the one longer name the corpus gives them ("Ellery Kestrels"),
+    whatever words stand in front of it there."""
+    determined: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for node in nodes.values():
+        if len(node.tokens) == 1:
+            total[node.name] += len(node.mentions)
+            determined[node.name] += sum(span.determined for _, span in node.mentions)
+    return {name for name, count in total.items() if 2 * determined[name] > count}
+
+
+def _tail_of(
+    name: str, names: set[str], sources_of: dict[str, set[str]], first_key: dict[str, str], sets: UnionFind[str]
+) -> set[str]:
+    """The longer names a short name stands for: all of them when they are one actor's; else those
+    of the one actor that every source giving the short name and a longer one names beside it
+    ("Security Council" beside "UN Security Council" in each such source, "National Security
+    Council" elsewhere); else none."""
+    if len({sets.find(first_key[n]) for n in names}) == 1:
+        return names
+    chosen = set()
+    for source in sources_of.get(name, ()):
+        chosen.add(frozenset(sets.find(first_key[n]) for n in names if source in sources_of[n]) or None)
+    chosen.discard(None)
+    if len(chosen) != 1 or len(target := next(iter(chosen))) != 1:
+        return set()
+    return {n for n in names if sets.find(first_key[n]) in target}
 
 
 def merge_same_fronted_names(nodes: dict[str, NameNode], sets: UnionFind[str]) -> None:
@@ -263,13 +305,17 @@ def merge_facilities(nodes: dict[str, NameNode], sets: UnionFind[str]) -> None:
 
 
 def without_weak_institutions(nodes: dict[str, NameNode], sets: UnionFind[str]) -> UnionFind[str]:
-    """Drop groups known only by a common noun ("the police") from fewer than MIN_INSTITUTION_SOURCES sources."""
+    """Drop groups known only by a common noun: a bare one ("the police", "the government"), which
+    names no one actor of its own (it may be any police of the story), and one with its
+    modifiers ("the Halden police") from fewer than MIN_INSTITUTION_SOURCES sources. A bare noun
+    merged with a name ("parliament" of "Ruritanian parliament") stays in that name's group."""
     kept: UnionFind[str] = UnionFind()
     for root, keys in sets.groups().items():
         members = [nodes[k] for k in keys]
         only_nouns = all(set(n.labels) == {"INST"} for n in members)
         sources = set().union(*(n.sources for n in members))
-        if only_nouns and len(sources) < MIN_INSTITUTION_SOURCES:
+        bare = all(len(n.name.split()) == 1 for n in members)
+        if only_nouns and (bare or len(sources) < MIN_INSTITUTION_SOURCES):
             continue
         for key in keys:
             kept.union(root, key)

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Set
 
 from briefing.model import Actor, ActorKind, EntitySpan, Mention, Prominence, Role
-from briefing.lexicon.roles import ROLE_TITLES
+from briefing.lexicon.roles import LEGAL_SUFFIXES, ROLE_TITLES
 from briefing.lexicon.titles import ORG_TYPE_NOUNS, TITLE_WORDS
 from briefing.names import fold, is_acronym, name_tokens
 from briefing.resolve.actor_kinds import winning_kind
@@ -30,12 +30,13 @@ def build_actors(
         forms: Counter[str] = Counter()
         votes: Counter[str] = Counter()
         mentions: list[tuple[str, EntitySpan]] = []
+        short_forms = _short_forms_of_people(members)
         for node in members:
             forms.update(node.forms)
-            votes.update(node.votes())
+            votes.update(node.votes(labels=node.key not in short_forms))
             mentions.extend(node.mentions)
         kind = winning_kind(votes)
-        name = _display_name(_undescribed(forms, common_words) if kind == "person" else _uncredited(forms))
+        name = _display_name(_undescribed(forms, common_words) if kind == "person" else _without_legal_forms(_uncredited(forms)))
         drafts.append((name, kind, forms, mentions))
     ids = unique_ids([slugify_id(name) for name, *_ in drafts])
     actors = []
@@ -58,6 +59,19 @@ def build_actors(
             )
         )
     return actors
+
+
+def _short_forms_of_people(members: list[NameNode]) -> set[str]:
+    """Keys of the one-word names of a group that are the surname or given name of a person's
+    full name in it: the tagger's label of a bare "Whitfield" (often an organisation or a place)
+    says nothing once the corpus gives "Dana Whitfield"; the words around it still vote."""
+    ends = {
+        token
+        for node in members
+        if len(node.tokens) >= 2 and winning_kind(node.corpus_votes) == "person"
+        for token in (node.tokens[0], node.tokens[-1])
+    }
+    return {node.key for node in members if len(node.tokens) == 1 and node.tokens[0] in ends}
 
 
 def _undescribed(forms: Counter[str], common_words: Set[str]) -> Counter[str]:
@@ -83,6 +97,21 @@ def _uncredited(forms: Counter[str]) -> Counter[str]:
     for form in forms:
         first, _, rest = fold(form).partition(" ")
         if rest in names and (first in AGENCY_KEYS or rest.split()[0] == first):
+            del kept[form]
+    return kept or forms
+
+
+def _without_legal_forms(forms: Counter[str]) -> Counter[str]:
+    """Forms without those that are another form and a legal form: "Harbour Dynamics Inc" and
+    "Harbour Dynamics Co." beside "Harbour Dynamics", which names the company as readers know it."""
+    names = {fold(f) for f in forms}
+    kept = Counter(forms)
+    for form in forms:
+        words = fold(form).split()
+        end = len(words)
+        while end > 1 and words[end - 1] in LEGAL_SUFFIXES:
+            end -= 1
+        if end < len(words) and " ".join(words[:end]) in names:
             del kept[form]
     return kept or forms
 

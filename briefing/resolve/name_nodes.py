@@ -71,13 +71,14 @@ class NameNode:
     def sources(self) -> set[str]:
         return {source for source, _ in self.mentions}
 
-    def votes(self) -> Counter[str]:
-        """Kind votes of this source's mentions of the name."""
+    def votes(self, *, labels: bool = True) -> Counter[str]:
+        """Kind votes of this source's mentions of the name; without the tagger's labels when
+        labels is False (the words around the name still vote)."""
         votes: Counter[str] = Counter()
         weight = FULL_NAME_WEIGHT if len(self.tokens) >= 2 else 1
         for label, count in self.labels.items():
             kind = LABEL_KIND.get(label)
-            if kind:
+            if kind and labels:
                 votes[kind] += count * weight
         votes["person"] += PERSON_TITLE_VOTES * self.titled
         votes["organization"] += TYPE_NOUN_VOTES * self.typed
