@@ -156,7 +156,7 @@ curation:
     merge: [[Port Ellery, Port Ellery harbour]]
     split: {helena-varga: [Varga]}
     rename: {tomas-ekberg: Tomas A. Ekberg}
-    kind: {government: other}
+    kind: {port-ellery: other}
     hide: [Coast Guard]
   sources:
     03_harbour-inquiry.txt: {outlet: The Ellery Courier, published: 2031-03-18}
@@ -174,7 +174,7 @@ curation:
         assert set(actors["helena-varga"].aliases) == {"Helena Varga"}
         assert actors["varga"].aliases == ["Varga"]
         assert actors["tomas-ekberg"].name == "Tomas A. Ekberg"
-        assert actors["government"].kind == "other"
+        assert actors["port-ellery"].kind == "other"
         assert not any("Coast Guard" in a.aliases for a in corpus.actors)
         inquiry = next(s for s in corpus.sources if s.file.endswith("03_harbour-inquiry.txt"))
         assert (inquiry.outlet, str(inquiry.published), inquiry.published_basis) == (

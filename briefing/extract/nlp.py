@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -149,7 +150,8 @@ def load_nlp(name: str) -> Language:
     except OSError as exc:
         raise ModelNotInstalledError.for_pipeline(name) from exc
     infixes = [*(nlp.Defaults.infixes or ()), *GLUED_MARKS]
-    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    tokenizer: Any = nlp.tokenizer  # a spacy.tokenizer.Tokenizer (a compiled class without type stubs)
+    tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(NEWLINE_BOUNDARIES, before="parser")
     return nlp

@@ -240,10 +240,10 @@ def _tail_of(
     Council" elsewhere); else none."""
     if len({sets.find(first_key[n]) for n in names}) == 1:
         return names
-    chosen = set()
+    chosen: set[frozenset[str]] = set()
     for source in sources_of.get(name, ()):
-        chosen.add(frozenset(sets.find(first_key[n]) for n in names if source in sources_of[n]) or None)
-    chosen.discard(None)
+        if roots := frozenset(sets.find(first_key[n]) for n in names if source in sources_of[n]):
+            chosen.add(roots)
     if len(chosen) != 1 or len(target := next(iter(chosen))) != 1:
         return set()
     return {n for n in names if sets.find(first_key[n]) in target}

@@ -85,6 +85,7 @@ class Referents:
         self.doc, self.paragraphs, self.items = doc, paragraphs, []
         self._offsets: list[int] = []  # the items' offsets, for bisect
         self._person_names: set[str] = set()
+        self._person_surnames: set[str] = set()  # the last words of person names of two words or more
         # Referents by name, person referents by role word: each list in text order, with its offsets.
         self._by_role: dict[str, tuple[list[int], list[Referent]]] = {}
         self._by_name: dict[str, tuple[list[int], list[Referent]]] = {}
@@ -111,6 +112,8 @@ class Referents:
         _insort(*self._by_name.setdefault(name, ([], [])), ref)
         if kind == "person":
             self._person_names.add(name)
+            if " " in name:
+                self._person_surnames.add(name.rsplit(" ", 1)[1])
             for word in ref.roles:
                 _insort(*self._by_role.setdefault(word, ([], [])), ref)
 
@@ -144,9 +147,9 @@ class Referents:
 
     def _known_person(self, name: str | None) -> bool:
         """A name given to a person before, or the surname of one ("Roe" after "Jane Roe")."""
-        if name in self._person_names:
-            return True
-        return bool(name) and " " not in name and any(n.endswith(" " + name) for n in self._person_names)
+        if not name:
+            return False
+        return name in self._person_names or (" " not in name and name in self._person_surnames)
 
     def before(self, offset: int, paragraphs: int = LOOKBACK_PARAGRAPHS):
         """The referents before offset, nearest first, back to `paragraphs` paragraphs before its own."""
